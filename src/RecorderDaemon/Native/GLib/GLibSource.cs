@@ -1,0 +1,88 @@
+using System.Runtime.InteropServices;
+
+namespace RecorderDaemon.Native;
+
+/// <summary>
+/// A <c>GSource</c> attached to a <see cref="GLibLoop"/>'s context whose callback is a .NET delegate.
+/// Disposing detaches it (<c>g_source_destroy</c> is thread-safe); the delegate is freed by the
+/// source's destroy notify, so it lives exactly as long as the source.
+/// </summary>
+public sealed class GLibSource : IDisposable
+{
+    private readonly SourceHandle _source;
+
+    private GLibSource(SourceHandle source) => _source = source;
+
+    internal static GLibSource AttachTimeout(GLibLoop loop, TimeSpan interval, Func<bool> onTick) =>
+        Attach(loop, CreateTimeout(interval, onTick));
+
+    /// <summary>Attaches a one-shot callback and keeps no handle: the context holds the only reference.</summary>
+    internal static void AttachOneShot(GLibLoop loop, Action action)
+    {
+        using var source = CreateTimeout(TimeSpan.Zero, () =>
+        {
+            action();
+            return false;
+        });
+        Interop.GLib.g_source_attach(source, loop.Context);
+    }
+
+    private static unsafe SourceHandle CreateTimeout(TimeSpan interval, Func<bool> onTick)
+    {
+        var source = Interop.GLib.g_timeout_source_new((uint)Math.Max(0, interval.TotalMilliseconds));
+        Interop.GLib.g_source_set_callback(source, &OnTick, GCHandle.ToIntPtr(GCHandle.Alloc(onTick)), &FreeState);
+        return source;
+    }
+
+    internal static unsafe GLibSource AttachBusWatch(GLibLoop loop, SourceHandle busSource, Func<nint, bool> onMessage)
+    {
+        Interop.GLib.g_source_set_callback_bus(busSource, &OnBusMessage, GCHandle.ToIntPtr(GCHandle.Alloc(onMessage)), &FreeState);
+        return Attach(loop, busSource);
+    }
+
+    private static GLibSource Attach(GLibLoop loop, SourceHandle source)
+    {
+        Interop.GLib.g_source_attach(source, loop.Context);
+        return new GLibSource(source);
+    }
+
+    public void Dispose()
+    {
+        if (!_source.IsClosed)
+        {
+            Interop.GLib.g_source_destroy(_source);
+            _source.Dispose();
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static int OnTick(nint state)
+    {
+        try
+        {
+            return ((Func<bool>)GCHandle.FromIntPtr(state).Target!)() ? 1 : 0;
+        }
+        catch (Exception exception)
+        {
+            NativeCallbackErrors.Report(exception);
+            return 0;
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static int OnBusMessage(nint bus, nint message, nint state)
+    {
+        try
+        {
+            return ((Func<nint, bool>)GCHandle.FromIntPtr(state).Target!)(message) ? 1 : 0;
+        }
+        catch (Exception exception)
+        {
+            NativeCallbackErrors.Report(exception);
+            return 1;
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    internal static void FreeState(nint state) => GCHandle.FromIntPtr(state).Free();
+}

@@ -1,0 +1,57 @@
+namespace RecorderDaemon.Native;
+
+/// <summary>Fixed caps built field by field with typed values (never parsed from text).</summary>
+public sealed unsafe class GstCaps : IDisposable
+{
+    private GstCaps(nint caps) => Pointer = caps;
+
+    internal nint Pointer { get; private set; }
+
+    public static GstCaps Create(string mediaType) => new(Interop.Gst.gst_caps_new_empty_simple(mediaType));
+
+    public GstCaps With(string field, int value)
+    {
+        SetValue(field, Interop.GObject.G_TYPE_INT, v => Interop.GObject.g_value_set_int(v, value));
+        return this;
+    }
+
+    public GstCaps WithFraction(string field, int numerator, int denominator)
+    {
+        SetValue(field, Interop.Gst.gst_fraction_get_type(), v => Interop.Gst.gst_value_set_fraction(v, numerator, denominator));
+        return this;
+    }
+
+    public override string ToString() => Utf8.TakeOwned(Interop.Gst.gst_caps_to_string(Pointer)) ?? "";
+
+    /// <summary>The media type of the first structure of borrowed caps, e.g. <c>audio/x-opus</c>.</summary>
+    internal static string MediaTypeOf(nint caps) =>
+        caps == 0 || Interop.Gst.gst_caps_get_size(caps) == 0
+            ? ""
+            : Utf8.FromNative(Interop.Gst.gst_structure_get_name(Interop.Gst.gst_caps_get_structure(caps, 0))) ?? "";
+
+    public void Dispose()
+    {
+        if (Pointer != 0)
+        {
+            Interop.Gst.gst_mini_object_unref(Pointer);
+            Pointer = 0;
+        }
+    }
+
+    private void SetValue(string field, nuint type, ValueWriter write)
+    {
+        Interop.GObject.GValue value = default;
+        Interop.GObject.g_value_init(&value, type);
+        try
+        {
+            write(&value);
+            Interop.Gst.gst_caps_set_value(Pointer, field, &value);
+        }
+        finally
+        {
+            Interop.GObject.g_value_unset(&value);
+        }
+    }
+
+    private delegate void ValueWriter(Interop.GObject.GValue* value);
+}

@@ -1,0 +1,125 @@
+using System.Runtime.InteropServices;
+
+namespace RecorderDaemon.Native;
+
+public enum GstState
+{
+    Null = Interop.Gst.GST_STATE_NULL,
+    Ready = Interop.Gst.GST_STATE_READY,
+    Paused = Interop.Gst.GST_STATE_PAUSED,
+    Playing = Interop.Gst.GST_STATE_PLAYING,
+}
+
+/// <summary>A GStreamer element we own a reference to, configured by typed property writes.</summary>
+public class GstElement : IDisposable
+{
+    private protected GstElement(GObjectHandle handle, string factoryName)
+    {
+        Handle = handle;
+        FactoryName = factoryName;
+    }
+
+    public string FactoryName { get; }
+
+    internal GObjectHandle Handle { get; }
+
+    /// <summary>Makes an element from its factory, or returns null when no installed plugin provides it.</summary>
+    public static GstElement? TryMake(string factoryName, string? name = null)
+    {
+        var element = Interop.Gst.gst_element_factory_make(factoryName, name);
+        return element == 0 ? null : new GstElement(GObjectHandle.SinkFloating(element), factoryName);
+    }
+
+    public bool HasProperty(string name) => GObjectProperties.Has(Handle, name);
+
+    public GstElement Set(string name, bool value) => Apply(() => GObjectProperties.Set(Handle, name, value));
+
+    public GstElement Set(string name, int value) => Apply(() => GObjectProperties.Set(Handle, name, value));
+
+    public GstElement Set(string name, uint value) => Apply(() => GObjectProperties.Set(Handle, name, value));
+
+    public GstElement Set(string name, long value) => Apply(() => GObjectProperties.Set(Handle, name, value));
+
+    public GstElement Set(string name, ulong value) => Apply(() => GObjectProperties.Set(Handle, name, value));
+
+    public GstElement Set(string name, double value) => Apply(() => GObjectProperties.Set(Handle, name, value));
+
+    public GstElement Set(string name, string value) => Apply(() => GObjectProperties.Set(Handle, name, value));
+
+    public GstElement Set(string name, GstCaps value) => Apply(() => GObjectProperties.Set(Handle, name, value));
+
+    /// <summary>Sets an enum property by its nick, e.g. <c>wave</c> = <c>sine</c>.</summary>
+    public GstElement SetNick(string name, string nick) => Apply(() => GObjectProperties.SetNick(Handle, name, nick));
+
+    public void LinkTo(GstElement downstream)
+    {
+        if (!Interop.Gst.gst_element_link(Handle, downstream.Handle))
+        {
+            throw new InvalidOperationException($"could not link GStreamer element '{FactoryName}' to '{downstream.FactoryName}'");
+        }
+    }
+
+    /// <summary>The element's always-present pad of this name.</summary>
+    public GstPad StaticPad(string name)
+    {
+        var pad = Interop.Gst.gst_element_get_static_pad(Handle, name);
+        return pad == 0
+            ? throw new InvalidOperationException($"GStreamer element '{FactoryName}' has no pad '{name}'")
+            : new GstPad(GObjectHandle.TakeFull(pad));
+    }
+
+    /// <summary>Calls <paramref name="onPadAdded"/> on a streaming thread for each new pad; lives as long as the element.</summary>
+    public unsafe void OnPadAdded(Action<GstPad> onPadAdded)
+    {
+        var state = GCHandle.ToIntPtr(GCHandle.Alloc(onPadAdded));
+        Interop.GObject.g_signal_connect_data(Handle, "pad-added", &PadAdded, state, &FreeSignalState, 0);
+    }
+
+    public bool SetState(GstState state) =>
+        Interop.Gst.gst_element_set_state(Handle, (int)state) != Interop.Gst.GST_STATE_CHANGE_FAILURE;
+
+    public bool SendEndOfStream() => Interop.Gst.gst_element_send_event(Handle, Interop.Gst.gst_event_new_eos());
+
+    /// <summary>The current position in time, or null when the element cannot answer yet.</summary>
+    public TimeSpan? QueryPosition() =>
+        Interop.Gst.gst_element_query_position(Handle, Interop.Gst.GST_FORMAT_TIME, out var position) && position >= 0
+            ? TimeSpan.FromTicks(position / 100)
+            : null;
+
+    public void Dispose()
+    {
+        Handle.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private GstElement Apply(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ArgumentException($"GStreamer element '{FactoryName}': {exception.Message}", exception);
+        }
+
+        return this;
+    }
+
+    [UnmanagedCallersOnly]
+    private static void PadAdded(nint element, nint pad, nint state)
+    {
+        try
+        {
+            using var borrowed = new GstPad(GObjectHandle.AddRef(pad));
+            ((Action<GstPad>)GCHandle.FromIntPtr(state).Target!)(borrowed);
+        }
+        catch (Exception exception)
+        {
+            NativeCallbackErrors.Report(exception);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void FreeSignalState(nint state, nint closure) => GCHandle.FromIntPtr(state).Free();
+}

@@ -1,0 +1,28 @@
+namespace RecorderDaemon.Native;
+
+/// <summary>A top-level pipeline: a bin of elements with a bus watched on a <see cref="GLibLoop"/>.</summary>
+public sealed class GstPipeline : GstElement
+{
+    private GstPipeline(GObjectHandle handle) : base(handle, "pipeline") { }
+
+    public static GstPipeline Create(string name) => new(GObjectHandle.SinkFloating(Interop.Gst.gst_pipeline_new(name)));
+
+    public void Add(GstElement element)
+    {
+        if (!Interop.Gst.gst_bin_add(Handle, element.Handle))
+        {
+            throw new InvalidOperationException($"could not add GStreamer element '{element.FactoryName}' to the pipeline");
+        }
+    }
+
+    /// <summary>
+    /// Delivers every bus message to <paramref name="onMessage"/> on the loop thread until the returned
+    /// source is disposed or the callback returns false.
+    /// </summary>
+    public GLibSource WatchBus(GLibLoop loop, Func<GstBusMessage, bool> onMessage)
+    {
+        using var bus = GObjectHandle.TakeFull(Interop.Gst.gst_element_get_bus(Handle));
+        var source = Interop.Gst.gst_bus_create_watch(bus);
+        return GLibSource.AttachBusWatch(loop, source, message => onMessage(GstBusMessage.Read(message)));
+    }
+}

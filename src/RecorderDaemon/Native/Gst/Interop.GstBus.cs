@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+
+namespace RecorderDaemon.Native;
+
+internal static partial class Interop
+{
+    internal static unsafe partial class Gst
+    {
+        internal const uint GST_MESSAGE_EOS = 1 << 0;
+        internal const uint GST_MESSAGE_ERROR = 1 << 1;
+        internal const uint GST_MESSAGE_WARNING = 1 << 2;
+        internal const uint GST_MESSAGE_STATE_CHANGED = 1 << 6;
+
+        /// <summary><c>GstMiniObject</c>, the head of messages, caps and events; checked by NativeLayoutTests.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct GstMiniObject
+        {
+            public nuint Type;
+            public int RefCount;
+            public int LockState;
+            public uint Flags;
+            public nint Copy;
+            public nint Dispose;
+            public nint Free;
+            public uint PrivUint;
+            public nint PrivPointer;
+        }
+
+        /// <summary>The public head of <c>GstMessage</c> (GST_MESSAGE_TYPE/SRC are macros); checked by NativeLayoutTests.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct GstMessage
+        {
+            public GstMiniObject MiniObject;
+            public uint Type;
+            public ulong Timestamp;
+            public nint Source;
+            public uint SequenceNumber;
+        }
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial SourceHandle gst_bus_create_watch(SafeHandle bus);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial void gst_message_parse_error(GstMessage* message, GLib.GError** error, nint* debug);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial void gst_message_parse_warning(GstMessage* message, GLib.GError** error, nint* debug);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial void gst_message_parse_state_changed(GstMessage* message, int* oldState, int* newState, int* pending);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+
+namespace RecorderDaemon.Native;
+
+internal static partial class Interop
+{
+    internal static partial class Gst
+    {
+        internal const int GST_STATE_VOID_PENDING = 0;
+        internal const int GST_STATE_NULL = 1;
+        internal const int GST_STATE_READY = 2;
+        internal const int GST_STATE_PAUSED = 3;
+        internal const int GST_STATE_PLAYING = 4;
+
+        internal const int GST_STATE_CHANGE_FAILURE = 0;
+
+        internal const int GST_FORMAT_BYTES = 2;
+        internal const int GST_FORMAT_TIME = 3;
+
+        [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial nint gst_element_factory_make(string factoryName, string? name);
+
+        [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial nint gst_pipeline_new(string? name);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_bin_add(SafeHandle bin, SafeHandle element);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_element_link(SafeHandle source, SafeHandle destination);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial int gst_element_set_state(SafeHandle element, int state);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_element_send_event(SafeHandle element, nint eventTransferFull);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_element_query_position(SafeHandle element, int format, out long position);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial nint gst_element_get_bus(SafeHandle element);
+
+        [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial nint gst_element_get_static_pad(SafeHandle element, string name);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial nint gst_event_new_eos();
+    }
+}
