@@ -1,0 +1,88 @@
+# recorderd build entry points. `make demo` and `make test` install what is
+# missing themselves (Debian/Ubuntu packages via apt-get; the .NET 10 SDK must
+# already be there).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+SOLUTION     := RecorderDaemon.sln
+CONFIG       := Release
+RESULTS_DIR  := artifacts/test-results
+BENCH_PROJECT := bench/RecorderDaemon.Bench
+
+# Runtime and test dependencies (names checked against Debian 12 "bookworm").
+#   gstreamer1.0-plugins-base-apps: gst-discoverer-1.0 (used by the demo)
+#   systemd: busctl (D-Bus inspection in tests); already there on most systems
+DEB_PACKAGES := \
+	gstreamer1.0-tools \
+	gstreamer1.0-plugins-base \
+	gstreamer1.0-plugins-base-apps \
+	gstreamer1.0-plugins-good \
+	gstreamer1.0-plugins-bad \
+	gstreamer1.0-pipewire \
+	libgstreamer1.0-0 \
+	libgstreamer-plugins-base1.0-0 \
+	pipewire \
+	pipewire-bin \
+	wireplumber \
+	dbus-daemon \
+	dbus-bin \
+	libglib2.0-bin \
+	systemd
+
+# sudo only when not already root.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+APT  := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+.PHONY: deps build test demo bench clean
+
+deps:
+	@missing=(); \
+	for pkg in $(DEB_PACKAGES); do \
+		status=$$(dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null || true); \
+		[[ "$$status" == "install ok installed" ]] || missing+=("$$pkg"); \
+	done; \
+	if (( $${#missing[@]} )); then \
+		echo "deps: installing $${missing[*]}"; \
+		$(APT) update; \
+		$(APT) install -y --no-install-recommends "$${missing[@]}"; \
+	else \
+		echo "deps: Debian packages already installed"; \
+	fi
+	@if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep '^10\.' >/dev/null; then \
+		echo "error: the .NET 10 SDK (dotnet) is required but was not found." >&2; \
+		echo "  It cannot be downloaded by this Makefile. Install it, e.g. the 'dotnet-sdk-10.0'" >&2; \
+		echo "  package from Microsoft's package feed for your distribution" >&2; \
+		echo "  (https://learn.microsoft.com/dotnet/core/install/linux), then re-run make." >&2; \
+		exit 1; \
+	fi
+	dotnet restore $(SOLUTION)
+
+build: deps
+	dotnet build $(SOLUTION) -c $(CONFIG) --no-restore
+
+test: deps
+	rm -rf $(RESULTS_DIR)
+	dotnet test $(SOLUTION) -c $(CONFIG) --no-restore \
+		--logger "trx;LogFileName=results.trx" \
+		--logger "console;verbosity=normal" \
+		--results-directory $(RESULTS_DIR)
+
+demo: build
+	dotnet run -c $(CONFIG) --no-build --project src/RecorderDaemon -- demo
+
+bench: deps
+	@if [[ -d $(BENCH_PROJECT) ]]; then \
+		dotnet run -c $(CONFIG) --project $(BENCH_PROJECT); \
+	else \
+		echo "no benchmarks yet"; \
+	fi
+
+clean:
+	rm -rf artifacts TestResults
+	rm -rf src/*/bin src/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj
