@@ -33,6 +33,16 @@ internal static unsafe class GObjectProperties
     public static void Set(GObjectHandle instance, string name, GstCaps value) =>
         Set(instance, name, Interop.Gst.gst_caps_get_type(), v => Interop.Gst.gst_value_set_caps(v, value.Pointer));
 
+    public static bool GetBoolean(GObjectHandle instance, string name) =>
+        Get(instance, name, Interop.GObject.G_TYPE_BOOLEAN, v => Interop.GObject.g_value_get_boolean(v));
+
+    /// <summary>Reads an int property, or an enum property as its number (GLib transforms enums to int).</summary>
+    public static int GetInt(GObjectHandle instance, string name) =>
+        Get(instance, name, Interop.GObject.G_TYPE_INT, v => Interop.GObject.g_value_get_int(v));
+
+    public static long GetInt64(GObjectHandle instance, string name) =>
+        Get(instance, name, Interop.GObject.G_TYPE_INT64, v => Interop.GObject.g_value_get_int64(v));
+
     /// <summary>Sets an enum or flags property from its nick, e.g. <c>end-usage</c> = <c>cbr</c>.</summary>
     public static void SetNick(GObjectHandle instance, string name, string nick)
     {
@@ -56,6 +66,22 @@ internal static unsafe class GObjectProperties
         }
     }
 
+    private static T Get<T>(GObjectHandle instance, string name, nuint type, GValueReader<T> read)
+    {
+        RequireProperty(instance, name);
+        Interop.GObject.GValue value = default;
+        Interop.GObject.g_value_init(&value, type);
+        try
+        {
+            Interop.GObject.g_object_get_property(instance, name, &value);
+            return read(&value);
+        }
+        finally
+        {
+            Interop.GObject.g_value_unset(&value);
+        }
+    }
+
     private static void RequireProperty(GObjectHandle instance, string name)
     {
         if (!Has(instance, name))
@@ -65,4 +91,6 @@ internal static unsafe class GObjectProperties
     }
 
     private delegate void GValueWriter(Interop.GObject.GValue* value);
+
+    private delegate T GValueReader<out T>(Interop.GObject.GValue* value);
 }

@@ -46,6 +46,9 @@ internal static partial class Interop
         [LibraryImport(Libraries.GObject, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial void g_object_set_property(SafeHandle instance, string propertyName, GValue* value);
 
+        [LibraryImport(Libraries.GObject, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial void g_object_get_property(SafeHandle instance, string propertyName, GValue* value);
+
         [LibraryImport(Libraries.GObject)]
         internal static partial GValue* g_value_init(GValue* value, nuint gType);
 
@@ -72,6 +75,16 @@ internal static partial class Interop
 
         [LibraryImport(Libraries.GObject, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial void g_value_set_string(GValue* value, string text);
+
+        [LibraryImport(Libraries.GObject)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool g_value_get_boolean(GValue* value);
+
+        [LibraryImport(Libraries.GObject)]
+        internal static partial int g_value_get_int(GValue* value);
+
+        [LibraryImport(Libraries.GObject)]
+        internal static partial long g_value_get_int64(GValue* value);
 
         [LibraryImport(Libraries.GObject, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial CULong g_signal_connect_data(

@@ -48,6 +48,13 @@ public class GstElement : IDisposable
 
     public GstElement Set(string name, GstCaps value) => Apply(() => GObjectProperties.Set(Handle, name, value));
 
+    public bool GetBoolean(string name) => GObjectProperties.GetBoolean(Handle, name);
+
+    /// <summary>Reads an int property, or an enum property as its number.</summary>
+    public int GetInt(string name) => GObjectProperties.GetInt(Handle, name);
+
+    public long GetInt64(string name) => GObjectProperties.GetInt64(Handle, name);
+
     /// <summary>Sets an enum property by its nick, e.g. <c>wave</c> = <c>sine</c>.</summary>
     public GstElement SetNick(string name, string nick) => Apply(() => GObjectProperties.SetNick(Handle, name, nick));
 

@@ -1,0 +1,20 @@
+namespace RecorderDaemon.Media;
+
+/// <summary>A row of the codec table (<see cref="RecordingFormats"/>).</summary>
+/// <param name="Name">the identifier in a <c>codecs=</c> parameter, lower case</param>
+/// <param name="Encoder">the GStreamer encoder factory</param>
+/// <param name="Parser">a parser factory needed between encoder and muxer, or null</param>
+/// <param name="Family">how <see cref="EncoderSettings"/> configures the encoder</param>
+/// <param name="MediaType">the caps media type of the encoded stream, e.g. <c>audio/x-opus</c></param>
+/// <param name="Containers">the <see cref="ContainerFormat.Name"/>s it can be muxed into</param>
+public sealed record CodecFormat(
+    string Name,
+    TrackKind Kind,
+    string Encoder,
+    string? Parser,
+    EncoderFamily Family,
+    string MediaType,
+    IReadOnlyList<string> Containers)
+{
+    public bool FitsIn(ContainerFormat container) => Containers.Contains(container.Name);
+}

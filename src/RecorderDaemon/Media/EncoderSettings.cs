@@ -1,0 +1,96 @@
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Media;
+
+/// <summary>
+/// The targets one encoder is given at <c>start()</c>, and how each codec's encoder takes them.
+/// Bitrates outside what an encoder accepts are clamped into its range, never refused: the spec's
+/// bitrates are targets (C1), and 0 therefore means the encoder's minimum.
+/// </summary>
+/// <param name="BitsPerSecond">the target for this track</param>
+/// <param name="AudioBitrateMode">used by audio encoders only</param>
+/// <param name="KeyFrameInterval">used by video encoders only; null leaves the encoder's default</param>
+/// <param name="FramesPerSecond">the video's frame rate, needed to turn a key-frame duration into frames</param>
+public sealed record EncoderSettings(
+    uint BitsPerSecond,
+    BitrateMode AudioBitrateMode = BitrateMode.Variable,
+    KeyFrameInterval? KeyFrameInterval = null,
+    double FramesPerSecond = 0)
+{
+    private const long RealtimeDeadline = 1;
+
+    /// <summary>Configures <paramref name="encoder"/>, made from <paramref name="codec"/>'s encoder factory, before it starts.</summary>
+    public void ApplyTo(GstElement encoder, CodecFormat codec)
+    {
+        if (encoder.FactoryName != codec.Encoder)
+        {
+            throw new ArgumentException($"'{encoder.FactoryName}' is not the encoder of {codec.Name} ('{codec.Encoder}')", nameof(encoder));
+        }
+
+        switch (codec.Family)
+        {
+            case EncoderFamily.Opus:
+                encoder.Set("bitrate", Clamp(BitsPerSecond, 4_000, 650_000))
+                    .SetNick("bitrate-type", AudioBitrateMode == BitrateMode.Constant ? "cbr" : "vbr");
+                break;
+            case EncoderFamily.Vorbis:
+                ApplyVorbis(encoder);
+                break;
+            case EncoderFamily.Flac:
+                break; // lossless: its size follows the signal, there is no bitrate to set
+            case EncoderFamily.Vp8:
+                ApplyVpx(encoder, cpuUsed: 4);
+                break;
+            case EncoderFamily.Vp9:
+                // VP9 needs its fastest realtime speed and row threading for 640x480@30 on 2 cores.
+                ApplyVpx(encoder, cpuUsed: 8).Set("row-mt", true);
+                break;
+            case EncoderFamily.Theora:
+                ApplyTheora(encoder);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(codec), codec.Family, "unknown encoder family");
+        }
+    }
+
+    // libvorbis accepts far less than the property's -1..250001: at 44.1/48 kHz, mono fails above
+    // ~239 kbit/s and stereo below ~45 kbit/s (the encoder then fails to negotiate), so the range is
+    // what works for both. Below 6000 the element also logs a g_warning.
+    private void ApplyVorbis(GstElement encoder)
+    {
+        var bitrate = Clamp(BitsPerSecond, 48_000, 238_000);
+        encoder.Set("bitrate", bitrate);
+        if (AudioBitrateMode == BitrateMode.Constant)
+        {
+            encoder.Set("managed", true).Set("min-bitrate", bitrate).Set("max-bitrate", bitrate);
+        }
+    }
+
+    // target-bitrate is handed to libvpx in kbit/s, so below 1000 it would become 0, "automatic".
+    // VBR meets the target on average, which is all the spec asks (C1).
+    private GstElement ApplyVpx(GstElement encoder, int cpuUsed)
+    {
+        encoder.Set("target-bitrate", Clamp(BitsPerSecond, 1_000, int.MaxValue))
+            .SetNick("end-usage", "vbr")
+            .Set("deadline", RealtimeDeadline)
+            .Set("cpu-used", cpuUsed);
+        if (KeyFrameInterval is not null)
+        {
+            encoder.Set("keyframe-max-dist", Clamp(KeyFrameInterval.FrameDistance(FramesPerSecond), 1, int.MaxValue));
+        }
+
+        return encoder;
+    }
+
+    // Theora's bitrate is in kbit/s and 0 would switch to quality mode, so the minimum is 1.
+    private void ApplyTheora(GstElement encoder)
+    {
+        encoder.Set("bitrate", Clamp((BitsPerSecond + 500UL) / 1000, 1, 16_777_215));
+        if (KeyFrameInterval is not null)
+        {
+            encoder.Set("keyframe-force", Clamp(KeyFrameInterval.FrameDistance(FramesPerSecond), 1, 32_768));
+        }
+    }
+
+    private static int Clamp(ulong value, int min, int max) => (int)Math.Clamp(value, (ulong)min, (ulong)max);
+}

@@ -1,0 +1,25 @@
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Media;
+
+/// <summary>What a recording is made of: a container and one codec per recorded track kind.</summary>
+/// <param name="MimeType">the full type reported once recording starts, e.g. <c>video/webm;codecs=vp8,opus</c></param>
+public sealed record RecordingFormat(string MimeType, ContainerFormat Container, CodecFormat? Audio, CodecFormat? Video)
+{
+    public string Extension => Container.Extension;
+
+    /// <summary>Every element factory the pipeline needs: muxer, encoders and parsers.</summary>
+    public IEnumerable<string> RequiredElements =>
+        new[] { Container.Muxer, Video?.Encoder, Video?.Parser, Audio?.Encoder, Audio?.Parser }.OfType<string>();
+
+    /// <summary>Builds the canonical form: video codec first, no spaces, no quotes.</summary>
+    /// <param name="type">the top-level type, <c>audio</c> or <c>video</c></param>
+    public static RecordingFormat Compose(string type, ContainerFormat container, CodecFormat? audio, CodecFormat? video)
+    {
+        var codecs = string.Join(',', new[] { video?.Name, audio?.Name }.OfType<string>());
+        return new($"{type}/{container.Name};codecs={codecs}", container, audio, video);
+    }
+
+    /// <summary>The first required element the GStreamer registry lacks, or null when all are installed.</summary>
+    public string? FindMissingElement() => RequiredElements.FirstOrDefault(element => !GstRuntime.HasElement(element));
+}

@@ -1,0 +1,7 @@
+namespace RecorderDaemon.Media;
+
+public enum TrackKind
+{
+    Audio,
+    Video,
+}

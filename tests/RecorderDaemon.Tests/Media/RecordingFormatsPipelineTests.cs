@@ -1,0 +1,120 @@
+using NUnit.Framework;
+using RecorderDaemon.Media;
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Tests.Media;
+
+/// <summary>
+/// Builds every row of <see cref="RecordingFormats"/> into a real pipeline from test sources, runs it to
+/// end of stream, and checks the file as the discoverer sees it: the table is only as good as this test.
+/// </summary>
+[NonParallelizable]
+public sealed class RecordingFormatsPipelineTests
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly List<GstElement> _elements = [];
+    private GLibLoop _loop = null!;
+    private string _directory = null!;
+
+    [OneTimeSetUp]
+    public void StartLoop() => _loop = new GLibLoop("pipeline-tests");
+
+    [OneTimeTearDown]
+    public void StopLoop() => _loop.Dispose();
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("recorderd-formats-").FullName;
+
+    [TearDown]
+    public void CleanUp()
+    {
+        _elements.ForEach(element => element.Dispose());
+        _elements.Clear();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    public static IEnumerable<TestCaseData> KnownFormats() =>
+        RecordingFormats.KnownFormats.Select(format => new TestCaseData(format.MimeType).SetArgDisplayNames(format.MimeType));
+
+    [TestCaseSource(nameof(KnownFormats))]
+    public async Task Records_a_file_with_the_row_container_and_codecs(string mimeType)
+    {
+        var format = RecordingFormats.KnownFormats.Single(format => format.MimeType == mimeType);
+        if (format.FindMissingElement() is { } missing)
+        {
+            Assert.Ignore($"GStreamer element '{missing}' is not installed");
+        }
+
+        var path = Path.Combine(_directory, $"recording.{format.Extension}");
+        using var pipeline = GstPipeline.Create("formats");
+        var muxer = Make(pipeline, format.Container.Muxer);
+        muxer.LinkTo(Make(pipeline, "filesink").Set("location", path));
+        if (format.Audio is { } audio)
+        {
+            Chain(pipeline, muxer, audio, Make(pipeline, "audiotestsrc").Set("num-buffers", 10), Make(pipeline, "audioconvert"), Make(pipeline, "audioresample"));
+        }
+
+        if (format.Video is { } video)
+        {
+            using var caps = GstCaps.Create("video/x-raw").With("width", 160).With("height", 120).WithFraction("framerate", 30, 1);
+            Chain(pipeline, muxer, video, Make(pipeline, "videotestsrc").Set("num-buffers", 10), Make(pipeline, "capsfilter").Set("caps", caps), Make(pipeline, "videoconvert"));
+        }
+
+        await RunToEndOfStreamAsync(pipeline);
+
+        var info = GstDiscoverer.Discover(new Uri(path).AbsoluteUri, TimeSpan.FromSeconds(5));
+        var container = format.Video is null ? format.Container.AudioMediaType : format.Container.VideoMediaType;
+        Assert.That(info.ContainerType, Is.EqualTo(container));
+        Assert.That(info.AudioTypes, Is.EqualTo(new[] { format.Audio?.MediaType }.OfType<string>().ToArray()));
+        Assert.That(info.VideoTypes, Is.EqualTo(new[] { format.Video?.MediaType }.OfType<string>().ToArray()));
+    }
+
+    /// <summary>Links source → converters → the codec's encoder (configured as a recording would) → parser → muxer.</summary>
+    private void Chain(GstPipeline pipeline, GstElement muxer, CodecFormat codec, params GstElement[] upstream)
+    {
+        var encoder = Make(pipeline, codec.Encoder);
+        new EncoderSettings(codec.Kind == TrackKind.Audio ? BitrateSettings.DefaultAudio : BitrateSettings.DefaultVideo, FramesPerSecond: 30)
+            .ApplyTo(encoder, codec);
+        var chain = upstream.Append(encoder).Concat(codec.Parser is null ? [] : [Make(pipeline, codec.Parser)]).Append(muxer).ToArray();
+        for (var i = 1; i < chain.Length; i++)
+        {
+            chain[i - 1].LinkTo(chain[i]);
+        }
+    }
+
+    private GstElement Make(GstPipeline pipeline, string factoryName)
+    {
+        var element = GstElement.TryMake(factoryName) ?? throw new AssertionException($"no GStreamer element '{factoryName}'");
+        _elements.Add(element);
+        pipeline.Add(element);
+        return element;
+    }
+
+    private async Task RunToEndOfStreamAsync(GstPipeline pipeline)
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watch = await _loop.InvokeAsync(() => pipeline.WatchBus(_loop, message =>
+        {
+            if (message.Kind == GstMessageKind.EndOfStream)
+            {
+                finished.TrySetResult();
+            }
+            else if (message.Kind == GstMessageKind.Error)
+            {
+                finished.TrySetException(new AssertionException($"{message.SourceName}: {message.Error?.Message} ({message.Debug})"));
+            }
+
+            return true;
+        }));
+        try
+        {
+            Assert.That(pipeline.SetState(GstState.Playing), Is.True, "the pipeline would not start");
+            await finished.Task.WaitAsync(RunTimeout);
+        }
+        finally
+        {
+            pipeline.SetState(GstState.Null);
+        }
+    }
+}
