@@ -1,0 +1,55 @@
+namespace RecorderDaemon.Native;
+
+/// <summary>A capture device as a GStreamer device provider (PipeWire, V4L2, …) describes it.</summary>
+/// <param name="DeviceClass">e.g. <c>Audio/Source</c> or <c>Video/Source</c></param>
+/// <param name="Properties">the provider's properties that were asked for, e.g. <c>node.name</c>, <c>object.serial</c></param>
+public sealed record GstDeviceInfo(string DisplayName, string DeviceClass, IReadOnlyDictionary<string, string> Properties);
+
+/// <summary>Lists capture devices with <c>GstDeviceMonitor</c>. Probing may block, so never call it on a loop thread.</summary>
+public static unsafe class GstDeviceMonitor
+{
+    /// <param name="deviceClasses">a class filter such as <c>Audio/Source</c></param>
+    /// <param name="propertyNames">which provider properties to copy into each result</param>
+    public static IReadOnlyList<GstDeviceInfo> List(IEnumerable<string> deviceClasses, IReadOnlyList<string> propertyNames)
+    {
+        using var monitor = GObjectHandle.TakeFull(Interop.Gst.gst_device_monitor_new());
+        foreach (var deviceClass in deviceClasses)
+        {
+            Interop.Gst.gst_device_monitor_add_filter(monitor, deviceClass, 0);
+        }
+
+        var devices = new List<GstDeviceInfo>();
+        var list = Interop.Gst.gst_device_monitor_get_devices(monitor);
+        for (var node = list; node != null; node = node->Next)
+        {
+            devices.Add(Read(node->Data, propertyNames));
+            Interop.Gst.gst_object_unref(node->Data);
+        }
+
+        Interop.GLib.g_list_free(list);
+        return devices;
+    }
+
+    private static GstDeviceInfo Read(nint device, IReadOnlyList<string> propertyNames)
+    {
+        var properties = new Dictionary<string, string>();
+        var structure = Interop.Gst.gst_device_get_properties(device);
+        if (structure != 0)
+        {
+            foreach (var name in propertyNames)
+            {
+                if (Utf8.FromNative(Interop.Gst.gst_structure_get_string(structure, name)) is { } value)
+                {
+                    properties[name] = value;
+                }
+            }
+
+            Interop.Gst.gst_structure_free(structure);
+        }
+
+        return new GstDeviceInfo(
+            Utf8.TakeOwned(Interop.Gst.gst_device_get_display_name(device)) ?? "",
+            Utf8.TakeOwned(Interop.Gst.gst_device_get_device_class(device)) ?? "",
+            properties);
+    }
+}
