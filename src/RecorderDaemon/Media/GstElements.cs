@@ -1,0 +1,38 @@
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Media;
+
+/// <summary>Makes elements by factory name, failing with a message that says which package brings a missing one.</summary>
+public static class GstElements
+{
+    private static readonly Dictionary<string, string> PackageOf = new()
+    {
+        ["audiotestsrc"] = "gstreamer1.0-plugins-base",
+        ["videotestsrc"] = "gstreamer1.0-plugins-base",
+        ["audioconvert"] = "gstreamer1.0-plugins-base",
+        ["audioresample"] = "gstreamer1.0-plugins-base",
+        ["videoconvert"] = "gstreamer1.0-plugins-base",
+        ["videoscale"] = "gstreamer1.0-plugins-base",
+        ["uridecodebin"] = "gstreamer1.0-plugins-base",
+        ["oggmux"] = "gstreamer1.0-plugins-base",
+        ["opusenc"] = "gstreamer1.0-plugins-base",
+        ["vorbisenc"] = "gstreamer1.0-plugins-base",
+        ["theoraenc"] = "gstreamer1.0-plugins-base",
+        ["webmmux"] = "gstreamer1.0-plugins-good",
+        ["vp8enc"] = "gstreamer1.0-plugins-good",
+        ["vp9enc"] = "gstreamer1.0-plugins-good",
+        ["flacenc"] = "gstreamer1.0-plugins-good",
+        ["flacparse"] = "gstreamer1.0-plugins-good",
+        ["v4l2src"] = "gstreamer1.0-plugins-good",
+        ["pipewiresrc"] = "gstreamer1.0-pipewire",
+    };
+
+    /// <exception cref="RecorderException">NotSupportedError naming the element and the package that provides it</exception>
+    public static GstElement Make(string factoryName) =>
+        GstElement.TryMake(factoryName) ?? throw RecorderException.NotSupported(MissingMessage(factoryName));
+
+    public static string MissingMessage(string factoryName) =>
+        PackageOf.TryGetValue(factoryName, out var package)
+            ? $"no GStreamer element '{factoryName}' (install {package})"
+            : $"no GStreamer element '{factoryName}'";
+}

@@ -1,0 +1,29 @@
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Media.Sources;
+
+/// <summary><c>test:video?pattern=smpte|ball|black|snow&amp;width=W&amp;height=H&amp;framerate=F&amp;duration=MS</c>: live test frames.</summary>
+public sealed class TestVideoSource(string uri, string pattern, int width, int height, int framerate, TimeSpan? duration) : TrackSource(uri)
+{
+    public static readonly IReadOnlyList<string> Patterns = ["smpte", "ball", "black", "snow"];
+
+    public override IReadOnlySet<TrackKind> Kinds { get; } = new HashSet<TrackKind> { TrackKind.Video };
+
+    public override int NominalFramerate => framerate;
+
+    public override void Build(GstPipeline pipeline, IReadOnlyDictionary<TrackKind, GstElement> branchInputs)
+    {
+        var source = Add(pipeline, GstElements.Make("videotestsrc"))
+            .Set("is-live", true)
+            .SetNick("pattern", pattern);
+        if (duration is { } length)
+        {
+            source.Set("num-buffers", (int)Math.Ceiling(length.TotalSeconds * framerate));
+        }
+
+        using var caps = GstCaps.Create("video/x-raw").With("width", width).With("height", height).WithFraction("framerate", framerate, 1);
+        var filter = Add(pipeline, GstElements.Make("capsfilter")).Set("caps", caps);
+        source.LinkTo(filter);
+        filter.LinkTo(branchInputs[TrackKind.Video]);
+    }
+}

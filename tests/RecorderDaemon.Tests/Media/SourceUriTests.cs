@@ -1,0 +1,65 @@
+using RecorderDaemon.Media;
+using RecorderDaemon.Media.Sources;
+
+namespace RecorderDaemon.Tests.Media;
+
+[TestFixture]
+public sealed class SourceUriTests
+{
+    [TestCase("test:audio", TrackKind.Audio)]
+    [TestCase("test:audio?wave=ticks&freq=880&duration=250", TrackKind.Audio)]
+    [TestCase("test:video?pattern=ball&width=320&height=240&framerate=25", TrackKind.Video)]
+    [TestCase("pipewire:", TrackKind.Audio)]
+    [TestCase("v4l2:/dev/video0", TrackKind.Video)]
+    public void WellFormedUrisSelectASourceOfTheirKind(string uri, TrackKind kind)
+    {
+        var source = SourceUri.Parse(uri);
+        Assert.That(source.Uri, Is.EqualTo(uri));
+        Assert.That(source.Kinds, Is.EquivalentTo(new[] { kind }));
+    }
+
+    [TestCase("", "no scheme")]
+    [TestCase("audio", "no scheme")]
+    [TestCase("rtsp://camera/stream", "unknown scheme 'rtsp'")]
+    [TestCase("test:smell", "unknown test source 'smell'")]
+    [TestCase("test:audio?wave=square", "wave must be one of")]
+    [TestCase("test:audio?freq=loud", "freq must be a number")]
+    [TestCase("test:audio?volume=11", "unknown query parameter 'volume'")]
+    [TestCase("test:audio?freq=1&freq=2", "repeated query parameter")]
+    [TestCase("test:video?width=-5", "width must be a number")]
+    [TestCase("test:video?duration=0", "duration must be a number")]
+    [TestCase("v4l2:video0", "absolute path")]
+    [TestCase("pipewire:x ! filesink location=/etc/y", "without spaces")]
+    [TestCase("file:relative/path.webm", "file:///ABSOLUTE/PATH")]
+    [TestCase("file://host/share/a.webm", "file:///ABSOLUTE/PATH")]
+    public void MalformedUrisAreRejectedWithAReason(string uri, string reason)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SourceUri.Parse(uri));
+        Assert.That(error!.Message, Does.Contain(reason).And.Contain($"'{uri}'"));
+    }
+
+    [TestCase("v4l2:/dev/no-such-video-device")]
+    [TestCase("file:///no/such/file.webm")]
+    public void MissingDevicesAndFilesAreNotFound(string uri)
+    {
+        var source = SourceUri.Parse(uri);
+        var error = Assert.Throws<RecorderException>(source.Resolve);
+        Assert.That(error!.Name, Is.EqualTo(DomErrorName.NotFoundError));
+    }
+
+    [Test]
+    public void AFileThatIsNotMediaIsNotSupported()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "not media");
+        try
+        {
+            var error = Assert.Throws<RecorderException>(SourceUri.Parse(new Uri(path).AbsoluteUri).Resolve);
+            Assert.That(error!.Name, Is.EqualTo(DomErrorName.NotSupportedError));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
