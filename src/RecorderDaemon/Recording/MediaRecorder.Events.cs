@@ -1,0 +1,73 @@
+namespace RecorderDaemon.Recording;
+
+public sealed partial class MediaRecorder
+{
+    public event Action? Started;
+
+    public event Action? Stopped;
+
+    public event Action? Paused;
+
+    public event Action? Resumed;
+
+    public event Action<DataChunk>? DataAvailable;
+
+    public event Action<RecorderError>? Error;
+
+    public event Action<string>? Warning;
+
+    /// <summary>The spec sets mimeType to the full type in the start task, just before firing start.</summary>
+    internal void RaiseStarted(RecordingSession session)
+    {
+        if (_session == session)
+        {
+            MimeType = session.Format.MimeType;
+        }
+
+        Raise(Started);
+    }
+
+    internal void RaiseStopped() => Raise(Stopped);
+
+    internal void RaisePaused() => Raise(Paused);
+
+    internal void RaiseResumed() => Raise(Resumed);
+
+    internal void RaiseDataAvailable(DataChunk chunk)
+    {
+        if (!_destroyed)
+        {
+            DataAvailable?.Invoke(chunk);
+        }
+    }
+
+    internal void RaiseError(RecorderError error)
+    {
+        if (!_destroyed)
+        {
+            Error?.Invoke(error);
+        }
+    }
+
+    internal void RaiseWarning(string message)
+    {
+        if (!_destroyed)
+        {
+            Warning?.Invoke(message);
+        }
+    }
+
+    internal void ReportProgress(TimeSpan duration, long bytesWritten)
+    {
+        Duration = duration;
+        BytesWritten = bytesWritten;
+    }
+
+    private void Raise(Action? handlers)
+    {
+        if (!_destroyed)
+        {
+            handlers?.Invoke();
+        }
+    }
+}

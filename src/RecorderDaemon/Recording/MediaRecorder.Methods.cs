@@ -1,0 +1,140 @@
+using RecorderDaemon.Media;
+using RecorderDaemon.Media.Sources;
+
+namespace RecorderDaemon.Recording;
+
+public sealed partial class MediaRecorder
+{
+    /// <summary>The spec's <c>start(timeslice)</c>; 0 means no timeslice.</summary>
+    /// <exception cref="RecorderException">InvalidStateError unless inactive; NotSupportedError when the stream cannot be recorded as configured</exception>
+    public void Start(uint timesliceMs)
+    {
+        if (State != RecordingState.Inactive)
+        {
+            throw RecorderException.InvalidState($"start() needs an inactive recorder, but it is {State.Name()}");
+        }
+
+        var kinds = _sources.SelectMany(source => source.Kinds).ToHashSet();
+        if (kinds.Count == 0)
+        {
+            throw RecorderException.NotSupported("the stream has no tracks to record");
+        }
+
+        bool hasAudio = kinds.Contains(TrackKind.Audio), hasVideo = kinds.Contains(TrackKind.Video);
+        var format = TypeSupport.Resolve(Options.MimeType, hasAudio, hasVideo);
+        var bitrates = BitrateSettings.ForStart(_bitrates, Options.BitsPerSecond, hasAudio, hasVideo);
+        var location = _context.Outputs.Claim(Options.Location, format.Extension, hasVideo);
+        var plan = new RecordingPlan([.. _sources], format, bitrates, Options.AudioBitrateMode, Options.KeyFrames, location);
+        var session = new RecordingSession(this, _context, plan, Timeslice(timesliceMs));
+
+        _session = session;
+        SetBitrates(bitrates);
+        Location = location;
+        Duration = TimeSpan.Zero;
+        BytesWritten = 0;
+        State = RecordingState.Recording;
+        session.Begin();
+    }
+
+    /// <summary>
+    /// The spec's <c>stop()</c>: inactive at once; the task completes once the file is final and
+    /// the last DataAvailable and Stopped have been raised. A no-op when already inactive.
+    /// </summary>
+    public Task Stop()
+    {
+        if (_session is not { } session)
+        {
+            return Task.CompletedTask;
+        }
+
+        Inactivate();
+        session.End(error: null);
+        return session.Completion;
+    }
+
+    /// <exception cref="RecorderException">InvalidStateError when inactive</exception>
+    public void Pause()
+    {
+        var session = ActiveSession("pause()");
+        if (State == RecordingState.Paused)
+        {
+            return;
+        }
+
+        State = RecordingState.Paused;
+        session.Pause();
+    }
+
+    /// <exception cref="RecorderException">InvalidStateError when inactive</exception>
+    public void Resume()
+    {
+        var session = ActiveSession("resume()");
+        if (State == RecordingState.Recording)
+        {
+            return;
+        }
+
+        State = RecordingState.Recording;
+        session.Resume();
+    }
+
+    /// <exception cref="RecorderException">InvalidStateError when inactive</exception>
+    public void RequestData() => ActiveSession("requestData()").RequestData();
+
+    /// <summary>Adds a resolved source to the stream; while recording this ends the recording with InvalidModificationError.</summary>
+    /// <exception cref="RecorderException">NotSupportedError when the stream would have two tracks of a kind</exception>
+    public void AddSource(TrackSource source)
+    {
+        RequireAtMostOneTrackOfEachKind([.. _sources, source]);
+        _sources.Add(source);
+        OnTrackSetChanged();
+    }
+
+    /// <exception cref="RecorderException">NotFoundError when no source has this URI</exception>
+    public void RemoveSource(string uri)
+    {
+        var index = _sources.FindIndex(source => source.Uri == uri);
+        if (index < 0)
+        {
+            throw RecorderException.NotFound($"the stream has no source '{uri}'");
+        }
+
+        _sources.RemoveAt(index);
+        OnTrackSetChanged();
+    }
+
+    /// <summary>Finalizes any recording without raising anything more; the task completes once the file is final.</summary>
+    public Task Destroy()
+    {
+        _destroyed = true;
+        return Stop();
+    }
+
+    private void OnTrackSetChanged()
+    {
+        OnPropertyChanged(nameof(Sources));
+        if (_session is { } session)
+        {
+            Inactivate();
+            session.End(new RecorderError(DomErrorName.InvalidModificationError, "the stream's track set changed while recording"));
+        }
+    }
+
+    /// <summary>The pipeline ended or failed by itself: the first of it and stop() to inactivate wins.</summary>
+    internal void EndFromPipeline(RecordingSession session, RecorderError? error)
+    {
+        if (_session != session)
+        {
+            return;
+        }
+
+        Inactivate();
+        session.End(error);
+    }
+
+    private RecordingSession ActiveSession(string method) =>
+        _session ?? throw RecorderException.InvalidState($"{method} needs a recording or paused recorder, but it is inactive");
+
+    private static TimeSpan? Timeslice(uint milliseconds) =>
+        milliseconds == 0 ? null : TimeSpan.FromMilliseconds(Math.Max(milliseconds, RecorderContext.MinimumTimeslice.TotalMilliseconds));
+}

@@ -1,0 +1,123 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using RecorderDaemon.Media;
+using RecorderDaemon.Media.Sources;
+
+namespace RecorderDaemon.Recording;
+
+/// <summary>
+/// The W3C MediaRecorder: its attributes, state machine and events. It lives on the loop thread:
+/// every member is called there, every event is raised there, and like the spec, each method
+/// changes state before it returns and raises its events later from a queued task.
+/// </summary>
+public sealed partial class MediaRecorder : INotifyPropertyChanged
+{
+    private readonly RecorderContext _context;
+    private readonly List<TrackSource> _sources;
+    private RecordingSession? _session;
+    private RecordingState _state;
+    private string _mimeType;
+    private BitrateSettings _bitrates;
+    private string _location = "";
+    private TimeSpan _duration;
+    private long _bytesWritten;
+    private bool _destroyed;
+
+    /// <summary>The spec's constructor: checks the type and options, records nothing yet.</summary>
+    /// <exception cref="RecorderException">NotSupportedError for an unsupported type, both key-frame options, or too many tracks</exception>
+    public MediaRecorder(IEnumerable<TrackSource> sources, RecorderOptions options, RecorderContext context)
+    {
+        if (!TypeSupport.IsTypeSupported(options.MimeType))
+        {
+            throw RecorderException.NotSupported($"'{options.MimeType}' is not a type this machine can record");
+        }
+
+        if (options is { VideoKeyFrameIntervalDuration: not null, VideoKeyFrameIntervalCount: not null })
+        {
+            throw RecorderException.NotSupported("videoKeyFrameIntervalDuration and videoKeyFrameIntervalCount cannot both be given");
+        }
+
+        _sources = [.. sources];
+        RequireAtMostOneTrackOfEachKind(_sources);
+        _context = context;
+        Options = options;
+        _mimeType = options.MimeType;
+        _bitrates = BitrateSettings.ForConstructor(options.BitsPerSecond, options.AudioBitsPerSecond, options.VideoBitsPerSecond);
+    }
+
+    public event PropertyChangedEventHandler? PropertyChanged;
+
+    public RecorderOptions Options { get; }
+
+    public RecordingState State { get => _state; private set => Set(ref _state, value); }
+
+    public string MimeType { get => _mimeType; private set => Set(ref _mimeType, value); }
+
+    public uint AudioBitsPerSecond => _bitrates.Audio;
+
+    public uint VideoBitsPerSecond => _bitrates.Video;
+
+    public BitrateMode AudioBitrateMode => Options.AudioBitrateMode;
+
+    public IReadOnlyList<string> Sources => [.. _sources.Select(source => source.Uri)];
+
+    /// <summary>The output file of the current or last recording; empty before the first start.</summary>
+    public string Location { get => _location; private set => Set(ref _location, value); }
+
+    /// <summary>Recorded media time of the current or last recording, pauses excluded.</summary>
+    public TimeSpan Duration { get => _duration; private set => Set(ref _duration, value); }
+
+    public long BytesWritten { get => _bytesWritten; private set => Set(ref _bytesWritten, value); }
+
+    private static void RequireAtMostOneTrackOfEachKind(IEnumerable<TrackSource> sources)
+    {
+        var kinds = sources.SelectMany(source => source.Kinds).ToList();
+        if (kinds.Count(kind => kind == TrackKind.Audio) > 1 || kinds.Count(kind => kind == TrackKind.Video) > 1)
+        {
+            throw RecorderException.NotSupported("a recorder records at most one audio and one video track");
+        }
+    }
+
+    private void SetBitrates(BitrateSettings bitrates)
+    {
+        var old = _bitrates;
+        _bitrates = bitrates;
+        if (old.Audio != bitrates.Audio)
+        {
+            OnPropertyChanged(nameof(AudioBitsPerSecond));
+        }
+
+        if (old.Video != bitrates.Video)
+        {
+            OnPropertyChanged(nameof(VideoBitsPerSecond));
+        }
+    }
+
+    /// <summary>The spec's "Inactivate the recorder": state, mimeType and bitrates go back to their idle values.</summary>
+    private void Inactivate()
+    {
+        State = RecordingState.Inactive;
+        MimeType = Options.MimeType;
+        SetBitrates(BitrateSettings.ForInactivate(_bitrates, Options.BitsPerSecond));
+        _session = null;
+    }
+
+    private void Set<T>(ref T field, T value, [CallerMemberName] string property = "")
+    {
+        if (EqualityComparer<T>.Default.Equals(field, value))
+        {
+            return;
+        }
+
+        field = value;
+        OnPropertyChanged(property);
+    }
+
+    private void OnPropertyChanged(string property)
+    {
+        if (!_destroyed)
+        {
+            PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(property));
+        }
+    }
+}

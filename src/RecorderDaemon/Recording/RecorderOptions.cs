@@ -1,0 +1,38 @@
+using RecorderDaemon.Media;
+
+namespace RecorderDaemon.Recording;
+
+/// <summary>
+/// The spec's MediaRecorderOptions plus the daemon's extras. A null member was not given, which is
+/// not the same as 0 (an explicit 0 bitrate is kept as 0).
+/// </summary>
+public sealed record RecorderOptions
+{
+    public string MimeType { get; init; } = "";
+
+    public uint? AudioBitsPerSecond { get; init; }
+
+    public uint? VideoBitsPerSecond { get; init; }
+
+    public uint? BitsPerSecond { get; init; }
+
+    public BitrateMode AudioBitrateMode { get; init; } = BitrateMode.Variable;
+
+    /// <summary>Milliseconds between key frames.</summary>
+    public uint? VideoKeyFrameIntervalDuration { get; init; }
+
+    /// <summary>Frames between key frames.</summary>
+    public uint? VideoKeyFrameIntervalCount { get; init; }
+
+    /// <summary>Output file path; null for the default location.</summary>
+    public string? Location { get; init; }
+
+    public bool StopOnDisconnect { get; init; }
+
+    internal KeyFrameInterval? KeyFrames => (VideoKeyFrameIntervalDuration, VideoKeyFrameIntervalCount) switch
+    {
+        ({ } ms, null) => KeyFrameInterval.FromDuration(TimeSpan.FromMilliseconds(ms)),
+        (null, { } frames) => KeyFrameInterval.FromCount(frames),
+        _ => null,
+    };
+}

@@ -1,0 +1,199 @@
+using RecorderDaemon.Media;
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Recording;
+
+/// <summary>
+/// One recording, from a start() to its Stopped event: its pipeline, its chunks and timecodes,
+/// its timers. Events are held back until Started has been raised, so Started always comes first.
+/// </summary>
+internal sealed class RecordingSession : IRecordingPipelineObserver
+{
+    private readonly MediaRecorder _recorder;
+    private readonly GLibLoop _loop;
+    private readonly TimeSpan? _timeslice;
+    private readonly IRecordingPipeline _pipeline;
+    private readonly RecordingClock _clock = new();
+    private readonly Queue<Action> _heldUntilStarted = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private GLibSource? _timesliceTimer;
+    private GLibSource? _progressTimer;
+    private long _chunkOffset;
+    private double _chunkTimecode;
+    private bool _started;
+    private bool _ended;
+
+    /// <exception cref="RecorderException">the pipeline cannot be built; the claimed file is removed</exception>
+    public RecordingSession(MediaRecorder recorder, RecorderContext context, RecordingPlan plan, TimeSpan? timeslice)
+    {
+        _recorder = recorder;
+        _loop = context.Loop;
+        _timeslice = timeslice;
+        Format = plan.Format;
+        Location = plan.Location;
+        try
+        {
+            _pipeline = context.Pipelines.Create(plan, this);
+        }
+        catch
+        {
+            File.Delete(plan.Location);
+            throw;
+        }
+    }
+
+    public RecordingFormat Format { get; }
+
+    public string Location { get; }
+
+    /// <summary>Completes once the file is final and Stopped has been raised.</summary>
+    public Task Completion => _completion.Task;
+
+    public void Begin()
+    {
+        _pipeline.Start();
+        _clock.Start();
+        _progressTimer = _loop.AddTimeout(RecorderContext.ProgressInterval, () =>
+        {
+            ReportProgress();
+            return true;
+        });
+    }
+
+    public void Pause()
+    {
+        _clock.Pause();
+        StopTimesliceTimer();
+        _loop.Post(() =>
+        {
+            if (!_ended)
+            {
+                _pipeline.Pause();
+            }
+
+            WhenStarted(_recorder.RaisePaused);
+        });
+    }
+
+    public void Resume()
+    {
+        _clock.Start();
+        _loop.Post(() =>
+        {
+            if (!_ended)
+            {
+                _pipeline.Resume();
+                StartTimesliceTimer();
+            }
+
+            WhenStarted(_recorder.RaiseResumed);
+        });
+    }
+
+    public void RequestData() => _loop.Post(() => WhenStarted(EmitChunk));
+
+    /// <summary>Ends the session after the recorder has inactivated: [Started], [Error], final chunk, Stopped.</summary>
+    public void End(RecorderError? error)
+    {
+        _ended = true;
+        StopTimesliceTimer();
+        _progressTimer?.Dispose();
+        _loop.Post(() =>
+        {
+            RaiseStarted();
+            if (error is not null)
+            {
+                _recorder.RaiseError(error);
+            }
+
+            _pipeline.Finish(() => OnFinished(discardData: error?.Name == DomErrorName.SecurityError));
+        });
+    }
+
+    void IRecordingPipelineObserver.OnOutputStarted()
+    {
+        if (!_ended)
+        {
+            RaiseStarted();
+            StartTimesliceTimer();
+        }
+    }
+
+    void IRecordingPipelineObserver.OnAllTracksEnded() => _recorder.EndFromPipeline(this, error: null);
+
+    void IRecordingPipelineObserver.OnFailed(DomErrorName name, string message) =>
+        _recorder.EndFromPipeline(this, new RecorderError(name, message));
+
+    void IRecordingPipelineObserver.OnWarning(string message) => _recorder.RaiseWarning(message);
+
+    private void OnFinished(bool discardData)
+    {
+        if (discardData)
+        {
+            File.Delete(Location);
+            _chunkOffset = 0;
+        }
+
+        ReportProgress();
+        EmitChunk();
+        _recorder.RaiseStopped();
+        _completion.SetResult();
+    }
+
+    private void RaiseStarted()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        _recorder.RaiseStarted(this);
+        while (_heldUntilStarted.TryDequeue(out var held))
+        {
+            held();
+        }
+    }
+
+    private void WhenStarted(Action raise)
+    {
+        if (_started)
+        {
+            raise();
+        }
+        else
+        {
+            _heldUntilStarted.Enqueue(raise);
+        }
+    }
+
+    /// <summary>Raises DataAvailable for the bytes written since the previous chunk.</summary>
+    private void EmitChunk()
+    {
+        var written = File.Exists(Location) ? _pipeline.BytesWritten : 0;
+        var chunk = new DataChunk(_chunkOffset, Math.Max(0, written - _chunkOffset), _chunkTimecode);
+        _chunkOffset += chunk.Size;
+        _chunkTimecode = _clock.NextTimecode();
+        _recorder.RaiseDataAvailable(chunk);
+    }
+
+    private void ReportProgress() => _recorder.ReportProgress(_pipeline.Duration, _pipeline.BytesWritten);
+
+    private void StartTimesliceTimer()
+    {
+        if (_timeslice is { } interval && _started && _timesliceTimer is null && _recorder.State == RecordingState.Recording)
+        {
+            _timesliceTimer = _loop.AddTimeout(interval, () =>
+            {
+                EmitChunk();
+                return true;
+            });
+        }
+    }
+
+    private void StopTimesliceTimer()
+    {
+        _timesliceTimer?.Dispose();
+        _timesliceTimer = null;
+    }
+}

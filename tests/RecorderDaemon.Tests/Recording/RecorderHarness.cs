@@ -1,0 +1,172 @@
+using RecorderDaemon.Media;
+using RecorderDaemon.Media.Sources;
+using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
+
+namespace RecorderDaemon.Tests.Recording;
+
+/// <summary>
+/// Runs one MediaRecorder on its own GLib loop with real GStreamer pipelines, writing into a temp
+/// directory, and records every event as a line (<c>start</c>, <c>data</c>, <c>error:Name</c>, …).
+/// </summary>
+internal sealed class RecorderHarness : IDisposable
+{
+    private readonly List<string> _events = [];
+    private readonly List<DataChunk> _chunks = [];
+    private TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public RecorderHarness(string[] sourceUris, RecorderOptions? options = null, TimeSpan? stopTimeout = null)
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("recorderd-test-").FullName;
+        Loop = new GLibLoop("test-loop");
+        var outputs = new OutputLocations(Path.Combine(Directory, "Videos"), Path.Combine(Directory, "Music"), TimeProvider.System);
+        var context = new RecorderContext(Loop, new GstRecordingPipelineFactory(Loop, stopTimeout ?? GstRecordingPipelineFactory.DefaultStopTimeout), outputs);
+        var sources = sourceUris.Select(Resolve).ToList();
+        Recorder = OnLoop(() => new MediaRecorder(sources, options ?? new RecorderOptions(), context));
+        OnLoop(Subscribe);
+    }
+
+    public string Directory { get; }
+
+    public GLibLoop Loop { get; }
+
+    public MediaRecorder Recorder { get; }
+
+    /// <summary>The state and mimeType seen inside each event handler, as <c>event@state</c>.</summary>
+    public List<string> StatesAtEvents { get; } = [];
+
+    public string? MimeTypeAtStart { get; private set; }
+
+    public long BytesAtStart { get; private set; }
+
+    public string[] Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public DataChunk[] Chunks
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _chunks];
+            }
+        }
+    }
+
+    /// <summary>The bytes of each chunk, read from the file when its DataAvailable was raised.</summary>
+    public List<byte[]> ChunkBytes { get; } = [];
+
+    public static TrackSource Resolve(string uri)
+    {
+        var source = SourceUri.Parse(uri);
+        source.Resolve();
+        return source;
+    }
+
+    public T OnLoop<T>(Func<T> function) => Loop.InvokeAsync(function).GetAwaiter().GetResult();
+
+    public void OnLoop(Action action) => Loop.InvokeAsync(action).GetAwaiter().GetResult();
+
+    public void Start(uint timeslice = 0) => OnLoop(() => Recorder.Start(timeslice));
+
+    /// <summary>Calls stop() and waits for the file to be final and Stopped raised.</summary>
+    public void Stop() => OnLoop(Recorder.Stop).WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+
+    public void WaitForEvent(string name, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (!Events.Contains(name))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"no '{name}' event within the timeout; events so far: {string.Join(", ", Events)}");
+            }
+
+            Thread.Sleep(10);
+        }
+    }
+
+    public void WaitForStopped(TimeSpan? timeout = null) =>
+        Assert.That(_stopped.Task.Wait(timeout ?? TimeSpan.FromSeconds(30)), Is.True, $"no stop event; events so far: {string.Join(", ", Events)}");
+
+    /// <summary>Forgets the events of earlier recordings, for a recorder that is started again.</summary>
+    public void ClearEvents()
+    {
+        lock (_events)
+        {
+            _events.Clear();
+            _chunks.Clear();
+            ChunkBytes.Clear();
+            _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public MediaInfo Discover(string? path = null) => GstDiscoverer.Discover(new Uri(path ?? Recorder.Location).AbsoluteUri, TimeSpan.FromSeconds(10));
+
+    public void Dispose()
+    {
+        OnLoop(Recorder.Destroy).Wait(TimeSpan.FromSeconds(30));
+        Loop.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    private void Subscribe()
+    {
+        Recorder.Started += () =>
+        {
+            MimeTypeAtStart = Recorder.MimeType;
+            BytesAtStart = new FileInfo(Recorder.Location).Length;
+            Record("start");
+        };
+        Recorder.Paused += () => Record("pause");
+        Recorder.Resumed += () => Record("resume");
+        Recorder.Error += error => Record($"error:{error.Name}");
+        Recorder.Warning += message => TestContext.Progress.WriteLine($"warning: {message}");
+        Recorder.DataAvailable += chunk =>
+        {
+            lock (_events)
+            {
+                _chunks.Add(chunk);
+                ChunkBytes.Add(ReadRange(Recorder.Location, chunk));
+            }
+
+            Record("data");
+        };
+        Recorder.Stopped += () =>
+        {
+            Record("stop");
+            _stopped.TrySetResult();
+        };
+    }
+
+    private void Record(string name)
+    {
+        lock (_events)
+        {
+            _events.Add(name);
+            StatesAtEvents.Add($"{name}@{Recorder.State.Name()}");
+        }
+    }
+
+    private static byte[] ReadRange(string path, DataChunk chunk)
+    {
+        if (chunk.Size == 0 || !File.Exists(path))
+        {
+            return [];
+        }
+
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        file.Position = chunk.Offset;
+        var bytes = new byte[chunk.Size];
+        file.ReadExactly(bytes);
+        return bytes;
+    }
+}
