@@ -1,0 +1,55 @@
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Tests.Native;
+
+[TestFixture]
+public sealed class GLibLoopTests
+{
+    [Test]
+    public void PostedWorkRunsOnTheLoopThreadInOrderAndLater()
+    {
+        using var loop = new GLibLoop();
+        var order = loop.InvokeAsync(() =>
+        {
+            var seen = new List<int>();
+            loop.Post(() => seen.Add(2));
+            loop.Post(() => seen.Add(3));
+            seen.Add(1);
+            return seen;
+        }).Result;
+        loop.InvokeAsync(() => { }).Wait();
+
+        Assert.That(order, Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(loop.InvokeAsync(() => loop.IsLoopThread).Result, Is.True);
+        Assert.That(loop.IsLoopThread, Is.False);
+    }
+
+    [Test]
+    public void AnExceptionOnTheLoopFaultsTheInvokingTask()
+    {
+        using var loop = new GLibLoop();
+        var task = loop.InvokeAsync<int>(() => throw new InvalidOperationException("boom"));
+        Assert.That(() => task.GetAwaiter().GetResult(), Throws.InvalidOperationException.With.Message.EqualTo("boom"));
+    }
+
+    [Test]
+    public void ATimeoutRepeatsUntilItsCallbackReturnsFalse()
+    {
+        using var loop = new GLibLoop();
+        var ticks = 0;
+        var done = new TaskCompletionSource();
+        loop.AddTimeout(TimeSpan.FromMilliseconds(5), () =>
+        {
+            if (++ticks < 3)
+            {
+                return true;
+            }
+
+            done.SetResult();
+            return false;
+        });
+
+        Assert.That(done.Task.Wait(TimeSpan.FromSeconds(5)), Is.True);
+        Assert.That(ticks, Is.EqualTo(3));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Runtime.InteropServices;
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Tests.Native;
+
+/// <summary>Every hand-written struct must match the C layout on 64-bit Linux (glib/gstreamer headers).</summary>
+[TestFixture]
+public sealed class NativeLayoutTests
+{
+    [Test]
+    public void GErrorMatchesTheCLayout()
+    {
+        Assert.That(Marshal.SizeOf<Interop.GLib.GError>(), Is.EqualTo(16));
+        Assert.That(Offset<Interop.GLib.GError>("Code"), Is.EqualTo(4));
+        Assert.That(Offset<Interop.GLib.GError>("Message"), Is.EqualTo(8));
+    }
+
+    [Test]
+    public void GListMatchesTheCLayout()
+    {
+        Assert.That(Marshal.SizeOf<Interop.GLib.GList>(), Is.EqualTo(24));
+        Assert.That(Offset<Interop.GLib.GList>("Next"), Is.EqualTo(8));
+        Assert.That(Offset<Interop.GLib.GList>("Prev"), Is.EqualTo(16));
+    }
+
+    [Test]
+    public void GValueMatchesTheCLayout()
+    {
+        Assert.That(Marshal.SizeOf<Interop.GObject.GValue>(), Is.EqualTo(24));
+        Assert.That(Offset<Interop.GObject.GValue>("Data0"), Is.EqualTo(8));
+    }
+
+    [Test]
+    public void GstMiniObjectAndMessageHeadMatchTheCLayout()
+    {
+        Assert.That(Marshal.SizeOf<Interop.Gst.GstMiniObject>(), Is.EqualTo(64));
+        Assert.That(Offset<Interop.Gst.GstMiniObject>("RefCount"), Is.EqualTo(8));
+        Assert.That(Offset<Interop.Gst.GstMiniObject>("Copy"), Is.EqualTo(24));
+        Assert.That(Offset<Interop.Gst.GstMiniObject>("PrivUint"), Is.EqualTo(48));
+        Assert.That(Offset<Interop.Gst.GstMiniObject>("PrivPointer"), Is.EqualTo(56));
+        Assert.That(Offset<Interop.Gst.GstMessage>("Type"), Is.EqualTo(64));
+        Assert.That(Offset<Interop.Gst.GstMessage>("Timestamp"), Is.EqualTo(72));
+        Assert.That(Offset<Interop.Gst.GstMessage>("Source"), Is.EqualTo(80));
+        Assert.That(Offset<Interop.Gst.GstMessage>("SequenceNumber"), Is.EqualTo(88));
+    }
+
+    private static int Offset<T>(string field) => (int)Marshal.OffsetOf<T>(field);
+}
