@@ -44,6 +44,10 @@ internal static partial class Interop
         [LibraryImport(Libraries.GLib)]
         internal static partial void g_main_context_unref(nint context);
 
+        /// <summary>The calling thread's pushed context, or 0 (borrowed).</summary>
+        [LibraryImport(Libraries.GLib)]
+        internal static partial nint g_main_context_get_thread_default();
+
         [LibraryImport(Libraries.GLib)]
         internal static partial void g_main_context_push_thread_default(MainContextHandle context);
 

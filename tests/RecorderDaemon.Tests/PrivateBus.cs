@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace RecorderDaemon.Tests;
+
+/// <summary>
+/// A private <c>dbus-daemon</c> with a generated session-like config (EXTERNAL auth, allow-all
+/// policy) listening on a socket in its own temp directory; killed and removed on Dispose.
+/// </summary>
+public sealed class PrivateBus : IDisposable
+{
+    private readonly Process _daemon;
+    private readonly string _directory;
+
+    public PrivateBus()
+    {
+        _directory = Directory.CreateTempSubdirectory("recorderd-bus-").FullName;
+        var config = Path.Combine(_directory, "bus.conf");
+        File.WriteAllText(config, $"""
+            <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+              "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+            <busconfig>
+              <type>session</type>
+              <listen>unix:dir={_directory}</listen>
+              <auth>EXTERNAL</auth>
+              <policy context="default">
+                <allow send_destination="*" eavesdrop="true"/>
+                <allow eavesdrop="true"/>
+                <allow own="*"/>
+              </policy>
+            </busconfig>
+            """);
+
+        var start = new ProcessStartInfo("dbus-daemon", [$"--config-file={config}", "--nofork", "--print-address=1"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        _daemon = Process.Start(start) ?? throw new InvalidOperationException("dbus-daemon did not start");
+        var stderr = _daemon.StandardError.ReadToEndAsync();
+        try
+        {
+            var address = _daemon.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+            Address = !string.IsNullOrEmpty(address)
+                ? address
+                : throw new InvalidOperationException($"dbus-daemon printed no address: {stderr.Result}");
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The bus address, e.g. <c>unix:path=/tmp/recorderd-bus-x/dbus-abc,guid=...</c>.</summary>
+    public string Address { get; } = "";
+
+    public void Dispose()
+    {
+        if (!_daemon.HasExited)
+        {
+            _daemon.Kill();
+            _daemon.WaitForExit();
+        }
+
+        _daemon.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
