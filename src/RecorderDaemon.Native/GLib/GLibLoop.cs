@@ -57,6 +57,9 @@ public sealed class GLibLoop : IDisposable
     /// <summary>Calls <paramref name="onTick"/> on the loop thread every <paramref name="interval"/> while it returns true.</summary>
     public GLibSource AddTimeout(TimeSpan interval, Func<bool> onTick) => GLibSource.AttachTimeout(this, interval, onTick);
 
+    /// <summary>Calls <paramref name="onDue"/> once after <paramref name="delay"/>, ahead of other work that is ready at the same time.</summary>
+    public GLibSource AddDeadline(TimeSpan delay, Action onDue) => GLibSource.AttachDeadline(this, delay, onDue);
+
     [Conditional("DEBUG")]
     public void AssertLoopThread()
     {

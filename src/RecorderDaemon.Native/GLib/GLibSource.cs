@@ -16,6 +16,18 @@ public sealed class GLibSource : IDisposable
     internal static GLibSource AttachTimeout(GLibLoop loop, TimeSpan interval, Func<bool> onTick) =>
         Attach(loop, CreateTimeout(interval, onTick));
 
+    /// <summary>A one-shot timeout at high priority: once due, it runs before anything else ready in the same iteration.</summary>
+    internal static GLibSource AttachDeadline(GLibLoop loop, TimeSpan delay, Action onDue)
+    {
+        var source = CreateTimeout(delay, () =>
+        {
+            onDue();
+            return false;
+        });
+        Interop.GLib.g_source_set_priority(source, Interop.GLib.G_PRIORITY_HIGH);
+        return Attach(loop, source);
+    }
+
     /// <summary>Attaches a one-shot callback and keeps no handle: the context holds the only reference.</summary>
     internal static void AttachOneShot(GLibLoop loop, Action action)
     {

@@ -6,6 +6,7 @@ internal static partial class Interop
 {
     internal static unsafe partial class GLib
     {
+        internal const int G_PRIORITY_HIGH = -100;
         internal const int G_PRIORITY_DEFAULT = 0;
 
         /// <summary>The public part of <c>GError</c>; checked by NativeLayoutTests.</summary>
@@ -91,6 +92,9 @@ internal static partial class Interop
             delegate* unmanaged<nint, nint, nint, int> function,
             nint data,
             delegate* unmanaged<nint, void> notify);
+
+        [LibraryImport(Libraries.GLib)]
+        internal static partial void g_source_set_priority(SourceHandle source, int priority);
 
         [LibraryImport(Libraries.GLib)]
         internal static partial uint g_source_attach(SourceHandle source, MainContextHandle context);

@@ -87,10 +87,10 @@ public class GstElement : IDisposable
 
     public bool SendEndOfStream() => Interop.Gst.gst_element_send_event(Handle, Interop.Gst.gst_event_new_eos());
 
-    /// <summary>The current position in time, or null when the element cannot answer yet.</summary>
-    public TimeSpan? QueryPosition() =>
-        Interop.Gst.gst_element_query_position(Handle, Interop.Gst.GST_FORMAT_TIME, out var position) && position >= 0
-            ? TimeSpan.FromTicks(position / 100)
+    /// <summary>The running time of the element's clock now, or null when it has no clock (not playing).</summary>
+    public TimeSpan? CurrentRunningTime =>
+        Interop.Gst.gst_element_get_current_running_time(Handle) is var time and not ulong.MaxValue
+            ? TimeSpan.FromTicks((long)(time / 100))
             : null;
 
     public void Dispose()

@@ -28,6 +28,9 @@ public sealed class GstPad : IDisposable
         }
     }
 
+    /// <summary>Shifts the running time of everything passing this pad, e.g. back by the time a recording was paused.</summary>
+    public void SetOffset(TimeSpan offset) => Interop.Gst.gst_pad_set_offset(Handle, offset.Ticks * 100);
+
     public bool TryLinkTo(GstPad sink) => Interop.Gst.gst_pad_link(Handle, sink.Handle) == Interop.Gst.GST_PAD_LINK_OK;
 
     public void Dispose() => Handle.Dispose();

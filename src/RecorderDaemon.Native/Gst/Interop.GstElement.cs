@@ -14,9 +14,6 @@ internal static partial class Interop
 
         internal const int GST_STATE_CHANGE_FAILURE = 0;
 
-        internal const int GST_FORMAT_BYTES = 2;
-        internal const int GST_FORMAT_TIME = 3;
-
         [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial nint gst_element_factory_make(string factoryName, string? name);
 
@@ -39,8 +36,7 @@ internal static partial class Interop
         internal static partial bool gst_element_send_event(SafeHandle element, nint eventTransferFull);
 
         [LibraryImport(Libraries.Gst)]
-        [return: MarshalAs(UnmanagedType.Bool)]
-        internal static partial bool gst_element_query_position(SafeHandle element, int format, out long position);
+        internal static partial ulong gst_element_get_current_running_time(SafeHandle element);
 
         [LibraryImport(Libraries.Gst)]
         internal static partial nint gst_element_get_bus(SafeHandle element);

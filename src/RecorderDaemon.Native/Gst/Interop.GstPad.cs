@@ -16,6 +16,9 @@ internal static partial class Interop
         internal static partial bool gst_pad_is_linked(SafeHandle pad);
 
         [LibraryImport(Libraries.Gst)]
+        internal static partial void gst_pad_set_offset(SafeHandle pad, long offset);
+
+        [LibraryImport(Libraries.Gst)]
         internal static partial nint gst_pad_query_caps(SafeHandle pad, nint filter);
 
         [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]

@@ -6,6 +6,9 @@ namespace RecorderDaemon.Media;
 /// <summary>
 /// One session's GStreamer pipeline, driven from the loop thread. Its bus is watched on the loop;
 /// bytes are counted on disk (the filesink is unbuffered), so whatever a chunk reports is readable.
+/// Pausing keeps the pipeline (and so the sources) running, as a paused MediaRecorder leaves its
+/// stream alone: the branch valves drop data, and on resume later data is shifted back by the
+/// paused time so the file's timeline has no gap.
 /// </summary>
 internal sealed class GstRecordingPipeline : IRecordingPipeline
 {
@@ -13,6 +16,8 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
 
     private readonly GLibLoop _loop;
     private readonly GstPipeline _pipeline;
+    private readonly IReadOnlyList<GstElement> _valves;
+    private readonly PauseTimeline _timeline = new();
     private readonly string _location;
     private readonly IRecordingPipelineObserver _observer;
     private readonly TimeSpan _stopTimeout;
@@ -25,14 +30,15 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     private bool _failed;
     private bool _tornDown;
 
-    public GstRecordingPipeline(GLibLoop loop, GstPipeline pipeline, string location, IRecordingPipelineObserver observer, TimeSpan stopTimeout)
+    public GstRecordingPipeline(GLibLoop loop, BuiltPipeline built, string location, IRecordingPipelineObserver observer, TimeSpan stopTimeout)
     {
         _loop = loop;
-        _pipeline = pipeline;
+        _pipeline = built.Pipeline;
+        _valves = built.Valves;
         _location = location;
         _observer = observer;
         _stopTimeout = stopTimeout;
-        _busWatch = pipeline.WatchBus(loop, OnBusMessage);
+        _busWatch = _pipeline.WatchBus(loop, OnBusMessage);
     }
 
     public long BytesWritten
@@ -44,9 +50,9 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         }
     }
 
-    /// <summary>The pipeline's position, never going backwards; after teardown, the last position seen.</summary>
+    /// <summary>Media recorded so far, pauses excluded; after teardown, the last value seen.</summary>
     public TimeSpan Duration =>
-        _duration = !_tornDown && _pipeline.QueryPosition() is { } position && position > _duration ? position : _duration;
+        _duration = !_tornDown && _pipeline.CurrentRunningTime is { } now ? _timeline.RecordedAt(now) : _duration;
 
     public void Start()
     {
@@ -64,9 +70,25 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         _pipeline.SetState(GstState.Playing);
     }
 
-    public void Pause() => _pipeline.SetState(GstState.Paused);
+    public void Pause()
+    {
+        _timeline.Pause(_pipeline.CurrentRunningTime ?? TimeSpan.Zero);
+        foreach (var valve in _valves)
+        {
+            valve.Set("drop", true);
+        }
+    }
 
-    public void Resume() => _pipeline.SetState(GstState.Playing);
+    public void Resume()
+    {
+        _timeline.Resume(_pipeline.CurrentRunningTime ?? TimeSpan.Zero);
+        foreach (var valve in _valves)
+        {
+            using var output = valve.StaticPad("src");
+            output.SetOffset(-_timeline.PausedTotal);
+            valve.Set("drop", false);
+        }
+    }
 
     public void Finish(Action onFinished)
     {
@@ -77,16 +99,13 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
             return;
         }
 
-        _stopDeadline = _loop.AddTimeout(_stopTimeout, () =>
+        _stopDeadline = _loop.AddDeadline(_stopTimeout, () =>
         {
             _observer.OnWarning($"the pipeline did not finish within {_stopTimeout.TotalSeconds:0.#} s of stop; it was torn down and '{_location}' may lack its duration");
             TearDown();
-            return false;
         });
 
-        // A live source only sees the end-of-stream once it runs again, so a paused pipeline resumes to drain.
         _pipeline.SendEndOfStream();
-        _pipeline.SetState(GstState.Playing);
     }
 
     private bool OnBusMessage(GstBusMessage message)

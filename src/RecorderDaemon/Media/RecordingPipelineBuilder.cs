@@ -4,15 +4,19 @@ using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media;
 
+/// <summary>A built pipeline and the valve of each track branch, which pause closes.</summary>
+internal sealed record BuiltPipeline(GstPipeline Pipeline, IReadOnlyList<GstElement> Valves);
+
 /// <summary>
 /// Builds a session's pipeline from factories and properties only:
-/// <c>source → queue → convert → encoder [→ parser] → muxer → filesink</c> for each track.
+/// <c>source → queue → valve → convert → encoder [→ parser] → muxer → filesink</c> for each track.
 /// </summary>
 internal static class RecordingPipelineBuilder
 {
-    public static GstPipeline Build(RecordingPlan plan)
+    public static BuiltPipeline Build(RecordingPlan plan)
     {
         var pipeline = GstPipeline.Create("recording");
+        var valves = new List<GstElement>();
         try
         {
             var muxer = Add(pipeline, plan.Format.Container.Muxer);
@@ -24,7 +28,7 @@ internal static class RecordingPipelineBuilder
             {
                 var encoder = Add(pipeline, audio.Encoder);
                 new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
-                branchInputs[TrackKind.Audio] = Branch(pipeline, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer);
+                branchInputs[TrackKind.Audio] = Branch(pipeline, valves, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer);
             }
 
             if (plan.Format.Video is { } video)
@@ -32,7 +36,7 @@ internal static class RecordingPipelineBuilder
                 var encoder = Add(pipeline, video.Encoder);
                 var framerate = plan.Sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video))?.NominalFramerate ?? 30;
                 new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: framerate).ApplyTo(encoder, video);
-                branchInputs[TrackKind.Video] = Branch(pipeline, ["videoconvert"], encoder, video.Parser, muxer);
+                branchInputs[TrackKind.Video] = Branch(pipeline, valves, ["videoconvert"], encoder, video.Parser, muxer);
             }
 
             foreach (var source in plan.Sources)
@@ -40,7 +44,7 @@ internal static class RecordingPipelineBuilder
                 source.Build(pipeline, branchInputs);
             }
 
-            return pipeline;
+            return new BuiltPipeline(pipeline, valves);
         }
         catch
         {
@@ -49,11 +53,17 @@ internal static class RecordingPipelineBuilder
         }
     }
 
-    /// <summary>Links queue → converters → encoder [→ parser] → muxer and returns the queue, the branch's input.</summary>
-    private static GstElement Branch(GstPipeline pipeline, IEnumerable<string> converters, GstElement encoder, string? parserFactory, GstElement muxer)
+    /// <summary>
+    /// Links queue → valve → converters → encoder [→ parser] → muxer and returns the queue, the
+    /// branch's input. A closed valve still lets sticky events through, so a paused recording can
+    /// be stopped: its end-of-stream reaches the muxer.
+    /// </summary>
+    private static GstElement Branch(GstPipeline pipeline, List<GstElement> valves, IEnumerable<string> converters, GstElement encoder, string? parserFactory, GstElement muxer)
     {
         var input = Add(pipeline, "queue");
-        var chain = new List<GstElement> { input };
+        var valve = Add(pipeline, "valve").SetNick("drop-mode", "forward-sticky-events");
+        valves.Add(valve);
+        var chain = new List<GstElement> { input, valve };
         chain.AddRange(converters.Select(factory => Add(pipeline, factory)));
         chain.Add(encoder);
         if (parserFactory is not null)

@@ -16,15 +16,24 @@ public sealed partial class MediaRecorder
 
     public event Action<string>? Warning;
 
-    /// <summary>The spec sets mimeType to the full type in the start task, just before firing start.</summary>
+    /// <summary>
+    /// The spec sets mimeType to the full type in the start task, just before firing start. A session
+    /// already stopped (stop() straight after start()) shows it to the Started handler only, then
+    /// goes back to the constrained type that its DataAvailable and Stopped must see.
+    /// </summary>
     internal void RaiseStarted(RecordingSession session)
     {
-        if (_session == session)
+        var alreadyStopped = _session is null;
+        if (_session == session || alreadyStopped)
         {
             MimeType = session.Format.MimeType;
         }
 
         Raise(Started);
+        if (alreadyStopped)
+        {
+            MimeType = Options.MimeType;
+        }
     }
 
     internal void RaiseStopped() => Raise(Stopped);

@@ -33,6 +33,8 @@ public sealed class MediaRecorderEventTests
         harness.WaitForStopped();
 
         Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        Assert.That(harness.MimeTypeAtStart, Is.EqualTo("video/webm;codecs=vp8,opus"), "the start handler sees the full type");
+        Assert.That(harness.Recorder.MimeType, Is.EqualTo(""), "and stop's reset holds afterwards");
     }
 
     [Test]

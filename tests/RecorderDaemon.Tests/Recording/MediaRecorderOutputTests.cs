@@ -140,17 +140,16 @@ public sealed class MediaRecorderOutputTests
     [Test]
     public void AStuckStopIsTornDownAfterTheTimeoutWithAWarning()
     {
-        // A paused pipeline needs a state change before it can drain, so a zero timeout always expires first.
+        // A zero timeout is due on the loop's next iteration, and a due deadline runs before the bus watch.
         using var harness = new RecorderHarness(AudioVideo, stopTimeout: TimeSpan.Zero);
         var warnings = new List<string>();
         harness.OnLoop(() => harness.Recorder.Warning += warnings.Add);
         harness.Start();
         harness.WaitForEvent("start");
         Thread.Sleep(500);
-        harness.OnLoop(harness.Recorder.Pause);
         harness.Stop();
 
-        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "pause", "data", "stop" }));
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
         Assert.That(warnings, Has.Some.Contains("did not finish within"));
         Assert.That(harness.Discover().VideoTypes, Is.Not.Empty, "what was written before the teardown still plays");
     }
