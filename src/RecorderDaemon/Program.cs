@@ -1,14 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RecorderDaemon.Hosting;
+using RecorderDaemon.Native;
 
-return args switch
+if (args is ["demo", ..])
 {
-    ["demo", ..] => await EngineDemo.RunAsync(args[1..]),
-    _ => Usage(),
-};
-
-static int Usage()
-{
-    Console.Error.WriteLine("usage: recorderd demo [SECONDS] [OUTPUT-DIRECTORY]");
-    Console.Error.WriteLine("  records SECONDS (default 5) of test audio and video to a WebM file and describes it");
-    return 2;
+    return await EngineDemo.RunAsync(args[1..]);
 }
+
+var builder = Host.CreateApplicationBuilder(CommandLine.ToConfigurationArgs(args));
+builder.Services.AddSystemd();
+builder.Services.Configure<RecorderdOptions>(builder.Configuration.GetSection(RecorderdOptions.Section));
+builder.Services.AddSingleton(_ => new GLibLoop());
+builder.Services.AddHostedService<RecorderService>();
+await builder.Build().RunAsync();
+return 0;

@@ -1,0 +1,56 @@
+using RecorderDaemon.Media;
+using RecorderDaemon.Media.Sources;
+using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
+
+namespace RecorderDaemon.Bus;
+
+/// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor, isTypeSupported and device enumeration.</summary>
+public sealed class ManagerObject(RecorderRegistry registry, RecorderContext context, BusReplies replies, string version) : IDBusObject
+{
+    public void HandleMethodCall(DBusMethodInvocation call)
+    {
+        switch (call.MethodName)
+        {
+            case "CreateRecorder":
+                CreateRecorder(call);
+                break;
+            case "IsTypeSupported":
+                var mimeType = call.Parameters.GetChild(0).GetString();
+                replies.Run(call, () => GVariant.Tuple(GVariant.Boolean(TypeSupport.IsTypeSupported(mimeType))));
+                break;
+            case "EnumerateDevices":
+                replies.RunAsync(call, async () => GVariant.Tuple(await Task.Run(MediaDevices.Enumerate)));
+                break;
+            default:
+                replies.Fail(call, new ArgumentException($"unknown method {call.MethodName}"));
+                break;
+        }
+    }
+
+    public GVariant? GetProperty(string sender, string propertyName) => propertyName switch
+    {
+        "SupportedMimeTypes" => GVariant.StringArray(RecordingFormats.SupportedMimeTypes),
+        "Version" => GVariant.String(version),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Checks the arguments on the loop, resolves the sources off it (devices and files are probed),
+    /// then constructs and registers the recorder back on the loop.
+    /// </summary>
+    private void CreateRecorder(DBusMethodInvocation call) => replies.RunAsync(call, async () =>
+    {
+        var sources = call.Parameters.GetChild(0).GetStrings().Select(SourceUri.Parse).ToList();
+        var options = RecorderOptionsParser.Parse(call.Parameters.GetChild(1).ToVariantDictionary());
+        registry.RequireRecorderSlot(call.Sender);
+        var ownerUid = await registry.Access.UidOf(call.Sender);
+        await Task.Run(() => sources.ForEach(source => source.Resolve()));
+        return await registry.Loop.InvokeAsync(() =>
+        {
+            registry.RequireRecorderSlot(call.Sender);
+            var recorder = new MediaRecorder(sources, options, context);
+            return GVariant.Tuple(GVariant.ObjectPath(registry.Add(recorder, call.Sender, ownerUid).Path));
+        });
+    });
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging;
+using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
+
+namespace RecorderDaemon.Bus;
+
+/// <summary>
+/// The recorders on the bus: their object paths (numbers never reused), registration, limits, and
+/// removal, announced through ObjectManager's InterfacesAdded/InterfacesRemoved. Lives on the loop thread.
+/// </summary>
+public sealed class RecorderRegistry(
+    GLibLoop loop, DBusConnection connection, BusInterfaces interfaces, BusReplies replies, CallerAccess access, ServiceLimits limits, ILogger<RecorderRegistry> logger)
+{
+    private readonly Dictionary<string, (RecorderObject Object, DBusObjectRegistration Registration)> _recorders = new(StringComparer.Ordinal);
+    private int _lastId;
+
+    public GLibLoop Loop { get; } = loop;
+
+    public CallerAccess Access { get; } = access;
+
+    public IEnumerable<RecorderObject> Recorders => _recorders.Values.Select(entry => entry.Object);
+
+    /// <exception cref="RecorderException">QuotaExceededError when the client already has its maximum of recorders</exception>
+    public void RequireRecorderSlot(string owner)
+    {
+        if (Recorders.Count(recorder => recorder.Owner == owner) >= limits.MaxRecordersPerClient)
+        {
+            throw new RecorderException(DomErrorName.QuotaExceededError, $"{owner} already has {limits.MaxRecordersPerClient} recorders, the most one client may have");
+        }
+    }
+
+    /// <exception cref="RecorderException">QuotaExceededError when the daemon already records its maximum at once</exception>
+    public void RequireRecordingSlot()
+    {
+        if (Recorders.Count(recorder => recorder.Recorder.State != RecordingState.Inactive) >= limits.MaxConcurrentRecordings)
+        {
+            throw new RecorderException(DomErrorName.QuotaExceededError, $"{limits.MaxConcurrentRecordings} recordings are already running, the most this daemon runs at once");
+        }
+    }
+
+    public RecorderObject Add(MediaRecorder recorder, string owner, uint ownerUid)
+    {
+        var path = BusNames.RecorderPathPrefix + ++_lastId;
+        var recorderObject = new RecorderObject(path, owner, ownerUid, recorder, connection, this, replies);
+        _recorders[path] = (recorderObject, connection.RegisterObject(path, interfaces.Recorder, recorderObject));
+        connection.EmitSignal(null, BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesAdded", GVariant.Tuple(
+            GVariant.ObjectPath(path),
+            GVariant.Array("{sa{sv}}", [GVariant.DictEntry(GVariant.String(BusNames.Recorder), recorderObject.AllProperties())])));
+        logger.LogInformation("Recorder {Path} created by {Owner} for {Sources}", path, owner, recorder.Sources);
+        return recorderObject;
+    }
+
+    /// <summary>Finalizes any recording without further signals, then removes the object.</summary>
+    public async Task DestroyAsync(RecorderObject recorderObject)
+    {
+        await await Loop.InvokeAsync(recorderObject.Recorder.Destroy);
+        await Loop.InvokeAsync(() => Remove(recorderObject.Path));
+    }
+
+    /// <summary>A connection left the bus: recorders it created with stopOnDisconnect are stopped and removed.</summary>
+    public void OnConnectionLeft(string name)
+    {
+        Access.Forget(name);
+        foreach (var recorderObject in Recorders.Where(r => r.Owner == name && r.Recorder.Options.StopOnDisconnect).ToList())
+        {
+            logger.LogInformation("Owner {Owner} of {Path} left the bus; stopping and removing it", name, recorderObject.Path);
+            _ = StopAndDestroyAsync(recorderObject);
+        }
+    }
+
+    /// <summary>Finalizes every recording, for shutdown.</summary>
+    public async Task StopAllAsync() => await Task.WhenAll(await Loop.InvokeAsync(() => Recorders.Select(r => r.Recorder.Stop()).ToList()));
+
+    public GVariant ManagedObjects() => GVariant.Array("{oa{sa{sv}}}", Recorders.Select(r => GVariant.DictEntry(
+        GVariant.ObjectPath(r.Path),
+        GVariant.Array("{sa{sv}}", [GVariant.DictEntry(GVariant.String(BusNames.Recorder), r.AllProperties())]))));
+
+    private async Task StopAndDestroyAsync(RecorderObject recorderObject)
+    {
+        await await Loop.InvokeAsync(recorderObject.Recorder.Stop);
+        await DestroyAsync(recorderObject);
+    }
+
+    private void Remove(string path)
+    {
+        if (!_recorders.Remove(path, out var entry))
+        {
+            return;
+        }
+
+        entry.Registration.Dispose();
+        connection.EmitSignal(null, BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesRemoved",
+            GVariant.Tuple(GVariant.ObjectPath(path), GVariant.StringArray([BusNames.Recorder])));
+        logger.LogInformation("Recorder {Path} removed", path);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Reflection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RecorderDaemon.Bus;
+using RecorderDaemon.Media;
+using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
+
+namespace RecorderDaemon.Hosting;
+
+/// <summary>
+/// Puts recorderd on the bus: connects, registers the manager, then owns <c>io.github.recorderd</c>,
+/// so the host (and systemd's READY=1) reports started only once clients can reach it. On stop,
+/// every recording is finalized before the name is released.
+/// </summary>
+public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> options, ILoggerFactory loggers) : IHostedService, IDisposable
+{
+    private readonly ILogger _logger = loggers.CreateLogger<RecorderService>();
+    private readonly BusInterfaces _interfaces = new();
+    private DBusConnection? _connection;
+    private RecorderRegistry? _registry;
+    private readonly List<IDisposable> _registrations = [];
+    private DBusNameOwnership? _name;
+
+    public static string Version { get; } =
+        typeof(RecorderService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        GstRuntime.Initialize();
+        _connection = settings.BusAddress is { Length: > 0 } address
+            ? DBusConnection.ForAddress(loop, address)
+            : DBusConnection.ForBus(loop, settings.SystemBus);
+
+        var replies = new BusReplies(loggers.CreateLogger<BusReplies>());
+        var access = new CallerAccess(loop, _connection, settings.SystemBus);
+        _registry = new RecorderRegistry(loop, _connection, _interfaces, replies, access,
+            new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient), loggers.CreateLogger<RecorderRegistry>());
+        var context = new RecorderContext(loop, new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings));
+
+        await loop.InvokeAsync(() =>
+        {
+            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.Manager, new ManagerObject(_registry, context, replies, Version)));
+            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.ObjectManager, new ObjectManagerObject(_registry, replies)));
+            _registrations.Add(_connection.SubscribeSignal("org.freedesktop.DBus", "org.freedesktop.DBus", "NameOwnerChanged", "/org/freedesktop/DBus", OnNameOwnerChanged));
+        });
+        _name = await _connection.OwnNameAsync(loop, BusNames.Service);
+        _logger.LogInformation("recorderd {Version} serving {Name} as {UniqueName}", Version, BusNames.Service, _connection.UniqueName);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_registry is not null)
+        {
+            _logger.LogInformation("Stopping: finalizing every recording");
+            await _registry.StopAllAsync().WaitAsync(cancellationToken);
+        }
+
+        if (_name is not null)
+        {
+            await _name.DisposeAsync();
+        }
+
+        await loop.InvokeAsync(() => _registrations.ForEach(registration => registration.Dispose()));
+    }
+
+    public void Dispose()
+    {
+        _connection?.Dispose();
+        _interfaces.Dispose();
+    }
+
+    private static OutputLocations Outputs(RecorderdOptions settings)
+    {
+        var defaults = OutputLocations.ForCurrentUser();
+        return new OutputLocations(
+            settings.VideosDirectory is { Length: > 0 } videos ? videos : defaults.VideosDirectory,
+            settings.MusicDirectory is { Length: > 0 } music ? music : defaults.MusicDirectory,
+            TimeProvider.System);
+    }
+
+    private void OnNameOwnerChanged(DBusSignal signal)
+    {
+        var name = signal.Parameters.GetChild(0).GetString();
+        var newOwner = signal.Parameters.GetChild(2).GetString();
+        if (name.StartsWith(':') && newOwner.Length == 0)
+        {
+            _registry?.OnConnectionLeft(name);
+        }
+    }
+}

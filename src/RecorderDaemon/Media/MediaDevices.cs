@@ -1,0 +1,47 @@
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Media;
+
+/// <summary>
+/// <c>mediaDevices.enumerateDevices()</c> for the bus: capture devices from GStreamer's device
+/// providers, each with a <c>deviceId</c> that is a source URI CreateRecorder accepts. Probing may block.
+/// </summary>
+public static class MediaDevices
+{
+    private static readonly string[] Classes = ["Audio/Source", "Video/Source"];
+    private static readonly string[] Properties = ["node.name", "object.serial", "device.path", "api.v4l2.path", "device.id", "device.bus-path"];
+
+    public static GVariant Enumerate() => GVariant.Array("a{sv}", GstDeviceMonitor.List(Classes, Properties)
+        .Select(Describe)
+        .OfType<Dictionary<string, string>>()
+        .Select(device => GVariant.VariantDictionary(device.Select(entry => KeyValuePair.Create(entry.Key, GVariant.String(entry.Value))))));
+
+    private static Dictionary<string, string>? Describe(GstDeviceInfo device)
+    {
+        var deviceId = SourceUriOf(device);
+        if (deviceId is null)
+        {
+            return null;
+        }
+
+        return new Dictionary<string, string>
+        {
+            ["deviceId"] = deviceId,
+            ["kind"] = device.DeviceClass.StartsWith("Video", StringComparison.Ordinal) ? "videoinput" : "audioinput",
+            ["label"] = device.DisplayName,
+            ["groupId"] = Property(device, "device.id") ?? Property(device, "device.bus-path") ?? deviceId,
+        };
+    }
+
+    private static string? SourceUriOf(GstDeviceInfo device)
+    {
+        if (Property(device, "node.name") is { } node)
+        {
+            return $"pipewire:{node}";
+        }
+
+        return (Property(device, "api.v4l2.path") ?? Property(device, "device.path")) is { } path ? $"v4l2:{path}" : null;
+    }
+
+    private static string? Property(GstDeviceInfo device, string name) => device.Properties.GetValueOrDefault(name);
+}
