@@ -71,6 +71,7 @@ test: deps
 	dotnet test $(SOLUTION) -c $(CONFIG) --no-restore \
 		--logger "trx;LogFileName=results.trx" \
 		--logger "console;verbosity=normal" \
+		--blame-hang-timeout 5m \
 		--results-directory $(RESULTS_DIR)
 
 demo: build

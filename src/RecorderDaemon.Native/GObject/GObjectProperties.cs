@@ -50,36 +50,20 @@ internal static unsafe class GObjectProperties
         Interop.Gst.gst_util_set_object_arg(instance, name, nick);
     }
 
-    private static void Set(GObjectHandle instance, string name, nuint type, GValueWriter write)
+    private static void Set(GObjectHandle instance, string name, nuint type, GValueScope.Action write)
     {
         RequireProperty(instance, name);
-        Interop.GObject.GValue value = default;
-        Interop.GObject.g_value_init(&value, type);
-        try
-        {
-            write(&value);
-            Interop.GObject.g_object_set_property(instance, name, &value);
-        }
-        finally
-        {
-            Interop.GObject.g_value_unset(&value);
-        }
+        GValueScope.Apply(type, write, value => Interop.GObject.g_object_set_property(instance, name, value));
     }
 
-    private static T Get<T>(GObjectHandle instance, string name, nuint type, GValueReader<T> read)
+    private static T Get<T>(GObjectHandle instance, string name, nuint type, GValueScope.Func<T> read)
     {
         RequireProperty(instance, name);
-        Interop.GObject.GValue value = default;
-        Interop.GObject.g_value_init(&value, type);
-        try
+        return GValueScope.Use(type, value =>
         {
-            Interop.GObject.g_object_get_property(instance, name, &value);
-            return read(&value);
-        }
-        finally
-        {
-            Interop.GObject.g_value_unset(&value);
-        }
+            Interop.GObject.g_object_get_property(instance, name, value);
+            return read(value);
+        });
     }
 
     private static void RequireProperty(GObjectHandle instance, string name)
@@ -89,8 +73,4 @@ internal static unsafe class GObjectProperties
             throw new ArgumentException($"the GStreamer object has no property '{name}'", nameof(name));
         }
     }
-
-    private delegate void GValueWriter(Interop.GObject.GValue* value);
-
-    private delegate T GValueReader<out T>(Interop.GObject.GValue* value);
 }

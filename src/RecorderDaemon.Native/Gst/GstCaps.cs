@@ -38,20 +38,6 @@ public sealed unsafe class GstCaps : IDisposable
         }
     }
 
-    private void SetValue(string field, nuint type, ValueWriter write)
-    {
-        Interop.GObject.GValue value = default;
-        Interop.GObject.g_value_init(&value, type);
-        try
-        {
-            write(&value);
-            Interop.Gst.gst_caps_set_value(Pointer, field, &value);
-        }
-        finally
-        {
-            Interop.GObject.g_value_unset(&value);
-        }
-    }
-
-    private delegate void ValueWriter(Interop.GObject.GValue* value);
+    private void SetValue(string field, nuint type, GValueScope.Action write) =>
+        GValueScope.Apply(type, write, value => Interop.Gst.gst_caps_set_value(Pointer, field, value));
 }
