@@ -1,0 +1,123 @@
+using System.ComponentModel;
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Client;
+
+public sealed partial class MediaRecorder : INotifyPropertyChanged
+{
+    // Replaced as a whole, only on the loop thread; readable from any thread.
+    private volatile RecorderProperties _properties = new();
+
+    // The properties PropertiesChanged announced before the initial GetAll was applied; null afterwards.
+    private HashSet<string>? _announced = [];
+
+    /// <summary>Raised on the client's loop thread, with the name of the property below that changed.</summary>
+    public event PropertyChangedEventHandler? PropertyChanged;
+
+    /// <summary><c>inactive</c>, <c>recording</c> or <c>paused</c>.</summary>
+    public string State => _properties.State;
+
+    /// <summary>As constructed until just before Started, then the full type with codecs.</summary>
+    public string MimeType => _properties.MimeType;
+
+    public uint AudioBitsPerSecond => _properties.AudioBitsPerSecond;
+
+    public uint VideoBitsPerSecond => _properties.VideoBitsPerSecond;
+
+    /// <summary><c>constant</c> or <c>variable</c>.</summary>
+    public string AudioBitrateMode => _properties.AudioBitrateMode;
+
+    /// <summary>The source URIs of the current track set.</summary>
+    public IReadOnlyList<string> Sources => _properties.Sources;
+
+    /// <summary>The output file of the current or last recording.</summary>
+    public string Location => _properties.Location;
+
+    /// <summary>Recorded media time, pauses excluded; the daemon updates it at least once a second.</summary>
+    public TimeSpan Duration => _properties.Duration;
+
+    public ulong BytesWritten => _properties.BytesWritten;
+
+    /// <summary>The unique bus name of the recorder's creator.</summary>
+    public string Owner => _properties.Owner;
+
+    /// <summary>
+    /// Applies the initial GetAll, except for properties already announced since subscribing: every
+    /// change is announced, so an announced value is at least as new as the snapshot's whether its
+    /// signal came before or after the GetAll reply.
+    /// </summary>
+    private void ApplySnapshot(IReadOnlyDictionary<string, GVariant> all)
+    {
+        foreach (var (name, value) in all)
+        {
+            if (!_announced!.Contains(name))
+            {
+                _properties = _properties.With(name, value);
+            }
+        }
+
+        _announced = null;
+    }
+
+    private void OnPropertiesChanged(GVariant parameters)
+    {
+        using var iface = parameters.GetChild(0);
+        if (iface.GetString() != RecorderBus.RecorderInterface)
+        {
+            return;
+        }
+
+        using var changed = parameters.GetChild(1);
+        var values = changed.ToVariantDictionary();
+        foreach (var (name, value) in values)
+        {
+            _properties = _properties.With(name, value);
+            _announced?.Add(name);
+        }
+
+        foreach (var name in values.Keys)
+        {
+            PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(name));
+        }
+    }
+
+    /// <summary>The recorder's D-Bus properties, named as on the bus.</summary>
+    private sealed record RecorderProperties
+    {
+        public string State { get; init; } = "inactive";
+
+        public string MimeType { get; init; } = "";
+
+        public uint AudioBitsPerSecond { get; init; }
+
+        public uint VideoBitsPerSecond { get; init; }
+
+        public string AudioBitrateMode { get; init; } = "variable";
+
+        public IReadOnlyList<string> Sources { get; init; } = [];
+
+        public string Location { get; init; } = "";
+
+        public TimeSpan Duration { get; init; }
+
+        public ulong BytesWritten { get; init; }
+
+        public string Owner { get; init; } = "";
+
+        /// <summary>A copy with <paramref name="name"/> set; unknown names (a newer daemon's) are ignored.</summary>
+        public RecorderProperties With(string name, GVariant value) => name switch
+        {
+            nameof(State) => this with { State = value.GetString() },
+            nameof(MimeType) => this with { MimeType = value.GetString() },
+            nameof(AudioBitsPerSecond) => this with { AudioBitsPerSecond = value.GetUInt32() },
+            nameof(VideoBitsPerSecond) => this with { VideoBitsPerSecond = value.GetUInt32() },
+            nameof(AudioBitrateMode) => this with { AudioBitrateMode = value.GetString() },
+            nameof(Sources) => this with { Sources = value.GetStrings() },
+            nameof(Location) => this with { Location = value.GetString() },
+            nameof(Duration) => this with { Duration = TimeSpan.FromMicroseconds(checked((long)value.GetUInt64())) },
+            nameof(BytesWritten) => this with { BytesWritten = value.GetUInt64() },
+            nameof(Owner) => this with { Owner = value.GetString() },
+            _ => this,
+        };
+    }
+}

@@ -1,0 +1,28 @@
+namespace RecorderDaemon.Client;
+
+/// <summary>
+/// The spec's dataavailable: bytes <c>[Offset, Offset + Size)</c> of the output file were written since
+/// the previous event; <see cref="TimecodeMs"/> is 0 for a recording's first chunk, then strictly increasing.
+/// </summary>
+public sealed class DataAvailableEventArgs(ulong offset, ulong size, double timecodeMs) : EventArgs
+{
+    public ulong Offset { get; } = offset;
+
+    public ulong Size { get; } = size;
+
+    public double TimecodeMs { get; } = timecodeMs;
+}
+
+/// <summary>The spec's error event; <see cref="Name"/> is the DOMException name, e.g. <c>UnknownError</c>.</summary>
+public sealed class RecorderErrorEventArgs(string name, string message) : EventArgs
+{
+    public string Name { get; } = name;
+
+    public string Message { get; } = message;
+}
+
+/// <summary>A problem that did not stop the recording.</summary>
+public sealed class RecorderWarningEventArgs(string message) : EventArgs
+{
+    public string Message { get; } = message;
+}

@@ -1,0 +1,39 @@
+using RecorderDaemon.Client;
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Tests.Client;
+
+[TestFixture]
+public sealed class RecorderClientExceptionTests
+{
+    [Test]
+    public void ADaemonErrorCarriesItsDomExceptionName()
+    {
+        var error = RecorderClientException.FromDBusError(
+            new DBusErrorException("io.github.recorderd.Error.InvalidStateError", "the recorder is inactive"));
+
+        Assert.That((error.ErrorName, error.DomExceptionName, error.Message), Is.EqualTo(
+            ("io.github.recorderd.Error.InvalidStateError", "InvalidStateError", "the recorder is inactive")));
+        Assert.That(error.InnerException, Is.InstanceOf<DBusErrorException>());
+    }
+
+    [Test]
+    public void OtherErrorsHaveNoDomExceptionName()
+    {
+        var error = RecorderClientException.FromDBusError(new DBusErrorException(DBusErrorException.InvalidArgs, "unknown option 'x'"));
+
+        Assert.That((error.ErrorName, error.DomExceptionName), Is.EqualTo((DBusErrorException.InvalidArgs, (string?)null)));
+    }
+
+    [Test]
+    [NonParallelizable]
+    public async Task ACallToAnAbsentDaemonFailsWithTheBusErrorName()
+    {
+        using var bus = new PrivateBus();
+        await using var client = await RecorderClient.ConnectAsync(bus.Address);
+
+        var error = Assert.ThrowsAsync<RecorderClientException>(() => client.IsTypeSupportedAsync("audio/ogg"));
+
+        Assert.That((error!.ErrorName, error.DomExceptionName), Is.EqualTo(("org.freedesktop.DBus.Error.ServiceUnknown", (string?)null)));
+    }
+}
