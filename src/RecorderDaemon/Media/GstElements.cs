@@ -25,11 +25,12 @@ public static class GstElements
         ["flacparse"] = "gstreamer1.0-plugins-good",
         ["v4l2src"] = "gstreamer1.0-plugins-good",
         ["pipewiresrc"] = "gstreamer1.0-pipewire",
+        ["watchdog"] = "gstreamer1.0-plugins-bad",
     };
 
     /// <exception cref="RecorderException">NotSupportedError naming the element and the package that provides it</exception>
-    public static GstElement Make(string factoryName) =>
-        GstElement.TryMake(factoryName) ?? throw RecorderException.NotSupported(MissingMessage(factoryName));
+    public static GstElement Make(string factoryName, string? name = null) =>
+        GstElement.TryMake(factoryName, name) ?? throw RecorderException.NotSupported(MissingMessage(factoryName));
 
     public static string MissingMessage(string factoryName) =>
         PackageOf.TryGetValue(factoryName, out var package)

@@ -128,7 +128,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
                 _failed = true;
                 if (_onFinished is null)
                 {
-                    _observer.OnFailed(ErrorNames.For(message.Error), $"{message.SourceName}: {message.Error?.Message}");
+                    _observer.OnFailed(ErrorNames.For(message.Error), ErrorNames.Describe(message));
                 }
                 else
                 {

@@ -5,10 +5,18 @@ namespace RecorderDaemon.Media.Sources;
 /// <summary>
 /// <c>pipewire:</c> (the default audio input) or <c>pipewire:TARGET</c>, TARGET a node's
 /// <c>object.serial</c> or <c>node.name</c>; the node's media class decides audio or video.
+/// When a node goes away mid-recording (its device unplugged, its client quit), pipewiresrc
+/// neither fails nor ends, it just stops; a <c>watchdog</c> after it turns that silence into an error.
 /// </summary>
 public sealed class PipeWireSource(string uri, string? target) : TrackSource(uri)
 {
     internal static readonly IReadOnlyList<string> NodeProperties = ["node.name", "object.serial", "media.class"];
+
+    /// <summary>How long a playing source may go without data before the recording fails; a paused pipeline stops the clock.</summary>
+    internal static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>The watchdog is named this plus <c>-audio</c> or <c>-video</c>, so its error can be told apart.</summary>
+    internal const string WatchdogName = "pipewire-watchdog";
 
     private HashSet<TrackKind> _kinds = [TrackKind.Audio];
 
@@ -36,6 +44,10 @@ public sealed class PipeWireSource(string uri, string? target) : TrackSource(uri
             source.Set("target-object", target);
         }
 
-        source.LinkTo(branchInputs[Kinds.Single()]);
+        var kind = Kinds.Single();
+        var watchdog = Add(pipeline, GstElements.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}"))
+            .Set("timeout", (int)StallTimeout.TotalMilliseconds);
+        source.LinkTo(watchdog);
+        watchdog.LinkTo(branchInputs[kind]);
     }
 }

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using RecorderDaemon.Media;
+using RecorderDaemon.Media.Sources;
+using RecorderDaemon.Recording;
+using RecorderDaemon.Tests.Recording;
+
+namespace RecorderDaemon.Tests.Media;
+
+/// <summary><c>pipewire:</c> sources against a private headless PipeWire with a 440 Hz tone node.</summary>
+[TestFixture]
+public sealed class PipeWireSourceTests : HeadlessPipeWire
+{
+    [Test]
+    public void RecordingTheToneNodeByNameGivesAnOpusFileOfTheRecordedLength()
+    {
+        using var harness = new RecorderHarness([$"pipewire:{ToneNode}"]);
+        harness.Start();
+        harness.WaitForEvent("start");
+        Thread.Sleep(1000);
+        harness.Stop();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        var info = harness.Discover();
+        Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
+        Assert.That(info.Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.4));
+    }
+
+    [Test]
+    public void TheToneNodeCanBeRecordedByItsObjectSerial()
+    {
+        var serial = AudioSources().Single(node => node.GetValueOrDefault("node.name") == ToneNode)["object.serial"];
+        Assert.That(serial, Does.Match("^[0-9]+$"));
+
+        using var harness = new RecorderHarness([$"pipewire:{serial}"]);
+        harness.Start();
+        harness.WaitForEvent("start");
+        Thread.Sleep(500);
+        harness.Stop();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
+    }
+
+    [Test]
+    public void AnUnknownNodeIsNotFoundAndNamed()
+    {
+        var error = Assert.Throws<RecorderException>(() => RecorderHarness.Resolve("pipewire:no-such-node"));
+
+        Assert.That(error!.Name, Is.EqualTo(DomErrorName.NotFoundError));
+        Assert.That(error.Message, Does.Contain("'no-such-node'"));
+    }
+
+    [Test]
+    public void TheToneNodeResolvesToAnAudioTrack()
+    {
+        var source = SourceUri.Parse($"pipewire:{ToneNode}");
+        source.Resolve();
+
+        Assert.That(source.Kinds, Is.EquivalentTo(new[] { TrackKind.Audio }));
+    }
+
+    [Test]
+    public void APauseLongerThanTheStallTimeoutIsNoError()
+    {
+        // The stop is torn down after a short timeout: see RecordingGoesOnAfterAPause for why it cannot drain.
+        using var harness = new RecorderHarness([$"pipewire:{ToneNode}"], stopTimeout: TimeSpan.FromSeconds(1));
+        harness.Start();
+        harness.WaitForEvent("start");
+        Thread.Sleep(500);
+        harness.OnLoop(harness.Recorder.Pause);
+        harness.WaitForEvent("pause");
+        Thread.Sleep(PipeWireSource.StallTimeout + TimeSpan.FromSeconds(1.5));
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "pause" }), "a paused pipeline stops the watchdog's clock");
+        harness.Stop();
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "pause", "data", "stop" }));
+    }
+
+    [Test]
+    [Ignore("pipewiresrc (PipeWire 0.3.65) delivers no buffers after PAUSED -> PLAYING from the pipewiresink-fed tone node "
+        + "(with or without the watchdog), and the watchdog only re-arms on the next buffer, so a resumed recording stalls "
+        + "silently and stop (resumed or paused) cannot drain until the stop timeout")]
+    public void RecordingGoesOnAfterAPause()
+    {
+        using var harness = new RecorderHarness([$"pipewire:{ToneNode}"]);
+        harness.Start();
+        harness.WaitForEvent("start");
+        Thread.Sleep(500);
+        harness.OnLoop(harness.Recorder.Pause);
+        harness.WaitForEvent("pause");
+        Thread.Sleep(PipeWireSource.StallTimeout + TimeSpan.FromSeconds(1.5));
+        harness.OnLoop(harness.Recorder.Resume);
+        harness.WaitForEvent("resume");
+        Thread.Sleep(500);
+        harness.Stop();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "pause", "resume", "data", "stop" }));
+        Assert.That(harness.Discover().Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.4));
+    }
+
+    [Test]
+    public void ANodeThatGoesAwayEndsTheRecordingWithUnknownErrorAndKeepsTheData()
+    {
+        const string node = "recorderd-test-lost";
+        using var feeder = StartToneFeeder(node);
+        using var harness = new RecorderHarness([$"pipewire:{node}"]);
+        var messages = new List<string>();
+        harness.OnLoop(() => harness.Recorder.Error += error => messages.Add(error.Message));
+        harness.Start();
+        harness.WaitForEvent("start");
+        Thread.Sleep(1000);
+
+        var lost = Stopwatch.StartNew();
+        feeder.Kill();
+        harness.WaitForEvent("error:UnknownError", TimeSpan.FromSeconds(10));
+        var detectedAfter = lost.Elapsed;
+        harness.WaitForStopped(TimeSpan.FromSeconds(10));
+        TestContext.Progress.WriteLine($"device loss reported after {detectedAfter.TotalSeconds:0.00} s, stopped after {lost.Elapsed.TotalSeconds:0.00} s");
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "error:UnknownError", "data", "stop" }));
+        Assert.That(messages.Single(), Does.Contain("stopped delivering data"));
+        Assert.That(detectedAfter, Is.GreaterThanOrEqualTo(PipeWireSource.StallTimeout - TimeSpan.FromSeconds(0.5)).And.LessThan(TimeSpan.FromSeconds(5)));
+        var info = harness.Discover();
+        Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }), "the data gathered so far is kept");
+        TestContext.Progress.WriteLine($"kept {harness.Recorder.BytesWritten} bytes, discovered duration {info.Duration.TotalSeconds:0.00} s, seekable {info.Seekable}");
+    }
+}
