@@ -87,12 +87,6 @@ public class GstElement : IDisposable
 
     public bool SendEndOfStream() => Interop.Gst.gst_element_send_event(Handle, Interop.Gst.gst_event_new_eos());
 
-    /// <summary>The running time of the element's clock now, or null when it has no clock (not playing).</summary>
-    public TimeSpan? CurrentRunningTime =>
-        Interop.Gst.gst_element_get_current_running_time(Handle) is var time and not ulong.MaxValue
-            ? TimeSpan.FromTicks((long)(time / 100))
-            : null;
-
     public void Dispose()
     {
         Handle.Dispose();

@@ -36,9 +36,6 @@ internal static partial class Interop
         internal static partial bool gst_element_send_event(SafeHandle element, nint eventTransferFull);
 
         [LibraryImport(Libraries.Gst)]
-        internal static partial ulong gst_element_get_current_running_time(SafeHandle element);
-
-        [LibraryImport(Libraries.Gst)]
         internal static partial nint gst_element_get_bus(SafeHandle element);
 
         [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
 
@@ -8,7 +9,8 @@ namespace RecorderDaemon.Media;
 /// bytes are counted on disk (the filesink is unbuffered), so whatever a chunk reports is readable.
 /// Pausing keeps the pipeline (and so the sources) running, as a paused MediaRecorder leaves its
 /// stream alone: the branch valves drop data, and on resume later data is shifted back by the
-/// paused time so the file's timeline has no gap.
+/// paused time so the file's timeline has no gap. The pause is measured on the monotonic clock,
+/// not the pipeline's: a PipeWire clock gave nonsense running times across a pause.
 /// </summary>
 internal sealed class GstRecordingPipeline : IRecordingPipeline
 {
@@ -18,6 +20,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     private readonly GstPipeline _pipeline;
     private readonly IReadOnlyList<GstElement> _valves;
     private readonly PauseTimeline _timeline = new();
+    private readonly Stopwatch _sinceStart = new();
     private readonly string _location;
     private readonly IRecordingPipelineObserver _observer;
     private readonly TimeSpan _stopTimeout;
@@ -52,7 +55,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
 
     /// <summary>Media recorded so far, pauses excluded; after teardown, the last value seen.</summary>
     public TimeSpan Duration =>
-        _duration = !_tornDown && _pipeline.CurrentRunningTime is { } now ? _timeline.RecordedAt(now) : _duration;
+        _duration = _tornDown ? _duration : _timeline.RecordedAt(_sinceStart.Elapsed);
 
     public void Start()
     {
@@ -68,11 +71,12 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
             return false;
         });
         _pipeline.SetState(GstState.Playing);
+        _sinceStart.Start();
     }
 
     public void Pause()
     {
-        _timeline.Pause(_pipeline.CurrentRunningTime ?? TimeSpan.Zero);
+        _timeline.Pause(_sinceStart.Elapsed);
         foreach (var valve in _valves)
         {
             valve.Set("drop", true);
@@ -81,7 +85,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
 
     public void Resume()
     {
-        _timeline.Resume(_pipeline.CurrentRunningTime ?? TimeSpan.Zero);
+        _timeline.Resume(_sinceStart.Elapsed);
         foreach (var valve in _valves)
         {
             using var output = valve.StaticPad("src");

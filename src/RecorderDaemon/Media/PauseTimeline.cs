@@ -1,7 +1,7 @@
 namespace RecorderDaemon.Media;
 
 /// <summary>
-/// A recording's timeline on the pipeline clock with paused intervals cut out: how much time to
+/// A recording's timeline with paused intervals cut out: how much time to
 /// shift later data back by (so the file has no gap), and how much media is recorded at a moment.
 /// </summary>
 internal sealed class PauseTimeline

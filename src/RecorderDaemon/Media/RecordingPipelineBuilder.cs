@@ -9,7 +9,7 @@ internal sealed record BuiltPipeline(GstPipeline Pipeline, IReadOnlyList<GstElem
 
 /// <summary>
 /// Builds a session's pipeline from factories and properties only:
-/// <c>source → queue → valve → convert → encoder [→ parser] → muxer → filesink</c> for each track.
+/// <c>source → queue → convert → encoder [→ parser] → muxer → filesink</c> for each track, with a valve that pause closes.
 /// </summary>
 internal static class RecordingPipelineBuilder
 {
@@ -28,7 +28,7 @@ internal static class RecordingPipelineBuilder
             {
                 var encoder = Add(pipeline, audio.Encoder);
                 new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
-                branchInputs[TrackKind.Audio] = Branch(pipeline, valves, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer);
+                branchInputs[TrackKind.Audio] = Branch(pipeline, valves, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, valveAfterEncoder: true);
             }
 
             if (plan.Format.Video is { } video)
@@ -36,7 +36,7 @@ internal static class RecordingPipelineBuilder
                 var encoder = Add(pipeline, video.Encoder);
                 var framerate = plan.Sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video))?.NominalFramerate ?? 30;
                 new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: framerate).ApplyTo(encoder, video);
-                branchInputs[TrackKind.Video] = Branch(pipeline, valves, ["videoconvert"], encoder, video.Parser, muxer);
+                branchInputs[TrackKind.Video] = Branch(pipeline, valves, ["videoconvert"], encoder, video.Parser, muxer, valveAfterEncoder: false);
             }
 
             foreach (var source in plan.Sources)
@@ -54,16 +54,23 @@ internal static class RecordingPipelineBuilder
     }
 
     /// <summary>
-    /// Links queue → valve → converters → encoder [→ parser] → muxer and returns the queue, the
-    /// branch's input. A closed valve still lets sticky events through, so a paused recording can
-    /// be stopped: its end-of-stream reaches the muxer.
+    /// Links queue → converters → encoder [→ parser] → muxer with a valve, and returns the queue,
+    /// the branch's input. A closed valve still lets sticky events through, so a paused recording
+    /// can be stopped: its end-of-stream reaches the muxer.
     /// </summary>
-    private static GstElement Branch(GstPipeline pipeline, List<GstElement> valves, IEnumerable<string> converters, GstElement encoder, string? parserFactory, GstElement muxer)
+    /// <param name="valveAfterEncoder">
+    /// Audio: after the encoder, whose packets decode on their own. Its input then never sees the
+    /// segment that resuming re-sends, which crashes opusenc (GStreamer 1.22) when a partial frame
+    /// is buffered, as with PipeWire's buffer sizes. Video: before the encoder, so the first frame
+    /// after a pause is encoded from new input instead of referring to dropped frames.
+    /// </param>
+    private static GstElement Branch(
+        GstPipeline pipeline, List<GstElement> valves, IEnumerable<string> converters, GstElement encoder, string? parserFactory, GstElement muxer, bool valveAfterEncoder)
     {
         var input = Add(pipeline, "queue");
         var valve = Add(pipeline, "valve").SetNick("drop-mode", "forward-sticky-events");
         valves.Add(valve);
-        var chain = new List<GstElement> { input, valve };
+        var chain = new List<GstElement> { input };
         chain.AddRange(converters.Select(factory => Add(pipeline, factory)));
         chain.Add(encoder);
         if (parserFactory is not null)
@@ -71,6 +78,7 @@ internal static class RecordingPipelineBuilder
             chain.Add(Add(pipeline, parserFactory));
         }
 
+        chain.Insert(valveAfterEncoder ? chain.Count : 1, valve);
         chain.Add(muxer);
         for (var i = 1; i < chain.Count; i++)
         {

@@ -60,27 +60,7 @@ public sealed class PipeWireSourceTests : HeadlessPipeWire
     }
 
     [Test]
-    public void APauseLongerThanTheStallTimeoutIsNoError()
-    {
-        // The stop is torn down after a short timeout: see RecordingGoesOnAfterAPause for why it cannot drain.
-        using var harness = new RecorderHarness([$"pipewire:{ToneNode}"], stopTimeout: TimeSpan.FromSeconds(1));
-        harness.Start();
-        harness.WaitForEvent("start");
-        Thread.Sleep(500);
-        harness.OnLoop(harness.Recorder.Pause);
-        harness.WaitForEvent("pause");
-        Thread.Sleep(PipeWireSource.StallTimeout + TimeSpan.FromSeconds(1.5));
-
-        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "pause" }), "a paused pipeline stops the watchdog's clock");
-        harness.Stop();
-        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "pause", "data", "stop" }));
-    }
-
-    [Test]
-    [Ignore("pipewiresrc (PipeWire 0.3.65) delivers no buffers after PAUSED -> PLAYING from the pipewiresink-fed tone node "
-        + "(with or without the watchdog), and the watchdog only re-arms on the next buffer, so a resumed recording stalls "
-        + "silently and stop (resumed or paused) cannot drain until the stop timeout")]
-    public void RecordingGoesOnAfterAPause()
+    public void RecordingGoesOnAfterAPauseLongerThanTheStallTimeout()
     {
         using var harness = new RecorderHarness([$"pipewire:{ToneNode}"]);
         harness.Start();
@@ -88,7 +68,9 @@ public sealed class PipeWireSourceTests : HeadlessPipeWire
         Thread.Sleep(500);
         harness.OnLoop(harness.Recorder.Pause);
         harness.WaitForEvent("pause");
-        Thread.Sleep(PipeWireSource.StallTimeout + TimeSpan.FromSeconds(1.5));
+        Thread.Sleep(PipeWireSource.StallTimeout + TimeSpan.FromSeconds(1));
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "pause" }), "the source keeps delivering while the recorder is paused");
+
         harness.OnLoop(harness.Recorder.Resume);
         harness.WaitForEvent("resume");
         Thread.Sleep(500);
