@@ -196,6 +196,21 @@ public sealed class BadInputTests
         _daemon.CallRecorder(path, "Destroy");
     }
 
+    [TestCase("/proc/recorderd-test.webm")]
+    [TestCase("/proc/recorderd/test.webm")]
+    [Order(ErrorPath)]
+    public void ALocationThatCannotBeCreatedFailsAtStartWithNotAllowedError(string location)
+    {
+        var path = _daemon.CreateRecorder(Audio, ("location", GVariant.String(location)));
+
+        var error = ErrorOf(() => _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0))));
+        Assert.That(error.ErrorName, Is.EqualTo("io.github.recorderd.Error.NotAllowedError"));
+        Assert.That(error.Message, Does.Contain(location));
+        Assert.That(_daemon.RecorderState(path), Is.EqualTo("inactive"));
+        Assert.That(_daemon.GetProperty(path, Recorder, "Location").GetString(), Is.Empty);
+        _daemon.CallRecorder(path, "Destroy");
+    }
+
     [Test]
     [Order(ErrorPath)]
     public void ARecorderWithoutSourcesCanBeCreatedButNotStarted()
