@@ -78,7 +78,12 @@ public sealed class RecorderObject : IDBusObject
                 var timeslice = call.Parameters.GetChild(0).GetUInt32();
                 _replies.Run(call, () =>
                 {
-                    _registry.RequireRecordingSlot();
+                    // An active recorder already holds a slot; its start() fails the spec's state check first (InvalidStateError).
+                    if (Recorder.State == RecordingState.Inactive)
+                    {
+                        _registry.RequireRecordingSlot();
+                    }
+
                     Recorder.Start(timeslice);
                 });
                 break;

@@ -9,6 +9,12 @@ namespace RecorderDaemon.Tests.Bus;
 /// </summary>
 public sealed class DaemonProcess : IDisposable
 {
+    /// <summary>
+    /// What GDBus (GLib 2.74) answers a call to a path with no object: UnknownMethod, "Object does not
+    /// exist at path …"; other D-Bus libraries (and perhaps later GLib) say UnknownObject.
+    /// </summary>
+    public const string NoSuchObject = "org.freedesktop.DBus.Error.UnknownMethod";
+
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
     private readonly PrivateBus _bus = new();
     private readonly Process _daemon;
@@ -80,15 +86,34 @@ public sealed class DaemonProcess : IDisposable
     public string RecorderState(string path) => GetProperty(path, "io.github.recorderd.MediaRecorder1", "State").GetString();
 
     /// <summary>Runs <c>busctl --address=… ARGS</c> as a user would type it.</summary>
-    public (int ExitCode, string Output, string Error) Busctl(params string[] args)
+    public (int ExitCode, string Output, string Error) Busctl(params string[] args) => RunBusctl(debugLog: false, args);
+
+    /// <summary>
+    /// <see cref="Busctl"/> with <c>SYSTEMD_LOG_LEVEL=debug</c>, whose stderr shows each message received,
+    /// so a failed call's <c>error-name=…</c> can be asserted (plain busctl prints only the message).
+    /// </summary>
+    public (int ExitCode, string Output, string Error) BusctlShowingErrorNames(params string[] args) => RunBusctl(debugLog: true, args);
+
+    private (int ExitCode, string Output, string Error) RunBusctl(bool debugLog, string[] args)
     {
         var start = new ProcessStartInfo("busctl", [$"--address={Address}", .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (debugLog)
+        {
+            start.Environment["SYSTEMD_LOG_LEVEL"] = "debug";
+        }
+
         using var busctl = Process.Start(start)!;
         var output = busctl.StandardOutput.ReadToEndAsync();
         var error = busctl.StandardError.ReadToEnd();
         busctl.WaitForExit();
         return (busctl.ExitCode, output.Result, error);
     }
+
+    /// <summary>Every file under <see cref="Directory"/>, for checking that a failed call left none behind.</summary>
+    public string[] Files() => System.IO.Directory.GetFiles(Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Runs a call expected to fail and returns its D-Bus error.</summary>
+    public static DBusErrorException ErrorOf(Func<object> call) => Assert.Throws<DBusErrorException>(() => call())!;
 
     public void Dispose()
     {
