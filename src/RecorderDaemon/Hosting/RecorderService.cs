@@ -54,8 +54,18 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     {
         if (_registry is not null)
         {
-            _logger.LogInformation("Stopping: finalizing every recording");
-            await _registry.StopAllAsync().WaitAsync(cancellationToken);
+            _logger.LogInformation("Stopping: finalizing every recording within {ShutdownTimeoutSeconds} s", options.Value.ShutdownTimeoutSeconds);
+            var stopping = _registry.StopAllAsync();
+            try
+            {
+                var stopped = await stopping.WaitAsync(cancellationToken);
+                _logger.LogInformation("Finalized {Count} recordings", stopped);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogWarning("Some recordings were not final after {ShutdownTimeoutSeconds} s; their files play up to about the last second written",
+                    options.Value.ShutdownTimeoutSeconds);
+            }
         }
 
         if (_name is not null)
