@@ -21,6 +21,12 @@ public sealed class RecorderRegistry(
 
     public IEnumerable<RecorderObject> Recorders => _recorders.Values.Select(entry => entry.Object);
 
+    /// <summary>How many recorder objects exist, active or not.</summary>
+    public int Count => _recorders.Count;
+
+    /// <summary>Raised on the loop thread after a recorder object was added or removed.</summary>
+    public event Action? CountChanged;
+
     /// <exception cref="RecorderException">QuotaExceededError when the client already has its maximum of recorders</exception>
     /// <exception cref="RecorderException">InvalidStateError when the daemon is shutting down</exception>
     public void RequireRecorderSlot(string owner)
@@ -52,6 +58,7 @@ public sealed class RecorderRegistry(
             GVariant.ObjectPath(path),
             GVariant.Array("{sa{sv}}", [GVariant.DictEntry(GVariant.String(BusNames.Recorder), recorderObject.AllProperties())])));
         logger.LogInformation("Recorder {Path} created by {Owner} for {Sources}", path, owner, recorder.Sources);
+        CountChanged?.Invoke();
         return recorderObject;
     }
 
@@ -111,6 +118,7 @@ public sealed class RecorderRegistry(
         connection.EmitSignal(null, BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesRemoved",
             GVariant.Tuple(GVariant.ObjectPath(path), GVariant.StringArray([BusNames.Recorder])));
         logger.LogInformation("Recorder {Path} removed", path);
+        CountChanged?.Invoke();
     }
 
     private void RequireOpen()
