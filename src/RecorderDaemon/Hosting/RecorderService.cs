@@ -69,10 +69,9 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         if (_registry is not null)
         {
             _logger.LogInformation("Stopping: finalizing every recording within {ShutdownTimeoutSeconds} s", options.Value.ShutdownTimeoutSeconds);
-            var stopping = _registry.StopAllAsync();
             try
             {
-                var stopped = await stopping.WaitAsync(cancellationToken);
+                var stopped = await _registry.StopAllAsync().WaitAsync(cancellationToken);
                 _logger.LogInformation("Finalized {Count} recordings", stopped);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
