@@ -10,6 +10,15 @@ SOLUTION     := RecorderDaemon.sln
 CONFIG       := Release
 RESULTS_DIR  := artifacts/test-results
 BENCH_PROJECT := bench/RecorderDaemon.Bench
+DAEMON_PROJECT := src/RecorderDaemon/RecorderDaemon.csproj
+PUBLISH_DIR  := artifacts/publish/recorderd
+
+# make install / uninstall (GNU conventions; DESTDIR for staged installs).
+PREFIX       ?= /usr/local
+BINDIR       ?= $(PREFIX)/bin
+LIBDIR       ?= $(PREFIX)/lib
+DATADIR      ?= $(PREFIX)/share
+INSTALL      ?= install
 
 # Runtime and test dependencies (names checked against Debian 12 "bookworm").
 #   gstreamer1.0-plugins-base-apps: gst-discoverer-1.0 (used by the demo)
@@ -39,7 +48,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test demo bench publish install uninstall clean
 
 deps:
 	@missing=(); \
@@ -83,6 +92,33 @@ bench: deps
 	else \
 		echo "no benchmarks yet"; \
 	fi
+
+# Framework-dependent: needs the .NET 10 runtime on the target. No build servers,
+# so nothing keeps running (possibly as root, under sudo make install) afterwards.
+publish:
+	rm -rf $(PUBLISH_DIR)
+	dotnet publish $(DAEMON_PROJECT) -c $(CONFIG) --self-contained false \
+		--disable-build-servers -p:UseAppHost=true -o $(PUBLISH_DIR)
+
+# The daemon goes to $(LIBDIR)/recorderd with a $(BINDIR)/recorderd symlink; the
+# systemd user unit, the D-Bus activation file (both with @bindir@ replaced) and
+# the introspection XML go where systemd and dbus-daemon look for them.
+install: publish
+	$(INSTALL) -d $(DESTDIR)$(LIBDIR)/recorderd $(DESTDIR)$(BINDIR) \
+		$(DESTDIR)$(LIBDIR)/systemd/user $(DESTDIR)$(DATADIR)/dbus-1/services $(DESTDIR)$(DATADIR)/dbus-1/interfaces
+	cp -R --no-preserve=ownership $(PUBLISH_DIR)/. $(DESTDIR)$(LIBDIR)/recorderd/
+	ln -sfn $$(realpath -m --relative-to=$(BINDIR) $(LIBDIR)/recorderd/recorderd) $(DESTDIR)$(BINDIR)/recorderd
+	sed 's|@bindir@|$(BINDIR)|g' packaging/systemd/recorderd.service > $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service
+	sed 's|@bindir@|$(BINDIR)|g' packaging/dbus/io.github.recorderd.service > $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
+	chmod 644 $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
+	$(INSTALL) -m 644 data/dbus/*.xml $(DESTDIR)$(DATADIR)/dbus-1/interfaces/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/recorderd
+	rm -rf $(DESTDIR)$(LIBDIR)/recorderd
+	rm -f $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service
+	rm -f $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/dbus-1/interfaces/,$(notdir $(wildcard data/dbus/*.xml)))
 
 clean:
 	rm -rf artifacts TestResults

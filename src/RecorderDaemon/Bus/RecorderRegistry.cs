@@ -13,6 +13,7 @@ public sealed class RecorderRegistry(
 {
     private readonly Dictionary<string, (RecorderObject Object, DBusObjectRegistration Registration)> _recorders = new(StringComparer.Ordinal);
     private int _lastId;
+    private bool _closed;
 
     public GLibLoop Loop { get; } = loop;
 
@@ -20,9 +21,17 @@ public sealed class RecorderRegistry(
 
     public IEnumerable<RecorderObject> Recorders => _recorders.Values.Select(entry => entry.Object);
 
+    /// <summary>How many recorder objects exist, active or not.</summary>
+    public int Count => _recorders.Count;
+
+    /// <summary>Raised on the loop thread after a recorder object was added or removed.</summary>
+    public event Action? CountChanged;
+
     /// <exception cref="RecorderException">QuotaExceededError when the client already has its maximum of recorders</exception>
+    /// <exception cref="RecorderException">InvalidStateError when the daemon is shutting down</exception>
     public void RequireRecorderSlot(string owner)
     {
+        RequireOpen();
         if (Recorders.Count(recorder => recorder.Owner == owner) >= limits.MaxRecordersPerClient)
         {
             throw new RecorderException(DomErrorName.QuotaExceededError, $"{owner} already has {limits.MaxRecordersPerClient} recorders, the most one client may have");
@@ -30,8 +39,10 @@ public sealed class RecorderRegistry(
     }
 
     /// <exception cref="RecorderException">QuotaExceededError when the daemon already records its maximum at once</exception>
+    /// <exception cref="RecorderException">InvalidStateError when the daemon is shutting down</exception>
     public void RequireRecordingSlot()
     {
+        RequireOpen();
         if (Recorders.Count(recorder => recorder.Recorder.State != RecordingState.Inactive) >= limits.MaxConcurrentRecordings)
         {
             throw new RecorderException(DomErrorName.QuotaExceededError, $"{limits.MaxConcurrentRecordings} recordings are already running, the most this daemon runs at once");
@@ -47,6 +58,7 @@ public sealed class RecorderRegistry(
             GVariant.ObjectPath(path),
             GVariant.Array("{sa{sv}}", [GVariant.DictEntry(GVariant.String(BusNames.Recorder), recorderObject.AllProperties())])));
         logger.LogInformation("Recorder {Path} created by {Owner} for {Sources}", path, owner, recorder.Sources);
+        CountChanged?.Invoke();
         return recorderObject;
     }
 
@@ -68,8 +80,22 @@ public sealed class RecorderRegistry(
         }
     }
 
-    /// <summary>Finalizes every recording, for shutdown.</summary>
-    public async Task StopAllAsync() => await Task.WhenAll(await Loop.InvokeAsync(() => Recorders.Select(r => r.Recorder.Stop()).ToList()));
+    /// <summary>
+    /// For shutdown: refuses new recorders and recordings from now on, stops every recording and waits
+    /// until every file is final (also those still draining after a client's Stop); returns how many were recording.
+    /// </summary>
+    public async Task<int> StopAllAsync()
+    {
+        var (active, finalized) = await Loop.InvokeAsync(() =>
+        {
+            _closed = true;
+            var active = Recorders.Count(r => r.Recorder.State != RecordingState.Inactive);
+            Recorders.ToList().ForEach(r => r.Recorder.Stop());
+            return (active, Recorders.Select(r => r.Recorder.Finalized).ToList());
+        });
+        await Task.WhenAll(finalized);
+        return active;
+    }
 
     public GVariant ManagedObjects() => GVariant.Array("{oa{sa{sv}}}", Recorders.Select(r => GVariant.DictEntry(
         GVariant.ObjectPath(r.Path),
@@ -92,5 +118,14 @@ public sealed class RecorderRegistry(
         connection.EmitSignal(null, BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesRemoved",
             GVariant.Tuple(GVariant.ObjectPath(path), GVariant.StringArray([BusNames.Recorder])));
         logger.LogInformation("Recorder {Path} removed", path);
+        CountChanged?.Invoke();
+    }
+
+    private void RequireOpen()
+    {
+        if (_closed)
+        {
+            throw new RecorderException(DomErrorName.InvalidStateError, "recorderd is shutting down");
+        }
     }
 }

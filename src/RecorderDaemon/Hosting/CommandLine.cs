@@ -11,6 +11,7 @@ internal static class CommandLine
             mapped.AddRange(args[i] switch
             {
                 "--system" => [$"--{RecorderdOptions.Section}:SystemBus=true"],
+                "--activated" => [$"--{RecorderdOptions.Section}:Activated=true"],
                 "--bus-address" when i + 1 < args.Length => [$"--{RecorderdOptions.Section}:BusAddress={args[++i]}"],
                 var other when other.StartsWith("--bus-address=", StringComparison.Ordinal) =>
                     [$"--{RecorderdOptions.Section}:BusAddress={other["--bus-address=".Length..]}"],

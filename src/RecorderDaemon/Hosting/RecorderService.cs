@@ -12,9 +12,11 @@ namespace RecorderDaemon.Hosting;
 /// <summary>
 /// Puts recorderd on the bus: connects, registers the manager, then owns <c>io.github.recorderd</c>,
 /// so the host (and systemd's READY=1) reports started only once clients can reach it. On stop,
-/// every recording is finalized before the name is released.
+/// every recording is finalized before the name is released. Started with <c>--activated</c>, it
+/// stops the host after <see cref="RecorderdOptions.IdleExitSeconds"/> without recorders.
 /// </summary>
-public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> options, ILoggerFactory loggers) : IHostedService, IDisposable
+public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+    : IHostedService, IDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<RecorderService>();
     private readonly BusInterfaces _interfaces = new();
@@ -22,6 +24,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     private RecorderRegistry? _registry;
     private readonly List<IDisposable> _registrations = [];
     private DBusNameOwnership? _name;
+    private IdleExit? _idleExit;
 
     public static string Version { get; } =
         typeof(RecorderService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
@@ -48,14 +51,34 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         });
         _name = await _connection.OwnNameAsync(loop, BusNames.Service);
         _logger.LogInformation("recorderd {Version} serving {Name} as {UniqueName}", Version, BusNames.Service, _connection.UniqueName);
+
+        if (settings is { Activated: true, IdleExitSeconds: > 0 })
+        {
+            _idleExit = new IdleExit(loop, _registry, TimeSpan.FromSeconds(settings.IdleExitSeconds), lifetime, loggers.CreateLogger<IdleExit>());
+            await loop.InvokeAsync(_idleExit.Start);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_idleExit is not null)
+        {
+            await loop.InvokeAsync(_idleExit.Dispose);
+        }
+
         if (_registry is not null)
         {
-            _logger.LogInformation("Stopping: finalizing every recording");
-            await _registry.StopAllAsync().WaitAsync(cancellationToken);
+            _logger.LogInformation("Stopping: finalizing every recording within {ShutdownTimeoutSeconds} s", options.Value.ShutdownTimeoutSeconds);
+            try
+            {
+                var stopped = await _registry.StopAllAsync().WaitAsync(cancellationToken);
+                _logger.LogInformation("Finalized {Count} recordings", stopped);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogWarning("Some recordings were not final after {ShutdownTimeoutSeconds} s; their files play up to about the last second written",
+                    options.Value.ShutdownTimeoutSeconds);
+            }
         }
 
         if (_name is not null)

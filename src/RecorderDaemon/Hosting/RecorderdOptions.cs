@@ -1,6 +1,10 @@
 namespace RecorderDaemon.Hosting;
 
-/// <summary>The daemon's settings (configuration section <c>Recorderd</c>); command-line switches map onto them.</summary>
+/// <summary>
+/// The daemon's settings (configuration section <c>Recorderd</c>); command-line switches map onto them.
+/// Sources and their precedence are in <see cref="ConfigurationSources"/>; <see cref="RecorderdOptionsLoader"/>
+/// binds and validates them before anything starts.
+/// </summary>
 public sealed class RecorderdOptions
 {
     public const string Section = "Recorderd";
@@ -11,12 +15,21 @@ public sealed class RecorderdOptions
     /// <summary>Serve on the system bus (<c>--system</c>) instead of the session bus.</summary>
     public bool SystemBus { get; set; }
 
+    /// <summary>Started on demand by D-Bus or systemd (<c>--activated</c>): enables the idle exit.</summary>
+    public bool Activated { get; set; }
+
     public int MaxConcurrentRecordings { get; set; } = 16;
 
     public int MaxRecordersPerClient { get; set; } = 64;
 
     /// <summary>How long a stopping recording may take to drain before it is torn down with a warning.</summary>
     public double StopTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How long shutdown (SIGTERM) may take to finalize every recording; the host's shutdown timeout.</summary>
+    public double ShutdownTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>With <see cref="Activated"/>: exit after this long without any recorder object; 0 never exits.</summary>
+    public double IdleExitSeconds { get; set; } = 60;
 
     /// <summary>Where recordings with video go by default; empty for <c>$XDG_VIDEOS_DIR/recorderd</c>.</summary>
     public string? VideosDirectory { get; set; }

@@ -28,6 +28,7 @@ public sealed partial class MediaRecorder
         var session = new RecordingSession(this, _context, plan, Timeslice(timesliceMs));
 
         _session = session;
+        Finalized = session.Completion;
         SetBitrates(bitrates);
         Location = location;
         Duration = TimeSpan.Zero;

@@ -23,6 +23,9 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     private long _bytesWritten;
     private bool _destroyed;
 
+    /// <summary>Completes once the current or last recording's file is final, including one still draining after stop().</summary>
+    public Task Finalized { get; private set; } = Task.CompletedTask;
+
     /// <summary>The spec's constructor: checks the type and options, records nothing yet.</summary>
     /// <exception cref="RecorderException">NotSupportedError for an unsupported type, both key-frame options, or too many tracks</exception>
     public MediaRecorder(IEnumerable<TrackSource> sources, RecorderOptions options, RecorderContext context)

@@ -11,8 +11,16 @@ internal static class XdgUserDirs
             return fromEnvironment;
         }
 
-        var configHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } config ? config : Path.Combine(home, ".config");
-        return FromFile(Path.Combine(configHome, "user-dirs.dirs"), key, home) ?? Path.Combine(home, fallbackName);
+        return FromFile(Path.Combine(ConfigHome(), "user-dirs.dirs"), key, home) ?? Path.Combine(home, fallbackName);
+    }
+
+    /// <summary><c>$XDG_CONFIG_HOME</c> when it is an absolute path (the base directory spec ignores others), else <c>$HOME/.config</c>.</summary>
+    public static string ConfigHome()
+    {
+        var home = Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } config && Path.IsPathFullyQualified(config)
+            ? config
+            : Path.Combine(home, ".config");
     }
 
     /// <summary>Lines look like <c>XDG_VIDEOS_DIR="$HOME/Videos"</c>; only <c>$HOME</c> is expanded, as the format allows.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Tests.Bus;
@@ -22,6 +23,17 @@ public sealed class DaemonProcess : IDisposable
 
     /// <param name="settings">extra configuration switches, e.g. <c>--Recorderd:MaxRecordersPerClient=2</c></param>
     public DaemonProcess(params string[] settings)
+        : this(environment: null, settings)
+    {
+    }
+
+    /// <param name="environment">
+    /// variables to set (or, with a null value, remove) in the daemon's environment; <c>XDG_CONFIG_HOME</c> is a
+    /// missing directory unless given here, so a developer's own <c>recorderd.json</c> never leaks into tests
+    /// </param>
+    /// <param name="settings">extra configuration switches, e.g. <c>--Recorderd:MaxRecordersPerClient=2</c></param>
+    /// <exception cref="DaemonExitedException">the daemon exited before it owned its bus name</exception>
+    public DaemonProcess(IReadOnlyDictionary<string, string?>? environment, params string[] settings)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("recorderd-daemon-").FullName;
         var start = new ProcessStartInfo("dotnet",
@@ -33,6 +45,12 @@ public sealed class DaemonProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(Directory, "no-config");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
         _daemon = Process.Start(start)!;
         _daemon.OutputDataReceived += (_, line) => Log(line.Data);
         _daemon.ErrorDataReceived += (_, line) => Log(line.Data);
@@ -40,7 +58,15 @@ public sealed class DaemonProcess : IDisposable
         _daemon.BeginErrorReadLine();
         Loop = new GLibLoop("test-client");
         Connection = DBusConnection.ForAddress(Loop, _bus.Address);
-        WaitUntilServing();
+        try
+        {
+            WaitUntilServing();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public string Address => _bus.Address;
@@ -64,6 +90,35 @@ public sealed class DaemonProcess : IDisposable
     }
 
     public bool HasExited => _daemon.HasExited;
+
+    /// <summary>The daemon's exit code; only once it has exited.</summary>
+    public int ExitCode => _daemon.ExitCode;
+
+    /// <summary>Sends the daemon <c>SIGTERM</c>, as <c>systemctl stop</c> or <c>kill</c> does.</summary>
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>Sends the daemon a signal by name (<c>TERM</c>, <c>INT</c>, …) with <c>kill</c>.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{name}", _daemon.Id.ToString(CultureInfo.InvariantCulture)]))!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{name} {_daemon.Id} failed with exit code {kill.ExitCode}");
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the daemon to exit (and its output to be read); true if it did.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_daemon.WaitForExit(timeout))
+        {
+            return false;
+        }
+
+        _daemon.WaitForExit();
+        return true;
+    }
 
     public GVariant Call(string path, string iface, string method, GVariant? parameters = null, DBusConnection? connection = null) =>
         (connection ?? Connection).CallAsync(Loop, "io.github.recorderd", path, iface, method, parameters, null, CallTimeout).GetAwaiter().GetResult();
@@ -144,6 +199,12 @@ public sealed class DaemonProcess : IDisposable
             Thread.Sleep(50);
         }
 
+        if (_daemon.HasExited)
+        {
+            _daemon.WaitForExit();
+            throw new DaemonExitedException(_daemon.ExitCode, Output);
+        }
+
         throw new InvalidOperationException($"recorderd did not come onto the bus: {Output}");
     }
 
@@ -157,4 +218,13 @@ public sealed class DaemonProcess : IDisposable
             }
         }
     }
+}
+
+/// <summary>The daemon exited before it came onto the bus, e.g. because of invalid configuration.</summary>
+public sealed class DaemonExitedException(int exitCode, string output)
+    : InvalidOperationException($"recorderd exited with code {exitCode} before it came onto the bus: {output}")
+{
+    public int ExitCode { get; } = exitCode;
+
+    public string Output { get; } = output;
 }

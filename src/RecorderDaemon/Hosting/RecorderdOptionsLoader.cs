@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace RecorderDaemon.Hosting;
+
+/// <summary>Binds section <c>Recorderd</c> and checks every value, so a bad setting stops the daemon before it starts, naming the key.</summary>
+public static class RecorderdOptionsLoader
+{
+    /// <summary>A day: longer timeouts are surely a mistake, and GLib timeouts count milliseconds in 32 bits.</summary>
+    private const double MaxSeconds = 86_400;
+
+    /// <exception cref="OptionsValidationException">a value cannot be converted, a key is unknown, or a value is out of range; the message names the key</exception>
+    public static RecorderdOptions Load(IConfiguration configuration)
+    {
+        RecorderdOptions options;
+        try
+        {
+            options = configuration.GetSection(RecorderdOptions.Section).Get<RecorderdOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new OptionsValidationException(RecorderdOptions.Section, typeof(RecorderdOptions), [exception.Message]);
+        }
+
+        var failures = Validate(options).ToList();
+        return failures.Count == 0 ? options : throw new OptionsValidationException(RecorderdOptions.Section, typeof(RecorderdOptions), failures);
+    }
+
+    public static IEnumerable<string> Validate(RecorderdOptions options)
+    {
+        if (options.MaxConcurrentRecordings < 1)
+        {
+            yield return Failure(nameof(options.MaxConcurrentRecordings), "must be at least 1", options.MaxConcurrentRecordings);
+        }
+
+        if (options.MaxRecordersPerClient < 1)
+        {
+            yield return Failure(nameof(options.MaxRecordersPerClient), "must be at least 1", options.MaxRecordersPerClient);
+        }
+
+        if (!(options.StopTimeoutSeconds is > 0 and <= MaxSeconds))
+        {
+            yield return Failure(nameof(options.StopTimeoutSeconds), $"must be more than 0 and at most {MaxSeconds}", options.StopTimeoutSeconds);
+        }
+
+        if (!(options.ShutdownTimeoutSeconds is > 0 and <= MaxSeconds))
+        {
+            yield return Failure(nameof(options.ShutdownTimeoutSeconds), $"must be more than 0 and at most {MaxSeconds}", options.ShutdownTimeoutSeconds);
+        }
+
+        if (!(options.IdleExitSeconds is >= 0 and <= MaxSeconds))
+        {
+            yield return Failure(nameof(options.IdleExitSeconds), $"must be 0 (never) or at most {MaxSeconds}", options.IdleExitSeconds);
+        }
+
+        foreach (var (key, directory) in new[] { (nameof(options.VideosDirectory), options.VideosDirectory), (nameof(options.MusicDirectory), options.MusicDirectory) })
+        {
+            if (directory is { Length: > 0 } && !Path.IsPathFullyQualified(directory))
+            {
+                yield return Failure(key, "must be an absolute path", directory);
+            }
+        }
+    }
+
+    private static string Failure(string key, string rule, object value) =>
+        string.Create(CultureInfo.InvariantCulture, $"{RecorderdOptions.Section}:{key} {rule}, not '{value}'");
+}

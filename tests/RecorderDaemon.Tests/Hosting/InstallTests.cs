@@ -1,0 +1,101 @@
+using System.Diagnostics;
+
+namespace RecorderDaemon.Tests.Hosting;
+
+/// <summary><c>make install</c> and <c>make uninstall</c> into a staging <c>DESTDIR</c>, as a distribution package would run them.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class InstallTests
+{
+    private const string Prefix = "/usr";
+    private static readonly TimeSpan MakeTimeout = TimeSpan.FromMinutes(2);
+    private string _work = null!;
+
+    private string DestDir => Path.Combine(_work, "root");
+
+    [SetUp]
+    public void CreateDestDir() => _work = Directory.CreateTempSubdirectory("recorderd-install-").FullName;
+
+    [TearDown]
+    public void DeleteDestDir() => Directory.Delete(_work, recursive: true);
+
+    [Test]
+    public void InstallPutsEveryFileInPlaceWithBindirSubstitutedAndUninstallRemovesThem()
+    {
+        Make("install");
+
+        var installed = Installed(
+            "usr/bin/recorderd", "usr/lib/recorderd/recorderd", "usr/lib/recorderd/recorderd.dll", "usr/lib/systemd/user/recorderd.service",
+            "usr/share/dbus-1/services/io.github.recorderd.service",
+            "usr/share/dbus-1/interfaces/io.github.recorderd.Manager1.xml", "usr/share/dbus-1/interfaces/io.github.recorderd.MediaRecorder1.xml");
+        Assert.That(installed.Where(file => !File.Exists(file)), Is.Empty, "missing after make install");
+
+        var unit = File.ReadAllText(Path.Combine(DestDir, "usr/lib/systemd/user/recorderd.service"));
+        var activation = File.ReadAllText(Path.Combine(DestDir, "usr/share/dbus-1/services/io.github.recorderd.service"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(new FileInfo(Path.Combine(DestDir, "usr/bin/recorderd")).LinkTarget,
+                Is.EqualTo("../lib/recorderd/recorderd"), "the bin symlink must be relative so it works under DESTDIR and after it");
+            Assert.That(unit, Does.Contain("\nExecStart=/usr/bin/recorderd --activated\n").And.Not.Contain("@bindir@"));
+            Assert.That(unit, Does.Contain("\nType=notify\n").And.Contain("\nBusName=io.github.recorderd\n"));
+            Assert.That(activation, Does.Contain("\nName=io.github.recorderd\n").And.Contain("\nExec=/usr/bin/recorderd --activated\n")
+                .And.Contain("\nSystemdService=recorderd.service\n").And.Not.Contain("@bindir@"));
+            Assert.That(File.ReadAllText(Path.Combine(DestDir, "usr/share/dbus-1/interfaces/io.github.recorderd.Manager1.xml")),
+                Is.EqualTo(File.ReadAllText(Path.Combine(RepositoryRoot, "data/dbus/io.github.recorderd.Manager1.xml"))));
+        });
+
+        // The installed daemon runs through its symlink: it rejects a bad setting with its configuration exit code.
+        var (exitCode, output) = Run(Path.Combine(DestDir, "usr/bin/recorderd"), ["--Recorderd:MaxConcurrentRecordings=0"], RepositoryRoot);
+        Assert.That(exitCode, Is.EqualTo(78), output);
+
+        Make("uninstall");
+
+        Assert.That(installed.Where(file => new FileInfo(file) is { Exists: true } or { LinkTarget: not null }), Is.Empty, "left behind by make uninstall");
+        Assert.That(Directory.Exists(Path.Combine(DestDir, "usr/lib/recorderd")), Is.False);
+    }
+
+    private static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private IEnumerable<string> Installed(params string[] paths) => paths.Select(path => Path.Combine(DestDir, path)).ToList();
+
+    private void Make(string target)
+    {
+        var (exitCode, output) = Run("make", [target, $"DESTDIR={DestDir}", $"PREFIX={Prefix}", $"PUBLISH_DIR={Path.Combine(_work, "publish")}"], RepositoryRoot);
+        Assert.That(exitCode, Is.Zero, $"make {target} failed:\n{output}");
+    }
+
+    private static (int ExitCode, string Output) Run(string program, string[] args, string directory)
+    {
+        var start = new ProcessStartInfo(program, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Not a sub-make of `make test`: its jobserver and flags are not ours.
+        foreach (var inherited in new[] { "MAKEFLAGS", "MFLAGS", "MAKELEVEL" })
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(MakeTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{program} {string.Join(' ', args)} did not finish within {MakeTimeout}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Makefile")) && File.Exists(Path.Combine(directory.FullName, "RecorderDaemon.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no repository root (Makefile and RecorderDaemon.sln) above {AppContext.BaseDirectory}");
+    }
+}
