@@ -71,6 +71,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             _devices?.Dispose();
             _registrations.ForEach(registration => registration.Dispose());
         });
+        _logger.LogInformation("Stopped: device watch stopped, objects unregistered");
     }
 
     public void Dispose()
