@@ -15,7 +15,11 @@ public sealed class DaemonProcess : IDisposable
     private readonly StringWriter _log = new();
 
     /// <param name="settings">extra configuration switches, e.g. <c>--Recorderd:MaxRecordersPerClient=2</c></param>
-    public DaemonProcess(params string[] settings)
+    public DaemonProcess(params string[] settings) : this(null, settings) { }
+
+    /// <param name="environment">variables set for the daemon process only (e.g. a private PipeWire's <c>XDG_RUNTIME_DIR</c>)</param>
+    /// <param name="settings">extra configuration switches, e.g. <c>--Recorderd:MaxRecordersPerClient=2</c></param>
+    public DaemonProcess(IDictionary<string, string>? environment, params string[] settings)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("recorderd-daemon-").FullName;
         var start = new ProcessStartInfo("dotnet",
@@ -27,6 +31,11 @@ public sealed class DaemonProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         _daemon = Process.Start(start)!;
         _daemon.OutputDataReceived += (_, line) => Log(line.Data);
         _daemon.ErrorDataReceived += (_, line) => Log(line.Data);
@@ -58,6 +67,23 @@ public sealed class DaemonProcess : IDisposable
     }
 
     public bool HasExited => _daemon.HasExited;
+
+    /// <summary>Stops the daemon as systemd would (SIGTERM) and returns its exit code; 134 means it aborted.</summary>
+    public int Terminate(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        if (!_daemon.WaitForExit(timeout))
+        {
+            throw new TimeoutException($"recorderd did not exit within {timeout} of SIGTERM: {Output}");
+        }
+
+        _daemon.WaitForExit();
+        return _daemon.ExitCode;
+    }
 
     public GVariant Call(string path, string iface, string method, GVariant? parameters = null, DBusConnection? connection = null) =>
         (connection ?? Connection).CallAsync(Loop, "io.github.recorderd", path, iface, method, parameters, null, CallTimeout).GetAwaiter().GetResult();
