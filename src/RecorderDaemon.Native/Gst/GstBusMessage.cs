@@ -7,6 +7,8 @@ public enum GstMessageKind
     Error,
     Warning,
     StateChanged,
+    DeviceAdded,
+    DeviceRemoved,
 }
 
 /// <summary>
@@ -39,6 +41,10 @@ public sealed record GstBusMessage(GstMessageKind Kind, string SourceName, GLibE
                 int oldState, newState, pending;
                 Interop.Gst.gst_message_parse_state_changed(message, &oldState, &newState, &pending);
                 return new(GstMessageKind.StateChanged, sourceName, null, null, (GstState)newState) { SourceObject = message->Source };
+            case Interop.Gst.GST_MESSAGE_DEVICE_ADDED:
+                return new(GstMessageKind.DeviceAdded, sourceName, null, null, null) { SourceObject = message->Source };
+            case Interop.Gst.GST_MESSAGE_DEVICE_REMOVED:
+                return new(GstMessageKind.DeviceRemoved, sourceName, null, null, null) { SourceObject = message->Source };
             default:
                 return new(GstMessageKind.Other, sourceName, null, null, null) { SourceObject = message->Source };
         }

@@ -18,6 +18,12 @@ public static unsafe class GstDeviceMonitor
             Interop.Gst.gst_device_monitor_add_filter(monitor, deviceClass, 0);
         }
 
+        return List(monitor, propertyNames);
+    }
+
+    /// <summary>The devices of a monitor: probed when it is not started, the providers' current lists when it is.</summary>
+    internal static IReadOnlyList<GstDeviceInfo> List(GObjectHandle monitor, IReadOnlyList<string> propertyNames)
+    {
         var devices = new List<GstDeviceInfo>();
         var list = Interop.Gst.gst_device_monitor_get_devices(monitor);
         for (var node = list; node != null; node = node->Next)

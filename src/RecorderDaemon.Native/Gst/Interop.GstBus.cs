@@ -10,6 +10,9 @@ internal static partial class Interop
         internal const uint GST_MESSAGE_ERROR = 1 << 1;
         internal const uint GST_MESSAGE_WARNING = 1 << 2;
         internal const uint GST_MESSAGE_STATE_CHANGED = 1 << 6;
+        internal const uint GST_MESSAGE_EXTENDED = 1u << 31;
+        internal const uint GST_MESSAGE_DEVICE_ADDED = GST_MESSAGE_EXTENDED + 1;
+        internal const uint GST_MESSAGE_DEVICE_REMOVED = GST_MESSAGE_EXTENDED + 2;
 
         /// <summary><c>GstMiniObject</c>, the head of messages, caps and events; checked by NativeLayoutTests.</summary>
         [StructLayout(LayoutKind.Sequential)]
@@ -39,6 +42,9 @@ internal static partial class Interop
 
         [LibraryImport(Libraries.Gst)]
         internal static partial SourceHandle gst_bus_create_watch(SafeHandle bus);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial void gst_bus_set_flushing(SafeHandle bus, [MarshalAs(UnmanagedType.Bool)] bool flushing);
 
         [LibraryImport(Libraries.Gst)]
         internal static partial void gst_message_parse_error(GstMessage* message, GLib.GError** error, nint* debug);

@@ -15,6 +15,18 @@ internal static partial class Interop
         [LibraryImport(Libraries.Gst)]
         internal static partial GLib.GList* gst_device_monitor_get_devices(SafeHandle monitor);
 
+        /// <summary>Starts every provider that can monitor; false when none could be started.</summary>
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_device_monitor_start(SafeHandle monitor);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial void gst_device_monitor_stop(SafeHandle monitor);
+
+        /// <summary>Transfer full.</summary>
+        [LibraryImport(Libraries.Gst)]
+        internal static partial nint gst_device_monitor_get_bus(SafeHandle monitor);
+
         [LibraryImport(Libraries.Gst)]
         internal static partial nint gst_device_get_display_name(nint device);
 

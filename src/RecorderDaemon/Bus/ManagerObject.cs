@@ -6,7 +6,8 @@ using RecorderDaemon.Recording;
 namespace RecorderDaemon.Bus;
 
 /// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor, isTypeSupported and device enumeration.</summary>
-public sealed class ManagerObject(RecorderRegistry registry, RecorderContext context, BusReplies replies, string version) : IDBusObject
+/// <param name="devices">the daemon's device watch, or null when devices could not be watched</param>
+public sealed class ManagerObject(RecorderRegistry registry, RecorderContext context, BusReplies replies, string version, GstDeviceWatch? devices) : IDBusObject
 {
     public void HandleMethodCall(DBusMethodInvocation call)
     {
@@ -20,7 +21,7 @@ public sealed class ManagerObject(RecorderRegistry registry, RecorderContext con
                 replies.Run(call, () => GVariant.Tuple(GVariant.Boolean(TypeSupport.IsTypeSupported(mimeType))));
                 break;
             case "EnumerateDevices":
-                replies.RunAsync(call, async () => GVariant.Tuple(await Task.Run(MediaDevices.Enumerate)));
+                replies.RunAsync(call, async () => GVariant.Tuple(await Task.Run(() => MediaDevices.Enumerate(devices))));
                 break;
             default:
                 replies.Fail(call, new ArgumentException($"unknown method {call.MethodName}"));

@@ -11,9 +11,11 @@ namespace RecorderDaemon.Hosting;
 
 /// <summary>
 /// Puts recorderd on the bus: connects, registers the manager, then owns <c>io.github.recorderd</c>,
-/// so the host (and systemd's READY=1) reports started only once clients can reach it. On stop,
-/// every recording is finalized before the name is released. Started with <c>--activated</c>, it
-/// stops the host after <see cref="RecorderdOptions.IdleExitSeconds"/> without recorders.
+/// so the host (and systemd's READY=1) reports started only once clients can reach it. A device
+/// monitor turns capture devices appearing or vanishing into Manager1's DevicesChanged. On stop,
+/// every recording is finalized before the name is released, and the monitor is stopped on the loop.
+/// Started with <c>--activated</c>, it stops the host after <see cref="RecorderdOptions.IdleExitSeconds"/>
+/// without recorders.
 /// </summary>
 public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     : IHostedService, IDisposable
@@ -25,6 +27,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     private readonly List<IDisposable> _registrations = [];
     private DBusNameOwnership? _name;
     private IdleExit? _idleExit;
+    private GstDeviceWatch? _devices;
 
     public static string Version { get; } =
         typeof(RecorderService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
@@ -43,9 +46,10 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient), loggers.CreateLogger<RecorderRegistry>());
         var context = new RecorderContext(loop, new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings));
 
+        _devices = await Task.Run(WatchDevices, cancellationToken);
         await loop.InvokeAsync(() =>
         {
-            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.Manager, new ManagerObject(_registry, context, replies, Version)));
+            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.Manager, new ManagerObject(_registry, context, replies, Version, _devices)));
             _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.ObjectManager, new ObjectManagerObject(_registry, replies)));
             _registrations.Add(_connection.SubscribeSignal("org.freedesktop.DBus", "org.freedesktop.DBus", "NameOwnerChanged", "/org/freedesktop/DBus", OnNameOwnerChanged));
         });
@@ -86,7 +90,12 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             await _name.DisposeAsync();
         }
 
-        await loop.InvokeAsync(() => _registrations.ForEach(registration => registration.Dispose()));
+        await loop.InvokeAsync(() =>
+        {
+            _devices?.Dispose();
+            _registrations.ForEach(registration => registration.Dispose());
+        });
+        _logger.LogInformation("Stopped: device watch stopped, objects unregistered");
     }
 
     public void Dispose()
@@ -102,6 +111,26 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             settings.VideosDirectory is { Length: > 0 } videos ? videos : defaults.VideosDirectory,
             settings.MusicDirectory is { Length: > 0 } music ? music : defaults.MusicDirectory,
             TimeProvider.System);
+    }
+
+    /// <summary>Starts the device monitor (off the loop: providers probe while starting); without one, DevicesChanged is never emitted.</summary>
+    private GstDeviceWatch? WatchDevices()
+    {
+        try
+        {
+            return MediaDevices.Watch(loop, OnDeviceChanged);
+        }
+        catch (InvalidOperationException exception)
+        {
+            _logger.LogWarning("Not watching capture devices, DevicesChanged will not be emitted: {Reason}", exception.Message);
+            return null;
+        }
+    }
+
+    private void OnDeviceChanged(GstMessageKind change)
+    {
+        _logger.LogInformation("Capture devices changed ({Change}); emitting DevicesChanged", change);
+        _connection?.EmitSignal(null, BusNames.ManagerPath, BusNames.Manager, "DevicesChanged", null);
     }
 
     private void OnNameOwnerChanged(DBusSignal signal)

@@ -31,6 +31,8 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     private TimeSpan _duration;
     private bool _drained;
     private bool _failed;
+    private bool _playing;
+    private bool _drainWhenPlaying;
     private bool _tornDown;
 
     public GstRecordingPipeline(GLibLoop loop, BuiltPipeline built, string location, IRecordingPipelineObserver observer, TimeSpan stopTimeout)
@@ -109,7 +111,17 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
             TearDown();
         });
 
-        _pipeline.SendEndOfStream();
+        // Sending an event to a pipeline takes its state lock, which the change to PLAYING still in
+        // progress needs too, while a source waits for the sinks to play: a stop straight after
+        // start deadlocked. So a pipeline not yet playing is drained once it is.
+        if (_playing)
+        {
+            _pipeline.SendEndOfStream();
+        }
+        else
+        {
+            _drainWhenPlaying = true;
+        }
     }
 
     private bool OnBusMessage(GstBusMessage message)
@@ -138,6 +150,15 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
                 {
                     _observer.OnWarning($"{message.SourceName} failed while the recording was finishing: {message.Error?.Message}");
                     TearDown();
+                }
+
+                break;
+            case GstMessageKind.StateChanged when message.IsFrom(_pipeline) && message.NewState == GstState.Playing:
+                _playing = true;
+                if (_drainWhenPlaying && _onFinished is not null)
+                {
+                    _drainWhenPlaying = false;
+                    _pipeline.SendEndOfStream();
                 }
 
                 break;

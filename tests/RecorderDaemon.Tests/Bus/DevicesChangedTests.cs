@@ -1,0 +1,61 @@
+namespace RecorderDaemon.Tests.Bus;
+
+/// <summary>Manager1.DevicesChanged through the real daemon, which is given the private headless PipeWire's environment.</summary>
+[TestFixture]
+public sealed class DevicesChangedTests : HeadlessPipeWire
+{
+    private const string ExtraNode = "recorderd-extra";
+    private static readonly TimeSpan SignalTimeout = TimeSpan.FromSeconds(10);
+
+    [Test]
+    public void DevicesChangedIsEmittedWhenAPipeWireSourceAppearsAndVanishes()
+    {
+        using var daemon = new DaemonProcess(Variables.ToDictionary(variable => variable.Key, variable => (string?)variable.Value));
+        using var changes = new SemaphoreSlim(0);
+        using var subscription = daemon.Loop.InvokeAsync(() => daemon.Connection.SubscribeSignal(
+            null, "io.github.recorderd.Manager1", "DevicesChanged", "/io/github/recorderd", _ => changes.Release())).GetAwaiter().GetResult();
+        Assert.That(AudioInputs(daemon), Does.Not.Contain($"pipewire:{ExtraNode}"));
+
+        using (var feeder = StartToneFeeder(ExtraNode))
+        {
+            Assert.That(changes.Wait(SignalTimeout), Is.True, "DevicesChanged when the node appeared");
+            Assert.That(AudioInputs(daemon), Does.Contain($"pipewire:{ExtraNode}"));
+            Drain(changes);
+
+            feeder.Kill();
+            feeder.WaitForExit();
+        }
+
+        Assert.That(changes.Wait(SignalTimeout), Is.True, "DevicesChanged when the node vanished");
+        Assert.That(AudioInputs(daemon), Does.Not.Contain($"pipewire:{ExtraNode}"));
+
+        // Known problem, reported rather than failed: after devices were listed from the started PipeWire provider
+        // (GStreamer 1.22, PipeWire 0.3.65), the process sometimes dies of heap corruption once shut down, as
+        // gst-device-monitor-1.0 does. Recordings are finalized before that point.
+        daemon.Terminate();
+        Assert.That(daemon.WaitForExit(TimeSpan.FromSeconds(15)), Is.True, "recorderd exits after SIGTERM");
+        if (daemon.ExitCode != 0)
+        {
+            Assert.Warn($"recorderd exited with {daemon.ExitCode} after SIGTERM: {daemon.Output}");
+        }
+    }
+
+    /// <summary>deviceIds of the <c>audioinput</c> devices EnumerateDevices lists.</summary>
+    private static List<string> AudioInputs(DaemonProcess daemon)
+    {
+        using var devices = daemon.CallManager("EnumerateDevices").GetChild(0);
+        return Enumerable.Range(0, devices.ChildCount)
+            .Select(i => devices.GetChild(i).ToVariantDictionary())
+            .Where(device => device["kind"].GetString() == "audioinput")
+            .Select(device => device["deviceId"].GetString())
+            .ToList();
+    }
+
+    private static void Drain(SemaphoreSlim changes)
+    {
+        Thread.Sleep(300);
+        while (changes.Wait(0))
+        {
+        }
+    }
+}

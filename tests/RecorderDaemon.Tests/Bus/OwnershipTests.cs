@@ -1,0 +1,219 @@
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Tests.Bus;
+
+/// <summary>
+/// The contract's Ownership section through the real daemon: who owns a recorder, who may control
+/// it on a session bus, what happens when its creator leaves, and how a recorder goes away.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class OwnershipTests
+{
+    private const string Recorder = "io.github.recorderd.MediaRecorder1";
+    private static readonly string[] AudioVideo = ["test:audio", "test:video?width=160&height=120"];
+    private DaemonProcess _daemon = null!;
+
+    [OneTimeSetUp]
+    public void StartDaemon() => _daemon = new DaemonProcess();
+
+    [OneTimeTearDown]
+    public void StopDaemon()
+    {
+        var output = _daemon.Output;
+        _daemon.Dispose();
+        Assert.That(output, Does.Not.Contain("Unhandled exception"), "the daemon logged a crash");
+    }
+
+    [Test]
+    public void OwnerIsTheUniqueNameOfTheCreatingConnection()
+    {
+        using var other = DBusConnection.ForAddress(_daemon.Loop, _daemon.Address);
+        var mine = _daemon.CreateRecorder(AudioVideo);
+        var theirs = CreateRecorder(other, AudioVideo);
+
+        Assert.That(Property(mine, "Owner").GetString(), Is.EqualTo(_daemon.Connection.UniqueName));
+        Assert.That(Property(theirs, "Owner").GetString(), Is.EqualTo(other.UniqueName));
+        Destroy(mine);
+        Destroy(theirs);
+    }
+
+    [Test]
+    public void AnotherConnectionOfTheSameUserControlsTheRecorderOnASessionBus()
+    {
+        using var other = DBusConnection.ForAddress(_daemon.Loop, _daemon.Address);
+        var path = _daemon.CreateRecorder(AudioVideo);
+        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+
+        _daemon.CallRecorder(path, "Pause", connection: other);
+        Assert.That(_daemon.RecorderState(path), Is.EqualTo("paused"));
+        _daemon.CallRecorder(path, "Resume", connection: other);
+        Assert.That(_daemon.RecorderState(path), Is.EqualTo("recording"));
+        _daemon.CallRecorder(path, "Stop", connection: other);
+        Assert.That(_daemon.RecorderState(path), Is.EqualTo("inactive"));
+        Destroy(path);
+    }
+
+    [Test]
+    public void WithStopOnDisconnectTheRecorderIsFinalizedAndRemovedWhenItsOwnerLeaves()
+    {
+        var location = Path.Combine(_daemon.Directory, "stop-on-disconnect.webm");
+        var other = DBusConnection.ForAddress(_daemon.Loop, _daemon.Address);
+        var path = CreateRecorder(other, AudioVideo, ("stopOnDisconnect", GVariant.Boolean(true)), ("location", GVariant.String(location)));
+        using var removed = WatchRemoval(path);
+        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)), other);
+        Thread.Sleep(1000);
+
+        other.Dispose();
+
+        Assert.That(removed.Task.Wait(TimeSpan.FromSeconds(15)), Is.True, "InterfacesRemoved for the recorder");
+        Assert.That(ManagedPaths(), Does.Not.Contain(path));
+        var info = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
+        Assert.That(info.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }));
+        Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
+        Assert.That(info.Seekable, Is.True, "finalized: the muxer wrote duration and cues");
+        Assert.That(info.Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.5));
+    }
+
+    [Test]
+    public void WithoutStopOnDisconnectTheRecordingOutlivesItsCreatorsConnection()
+    {
+        var other = DBusConnection.ForAddress(_daemon.Loop, _daemon.Address);
+        var path = CreateRecorder(other, AudioVideo);
+        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)), other);
+
+        other.Dispose();
+        Thread.Sleep(500);
+
+        Assert.That(_daemon.RecorderState(path), Is.EqualTo("recording"));
+        Assert.That(ManagedPaths(), Does.Contain(path));
+        Destroy(path);
+    }
+
+    [Test]
+    public void ARecordingStartedByBusctlCallsThatExitAtOnceKeepsRecordingUntilBusctlStopsIt()
+    {
+        var created = _daemon.Busctl("call", "io.github.recorderd", "/io/github/recorderd", "io.github.recorderd.Manager1", "CreateRecorder",
+            "asa{sv}", "2", "test:audio", "test:video?width=160&height=120", "0");
+        Assert.That(created.ExitCode, Is.Zero, created.Error);
+        var path = created.Output.Trim().Split(' ')[1].Trim('"');
+        var started = _daemon.Busctl("call", "io.github.recorderd", path, Recorder, "Start", "u", "0");
+        Assert.That(started.ExitCode, Is.Zero, started.Error);
+
+        Thread.Sleep(1000);
+        Assert.That(_daemon.RecorderState(path), Is.EqualTo("recording"), "busctl's connections are gone, the recording is not");
+
+        var stopped = _daemon.Busctl("call", "io.github.recorderd", path, Recorder, "Stop");
+        Assert.That(stopped.ExitCode, Is.Zero, stopped.Error);
+        Assert.That(_daemon.RecorderState(path), Is.EqualTo("inactive"));
+        var info = Discover(path);
+        Assert.That(info.Seekable, Is.True);
+        Assert.That(info.Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.5));
+        Destroy(path);
+    }
+
+    [Test]
+    public void DestroyWhileRecordingFinalizesTheFileEmitsNothingMoreAndRemovesTheObject()
+    {
+        using var monitor = new BusMonitor(_daemon);
+        var path = _daemon.CreateRecorder(AudioVideo);
+        using var removed = WatchRemoval(path);
+        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(200)));
+        WaitFor(() => monitor.TrafficOf(path).Contains("DataAvailable"));
+        var location = Property(path, "Location").GetString();
+
+        _daemon.CallRecorder(path, "Destroy");
+        Thread.Sleep(300);
+
+        var afterDestroy = monitor.TrafficOf(path).SkipWhile(entry => entry != "call:Destroy").ToList();
+        Assert.That(afterDestroy, Has.None.AnyOf("Stopped", "DataAvailable", "Error", "Started", "Paused", "Resumed"), string.Join(", ", afterDestroy));
+        Assert.That(afterDestroy, Does.Contain("reply:Destroy"));
+        Assert.That(removed.Task.IsCompletedSuccessfully, Is.True, "InterfacesRemoved came before the reply");
+        Assert.That(ManagedPaths(), Does.Not.Contain(path));
+        var error = Assert.Throws<DBusErrorException>(() => _daemon.CallRecorder(path, "Stop"))!;
+        Assert.That(error.ErrorName, Is.AnyOf("org.freedesktop.DBus.Error.UnknownObject", "org.freedesktop.DBus.Error.UnknownMethod"), error.Message);
+        var info = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
+        Assert.That(info.Seekable, Is.True, "finalized");
+        Assert.That(info.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }));
+    }
+
+    [Test]
+    public void StartingAgainAfterStopWritesANewFile()
+    {
+        var path = _daemon.CreateRecorder(AudioVideo);
+        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        Thread.Sleep(500);
+        _daemon.CallRecorder(path, "Stop");
+        var first = Property(path, "Location").GetString();
+
+        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        var second = Property(path, "Location").GetString();
+        Thread.Sleep(500);
+        _daemon.CallRecorder(path, "Stop");
+
+        Assert.That(second, Is.Not.EqualTo(first));
+        foreach (var location in new[] { first, second })
+        {
+            var info = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
+            Assert.That(info.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }), location);
+            Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }), location);
+            Assert.That(info.Duration.TotalSeconds, Is.EqualTo(0.5).Within(0.35), location);
+        }
+
+        Destroy(path);
+    }
+
+    private string CreateRecorder(DBusConnection connection, string[] sources, params (string Key, GVariant Value)[] options) =>
+        _daemon.Call("/io/github/recorderd", "io.github.recorderd.Manager1", "CreateRecorder", GVariant.Tuple(
+            GVariant.StringArray(sources),
+            GVariant.VariantDictionary(options.Select(option => KeyValuePair.Create(option.Key, option.Value)))), connection).GetChild(0).GetString();
+
+    private GVariant Property(string path, string name) => _daemon.GetProperty(path, Recorder, name);
+
+    private MediaInfo Discover(string path) =>
+        GstDiscoverer.Discover(new Uri(Property(path, "Location").GetString()).AbsoluteUri, TimeSpan.FromSeconds(10));
+
+    private void Destroy(string path) => _daemon.CallRecorder(path, "Destroy");
+
+    private List<string> ManagedPaths()
+    {
+        using var objects = _daemon.Call("/io/github/recorderd", "org.freedesktop.DBus.ObjectManager", "GetManagedObjects").GetChild(0);
+        return Enumerable.Range(0, objects.ChildCount).Select(i => objects.GetChild(i).GetChild(0).GetString()).ToList();
+    }
+
+    /// <summary>Completes when ObjectManager announces that <paramref name="path"/> is gone; dispose to unsubscribe.</summary>
+    private Removal WatchRemoval(string path)
+    {
+        var removal = new Removal();
+        removal.Subscription = _daemon.Loop.InvokeAsync(() => _daemon.Connection.SubscribeSignal(
+            null, "org.freedesktop.DBus.ObjectManager", "InterfacesRemoved", "/io/github/recorderd", signal =>
+            {
+                if (signal.Parameters.GetChild(0).GetString() == path)
+                {
+                    removal.Completion.TrySetResult();
+                }
+            })).GetAwaiter().GetResult();
+        return removal;
+    }
+
+    private static void WaitFor(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!condition())
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out");
+            Thread.Sleep(20);
+        }
+    }
+
+    private sealed class Removal : IDisposable
+    {
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Task => Completion.Task;
+
+        public DBusSignalSubscription? Subscription { get; set; }
+
+        public void Dispose() => Subscription?.Dispose();
+    }
+}

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace RecorderDaemon.Tests.Bus;
+
+/// <summary>
+/// The README's Usage walkthrough, run verbatim against the real daemon (<c>--user</c> becomes
+/// <c>--address=</c> the private bus), and a check that the README has no busctl command this does not run.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class ReadmeExamplesTests
+{
+    private const string Recorder1 = "/io/github/recorderd/recorder/1";
+    private readonly List<string> _ran = [];
+
+    [Test]
+    public void TheUsageWalkthroughWorksAsWrittenAndCoversEveryReadmeCommand()
+    {
+        using var daemon = new DaemonProcess();
+        string? location = null;
+        try
+        {
+            Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 IsTypeSupported s 'video/webm;codecs=vp8,opus'"),
+                Is.EqualTo("b true"));
+            Assert.That(Run(daemon, "busctl --user get-property io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 SupportedMimeTypes"),
+                Does.StartWith("as ").And.Contain("\"video/webm;codecs=vp8,opus\""));
+            Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 EnumerateDevices"),
+                Does.StartWith("aa{sv} "));
+
+            using var monitor = Start(daemon, "busctl --user monitor io.github.recorderd");
+            Thread.Sleep(300);
+            Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 CreateRecorder 'asa{sv}' 2 test:audio 'test:video?pattern=ball&width=320&height=240' 2 mimeType s 'video/webm;codecs=vp8,opus' location s /tmp/recorderd-demo.webm"),
+                Is.EqualTo($"o \"{Recorder1}\""));
+            Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/1 io.github.recorderd.MediaRecorder1 Start u 1000");
+            Thread.Sleep(1300);
+
+            var properties = Run(daemon, "busctl --user get-property io.github.recorderd /io/github/recorderd/recorder/1 io.github.recorderd.MediaRecorder1 State Location Duration").Split('\n');
+            Assert.That(properties[0], Is.EqualTo("s \"recording\""));
+            Assert.That(properties[1], Does.Match("^s \"/tmp/recorderd-demo( \\(\\d+\\))?\\.webm\"$"));
+            location = properties[1][3..^1];
+            Assert.That(ulong.Parse(properties[2][2..]), Is.GreaterThan(500_000UL), "µs recorded");
+
+            Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/1 io.github.recorderd.MediaRecorder1 Pause");
+            Assert.That(daemon.RecorderState(Recorder1), Is.EqualTo("paused"));
+            Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/1 io.github.recorderd.MediaRecorder1 Resume");
+            Assert.That(daemon.RecorderState(Recorder1), Is.EqualTo("recording"));
+            Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/1 io.github.recorderd.MediaRecorder1 RequestData");
+            Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/1 io.github.recorderd.MediaRecorder1 Stop");
+            Assert.That(daemon.RecorderState(Recorder1), Is.EqualTo("inactive"));
+            var info = RecorderDaemon.Native.GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
+            Assert.That(info.Seekable, Is.True);
+            Assert.That(info.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }));
+
+            Assert.That(Run(daemon, "busctl --user introspect io.github.recorderd /io/github/recorderd/recorder/1"),
+                Does.Contain("io.github.recorderd.MediaRecorder1").And.Contain(".Start"));
+            Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/1 io.github.recorderd.MediaRecorder1 Destroy");
+            Assert.That(ManagedObjects(daemon), Does.Not.Contain(Recorder1));
+
+            Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 CreateRecorder 'asa{sv}' 1 test:audio 1 stopOnDisconnect b true"),
+                Is.EqualTo("o \"/io/github/recorderd/recorder/2\""));
+            WaitFor(() => !ManagedObjects(daemon).Contains("/io/github/recorderd/recorder/2"));
+
+            var watched = Stop(monitor);
+            Assert.That(watched, Does.Contain("Member=Started").And.Contain("Member=DataAvailable").And.Contain("Member=Paused")
+                .And.Contain("Member=Resumed").And.Contain("Member=Stopped").And.Contain("Member=PropertiesChanged"));
+        }
+        finally
+        {
+            if (location is not null)
+            {
+                File.Delete(location);
+            }
+        }
+
+        Assert.That(_ran, Is.EquivalentTo(ReadmeCommands()), "every busctl command in README.md is run here, and only those");
+    }
+
+    /// <summary>Every line of README.md that starts with <c>busctl --user</c>.</summary>
+    private static List<string> ReadmeCommands() =>
+        File.ReadAllLines(FindReadme()).Where(line => line.StartsWith("busctl --user ", StringComparison.Ordinal)).ToList();
+
+    private string Run(DaemonProcess daemon, string command)
+    {
+        var (exitCode, output, error) = daemon.Busctl(Arguments(command));
+        Assert.That(exitCode, Is.Zero, $"{command}: {error}");
+        _ran.Add(command);
+        return output.TrimEnd('\n');
+    }
+
+    private Process Start(DaemonProcess daemon, string command)
+    {
+        var start = new ProcessStartInfo("busctl", [$"--address={daemon.Address}", .. Arguments(command)]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        _ran.Add(command);
+        return Process.Start(start)!;
+    }
+
+    private static string Stop(Process monitor)
+    {
+        var output = monitor.StandardOutput.ReadToEndAsync();
+        monitor.Kill();
+        monitor.WaitForExit();
+        return output.Result;
+    }
+
+    /// <summary>The words after <c>busctl --user</c>, split as a POSIX shell would (only single quotes are used).</summary>
+    private static string[] Arguments(string command)
+    {
+        const string prefix = "busctl --user ";
+        Assert.That(command, Does.StartWith(prefix));
+        var words = new List<string>();
+        var word = new StringBuilder();
+        var quoted = false;
+        var inWord = false;
+        foreach (var c in command[prefix.Length..])
+        {
+            if (c == '\'')
+            {
+                quoted = !quoted;
+                inWord = true;
+            }
+            else if (c == ' ' && !quoted)
+            {
+                if (inWord)
+                {
+                    words.Add(word.ToString());
+                    word.Clear();
+                    inWord = false;
+                }
+            }
+            else
+            {
+                word.Append(c);
+                inWord = true;
+            }
+        }
+
+        if (inWord)
+        {
+            words.Add(word.ToString());
+        }
+
+        return [.. words];
+    }
+
+    private static List<string> ManagedObjects(DaemonProcess daemon)
+    {
+        using var objects = daemon.Call("/io/github/recorderd", "org.freedesktop.DBus.ObjectManager", "GetManagedObjects").GetChild(0);
+        return Enumerable.Range(0, objects.ChildCount).Select(i => objects.GetChild(i).GetChild(0).GetString()).ToList();
+    }
+
+    private static string FindReadme()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "README.md");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("README.md not found above " + AppContext.BaseDirectory);
+    }
+
+    private static void WaitFor(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!condition())
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out");
+            Thread.Sleep(50);
+        }
+    }
+}
