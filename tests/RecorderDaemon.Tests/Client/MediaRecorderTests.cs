@@ -5,32 +5,14 @@ namespace RecorderDaemon.Tests.Client;
 
 /// <summary>The <see cref="MediaRecorder"/> proxy against the real daemon on a private bus.</summary>
 [TestFixture]
-[NonParallelizable]
-public sealed class MediaRecorderTests
+public sealed class MediaRecorderTests : DaemonClientFixture
 {
     private static readonly string[] AudioVideo = ["test:audio", "test:video?width=160&height=120"];
     private static readonly MediaRecorderOptions WebM = new() { MimeType = "video/webm" };
-    private DaemonProcess _daemon = null!;
-    private RecorderClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartDaemon()
-    {
-        _daemon = new DaemonProcess();
-        _client = await RecorderClient.ConnectAsync(_daemon.Address);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopDaemon()
-    {
-        await _client.DisposeAsync();
-        _daemon.Dispose();
-    }
-
     [Test]
     public async Task EventsComeInTheSpecsOrderAndStopReturnsAfterStopped()
     {
-        await using var recorder = await _client.CreateRecorderAsync(AudioVideo, WebM);
+        await using var recorder = await Client.CreateRecorderAsync(AudioVideo, WebM);
         var log = new RecorderEventLog(recorder);
 
         await recorder.StartAsync(timeslice: 100);
@@ -52,7 +34,7 @@ public sealed class MediaRecorderTests
     [Test]
     public async Task PropertiesAreCurrentWhenEachCallReturns()
     {
-        await using var recorder = await _client.CreateRecorderAsync(AudioVideo, WebM);
+        await using var recorder = await Client.CreateRecorderAsync(AudioVideo, WebM);
         var log = new RecorderEventLog(recorder);
         var changed = new List<string?>();
         recorder.PropertyChanged += (_, change) =>
@@ -66,7 +48,7 @@ public sealed class MediaRecorderTests
         Assert.That((recorder.State, recorder.MimeType, recorder.Sources), Is.EqualTo(("inactive", "video/webm", AudioVideo)));
         await recorder.StartAsync();
         Assert.That(recorder.State, Is.EqualTo("recording"));
-        Assert.That(recorder.Location, Does.StartWith(_daemon.Directory).And.EndWith(".webm"));
+        Assert.That(recorder.Location, Does.StartWith(Daemon.Directory).And.EndWith(".webm"));
         await log.WaitForAsync("Started");
         Assert.That(recorder.MimeType, Is.EqualTo("video/webm;codecs=vp8,opus"));
         await recorder.PauseAsync();
@@ -86,7 +68,7 @@ public sealed class MediaRecorderTests
     [Test]
     public async Task DurationAndBytesWrittenGrowWhileRecording()
     {
-        await using var recorder = await _client.CreateRecorderAsync(AudioVideo, WebM);
+        await using var recorder = await Client.CreateRecorderAsync(AudioVideo, WebM);
 
         await recorder.StartAsync();
         await Task.Delay(TimeSpan.FromSeconds(2.2));
@@ -101,7 +83,7 @@ public sealed class MediaRecorderTests
     [Test]
     public async Task PausingAnInactiveRecorderIsInvalidStateError()
     {
-        await using var recorder = await _client.CreateRecorderAsync(AudioVideo);
+        await using var recorder = await Client.CreateRecorderAsync(AudioVideo);
 
         var error = Assert.ThrowsAsync<RecorderClientException>(recorder.PauseAsync);
 
@@ -111,11 +93,11 @@ public sealed class MediaRecorderTests
     [Test]
     public async Task ASecondClientAttachesToARecordingInProgress()
     {
-        await using var recorder = await _client.CreateRecorderAsync(["test:audio"], new MediaRecorderOptions { MimeType = "audio/ogg" });
+        await using var recorder = await Client.CreateRecorderAsync(["test:audio"], new MediaRecorderOptions { MimeType = "audio/ogg" });
         var creatorsLog = new RecorderEventLog(recorder);
         await recorder.StartAsync();
         await creatorsLog.WaitForAsync("Started");
-        await using var other = await RecorderClient.ConnectAsync(_daemon.Address);
+        await using var other = await RecorderClient.ConnectAsync(Daemon.Address);
 
         var attached = await other.OpenRecorderAsync(recorder.ObjectPath);
         var log = new RecorderEventLog(attached);
@@ -132,13 +114,13 @@ public sealed class MediaRecorderTests
     [Test]
     public async Task DestroyRemovesTheRecorder()
     {
-        var recorder = await _client.CreateRecorderAsync(AudioVideo);
+        var recorder = await Client.CreateRecorderAsync(AudioVideo);
         await recorder.StartAsync();
 
         await recorder.DestroyAsync();
 
-        Assert.That(await _client.ListRecordersAsync(), Does.Not.Contain(recorder.ObjectPath));
-        var error = Assert.ThrowsAsync<RecorderClientException>(() => _client.OpenRecorderAsync(recorder.ObjectPath));
+        Assert.That(await Client.ListRecordersAsync(), Does.Not.Contain(recorder.ObjectPath));
+        var error = Assert.ThrowsAsync<RecorderClientException>(() => Client.OpenRecorderAsync(recorder.ObjectPath));
         Assert.That(error!.DomExceptionName, Is.Null);
     }
 }

@@ -6,48 +6,30 @@ namespace RecorderDaemon.Tests.Client;
 
 /// <summary><see cref="RecorderClient"/> against the real daemon on a private bus.</summary>
 [TestFixture]
-[NonParallelizable]
-public sealed class RecorderClientTests
+public sealed class RecorderClientTests : DaemonClientFixture
 {
-    private DaemonProcess _daemon = null!;
-    private RecorderClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartDaemon()
-    {
-        _daemon = new DaemonProcess();
-        _client = await RecorderClient.ConnectAsync(_daemon.Address);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopDaemon()
-    {
-        await _client.DisposeAsync();
-        _daemon.Dispose();
-    }
-
     [Test]
     public async Task TypeSupportAgreesWithTheSupportedTypes()
     {
-        var supported = await _client.GetSupportedMimeTypesAsync();
+        var supported = await Client.GetSupportedMimeTypesAsync();
 
         Assert.That(supported, Does.Contain("audio/ogg;codecs=opus"));
         foreach (var type in supported)
         {
-            Assert.That(await _client.IsTypeSupportedAsync(type), Is.True, type);
+            Assert.That(await Client.IsTypeSupportedAsync(type), Is.True, type);
         }
 
-        Assert.That(await _client.IsTypeSupportedAsync("video/x-nope"), Is.False);
+        Assert.That(await Client.IsTypeSupportedAsync("video/x-nope"), Is.False);
     }
 
     [Test]
     public async Task VersionIsTheDaemons() =>
-        Assert.That(await _client.GetVersionAsync(), Does.Match(@"^\d+\.\d+\.\d+"));
+        Assert.That(await Client.GetVersionAsync(), Does.Match(@"^\d+\.\d+\.\d+"));
 
     [Test]
     public async Task DevicesAreListedWithTheirKinds()
     {
-        var devices = await _client.EnumerateDevicesAsync();
+        var devices = await Client.EnumerateDevicesAsync();
 
         Assert.That(devices, Is.Not.Null);
         Assert.That(devices.Select(device => device.Kind), Is.All.AnyOf("audioinput", "videoinput"));
@@ -56,19 +38,19 @@ public sealed class RecorderClientTests
     [Test]
     public async Task CreatedRecordersAreListedUntilDestroyed()
     {
-        var recorder = await _client.CreateRecorderAsync(["test:audio"]);
+        var recorder = await Client.CreateRecorderAsync(["test:audio"]);
 
         Assert.That(recorder.ObjectPath, Does.StartWith("/io/github/recorderd/recorder/"));
-        Assert.That(await _client.ListRecordersAsync(), Does.Contain(recorder.ObjectPath));
+        Assert.That(await Client.ListRecordersAsync(), Does.Contain(recorder.ObjectPath));
         await recorder.DestroyAsync();
-        Assert.That(await _client.ListRecordersAsync(), Does.Not.Contain(recorder.ObjectPath));
+        Assert.That(await Client.ListRecordersAsync(), Does.Not.Contain(recorder.ObjectPath));
     }
 
     [Test]
     public void AnUnsupportedTypeIsNotSupportedError()
     {
         var error = Assert.ThrowsAsync<RecorderClientException>(() =>
-            _client.CreateRecorderAsync(["test:audio"], new MediaRecorderOptions { MimeType = "video/x-nope" }));
+            Client.CreateRecorderAsync(["test:audio"], new MediaRecorderOptions { MimeType = "video/x-nope" }));
 
         Assert.That((error!.ErrorName, error.DomExceptionName), Is.EqualTo(("io.github.recorderd.Error.NotSupportedError", "NotSupportedError")));
     }
@@ -76,7 +58,7 @@ public sealed class RecorderClientTests
     [Test]
     public void BothKeyFrameIntervalsAreNotSupportedError()
     {
-        var error = Assert.ThrowsAsync<RecorderClientException>(() => _client.CreateRecorderAsync(
+        var error = Assert.ThrowsAsync<RecorderClientException>(() => Client.CreateRecorderAsync(
             ["test:video"], new MediaRecorderOptions { VideoKeyFrameIntervalCount = 10, VideoKeyFrameIntervalDuration = 1000 }));
 
         Assert.That(error!.DomExceptionName, Is.EqualTo("NotSupportedError"));
@@ -88,7 +70,7 @@ public sealed class RecorderClientTests
     {
         var options = key == "location" ? new MediaRecorderOptions { Location = "relative.ogg" } : new MediaRecorderOptions { AudioBitrateMode = "loud" };
 
-        var error = Assert.ThrowsAsync<RecorderClientException>(() => _client.CreateRecorderAsync(["test:audio"], options));
+        var error = Assert.ThrowsAsync<RecorderClientException>(() => Client.CreateRecorderAsync(["test:audio"], options));
 
         Assert.That((error!.ErrorName, error.DomExceptionName), Is.EqualTo((DBusErrorException.InvalidArgs, (string?)null)));
         Assert.That(error.Message, Does.Contain(key));
@@ -98,7 +80,7 @@ public sealed class RecorderClientTests
     public void AnUnknownOptionKeyIsInvalidArgs()
     {
         // MediaRecorderOptions cannot carry an unknown key, so the call is made one level down.
-        var manager = new DaemonObject(_daemon.Loop, _daemon.Connection, RecorderBus.ManagerPath);
+        var manager = new DaemonObject(Daemon.Loop, Daemon.Connection, RecorderBus.ManagerPath);
         var options = GVariant.VariantDictionary([KeyValuePair.Create("frameRate", GVariant.UInt32(30))]);
 
         var error = Assert.ThrowsAsync<RecorderClientException>(() => manager.CallAsync(
@@ -111,7 +93,7 @@ public sealed class RecorderClientTests
     [Test]
     public void AMalformedSourceIsInvalidArgs()
     {
-        var error = Assert.ThrowsAsync<RecorderClientException>(() => _client.CreateRecorderAsync(["test:nothing"]));
+        var error = Assert.ThrowsAsync<RecorderClientException>(() => Client.CreateRecorderAsync(["test:nothing"]));
 
         Assert.That(error!.ErrorName, Is.EqualTo(DBusErrorException.InvalidArgs));
     }
