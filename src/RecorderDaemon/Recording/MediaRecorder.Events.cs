@@ -42,29 +42,11 @@ public sealed partial class MediaRecorder
 
     internal void RaiseResumed() => Raise(Resumed);
 
-    internal void RaiseDataAvailable(DataChunk chunk)
-    {
-        if (!_destroyed)
-        {
-            DataAvailable?.Invoke(chunk);
-        }
-    }
+    internal void RaiseDataAvailable(DataChunk chunk) => Raise(DataAvailable, chunk);
 
-    internal void RaiseError(RecorderError error)
-    {
-        if (!_destroyed)
-        {
-            Error?.Invoke(error);
-        }
-    }
+    internal void RaiseError(RecorderError error) => Raise(Error, error);
 
-    internal void RaiseWarning(string message)
-    {
-        if (!_destroyed)
-        {
-            Warning?.Invoke(message);
-        }
-    }
+    internal void RaiseWarning(string message) => Raise(Warning, message);
 
     internal void ReportProgress(TimeSpan duration, long bytesWritten)
     {
@@ -72,11 +54,20 @@ public sealed partial class MediaRecorder
         BytesWritten = bytesWritten;
     }
 
+    /// <summary>A destroyed recorder raises nothing more.</summary>
     private void Raise(Action? handlers)
     {
         if (!_destroyed)
         {
             handlers?.Invoke();
+        }
+    }
+
+    private void Raise<T>(Action<T>? handlers, T argument)
+    {
+        if (!_destroyed)
+        {
+            handlers?.Invoke(argument);
         }
     }
 }
