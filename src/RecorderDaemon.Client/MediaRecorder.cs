@@ -98,46 +98,40 @@ public sealed partial class MediaRecorder : IAsyncDisposable
     private void OnSignal(DBusSignal signal)
     {
         using var parameters = signal.Parameters;
-        switch ((signal.Interface, signal.Member))
+        if (signal is { Interface: RecorderBus.PropertiesInterface, Member: "PropertiesChanged" })
         {
-            case (RecorderBus.PropertiesInterface, "PropertiesChanged"):
-                OnPropertiesChanged(parameters);
-                break;
-            case (RecorderBus.RecorderInterface, "Started"):
-                Started?.Invoke(this, EventArgs.Empty);
-                break;
-            case (RecorderBus.RecorderInterface, "Stopped"):
-                Stopped?.Invoke(this, EventArgs.Empty);
-                break;
-            case (RecorderBus.RecorderInterface, "Paused"):
-                Paused?.Invoke(this, EventArgs.Empty);
-                break;
-            case (RecorderBus.RecorderInterface, "Resumed"):
-                Resumed?.Invoke(this, EventArgs.Empty);
-                break;
-            case (RecorderBus.RecorderInterface, "DataAvailable"):
-                using (var offset = parameters.GetChild(0))
-                using (var size = parameters.GetChild(1))
-                using (var timecode = parameters.GetChild(2))
-                {
-                    DataAvailable?.Invoke(this, new DataAvailableEventArgs(offset.GetUInt64(), size.GetUInt64(), timecode.GetDouble()));
-                }
+            OnPropertiesChanged(parameters);
+        }
+        else if (signal.Interface == RecorderBus.RecorderInterface && RecorderSignals.Decode(signal.Member, parameters) is { } arguments)
+        {
+            Raise(signal.Member, arguments);
+        }
+    }
 
+    private void Raise(string member, EventArgs arguments)
+    {
+        switch (member)
+        {
+            case "Started":
+                Started?.Invoke(this, arguments);
                 break;
-            case (RecorderBus.RecorderInterface, "Error"):
-                using (var name = parameters.GetChild(0))
-                using (var message = parameters.GetChild(1))
-                {
-                    Error?.Invoke(this, new RecorderErrorEventArgs(name.GetString(), message.GetString()));
-                }
-
+            case "Stopped":
+                Stopped?.Invoke(this, arguments);
                 break;
-            case (RecorderBus.RecorderInterface, "Warning"):
-                using (var message = parameters.GetChild(0))
-                {
-                    Warning?.Invoke(this, new RecorderWarningEventArgs(message.GetString()));
-                }
-
+            case "Paused":
+                Paused?.Invoke(this, arguments);
+                break;
+            case "Resumed":
+                Resumed?.Invoke(this, arguments);
+                break;
+            case "DataAvailable":
+                DataAvailable?.Invoke(this, (DataAvailableEventArgs)arguments);
+                break;
+            case "Error":
+                Error?.Invoke(this, (RecorderErrorEventArgs)arguments);
+                break;
+            case "Warning":
+                Warning?.Invoke(this, (RecorderWarningEventArgs)arguments);
                 break;
         }
     }

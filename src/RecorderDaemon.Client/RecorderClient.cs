@@ -16,6 +16,7 @@ public sealed class RecorderClient : IAsyncDisposable
     private readonly DaemonObject _manager;
     private readonly ConcurrentDictionary<MediaRecorder, byte> _recorders = new();
     private DBusSignalSubscription? _devicesChanged;
+    private DBusSignalSubscription? _objectsChanged;
 
     private RecorderClient(GLibLoop loop, DBusConnection connection)
     {
@@ -26,6 +27,12 @@ public sealed class RecorderClient : IAsyncDisposable
 
     /// <summary>A capture device appeared or vanished; raised on the client's loop thread.</summary>
     public event EventHandler? DevicesChanged;
+
+    /// <summary>A recorder object appeared on the daemon, created by any client; raised on the client's loop thread.</summary>
+    public event EventHandler<RecorderPathEventArgs>? RecorderAdded;
+
+    /// <summary>A recorder object was destroyed; raised on the client's loop thread.</summary>
+    public event EventHandler<RecorderPathEventArgs>? RecorderRemoved;
 
     /// <summary>
     /// Connects to the bus at <paramref name="busAddress"/> when given, otherwise to the session bus
@@ -42,6 +49,7 @@ public sealed class RecorderClient : IAsyncDisposable
             var client = new RecorderClient(loop, connection);
             client._devicesChanged = await client._manager.SubscribeAsync(
                 RecorderBus.ManagerInterface, "DevicesChanged", _ => client.DevicesChanged?.Invoke(client, EventArgs.Empty));
+            client._objectsChanged = await client._manager.SubscribeAsync(RecorderBus.ObjectManagerInterface, null, client.OnObjectsChanged);
             return client;
         }
         catch
@@ -121,6 +129,21 @@ public sealed class RecorderClient : IAsyncDisposable
         return paths;
     }
 
+    /// <summary>
+    /// Subscribes to the events of every recorder of the daemon, those created later included, until the
+    /// result is disposed; <paramref name="onSignal"/> runs on the loop thread. Unlike proxies opened after a
+    /// <see cref="RecorderAdded"/>, this misses nothing a new recorder sends right after it appears.
+    /// </summary>
+    public async Task<IDisposable> WatchRecordersAsync(Action<RecorderSignalEventArgs> onSignal) =>
+        await _loop.InvokeAsync(() => _connection.SubscribeSignal(RecorderBus.Name, RecorderBus.RecorderInterface, null, null, signal =>
+        {
+            using var parameters = signal.Parameters;
+            if (RecorderSignals.Decode(signal.Member, parameters) is { } arguments)
+            {
+                onSignal(new RecorderSignalEventArgs(signal.Path, signal.Member, arguments));
+            }
+        }));
+
     /// <summary>Disposes the recorder proxies still open (the recorders stay), then the connection and loop.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -130,12 +153,29 @@ public sealed class RecorderClient : IAsyncDisposable
         }
 
         _devicesChanged?.Dispose();
+        _objectsChanged?.Dispose();
         // Closing flushes synchronously and joining the loop thread blocks: never do either on that thread.
         await Task.Run(() =>
         {
             _connection.Dispose();
             _loop.Dispose();
         });
+    }
+
+    // InterfacesAdded (o, a{sa{sv}}) and InterfacesRemoved (o, as) of recorder objects; other objects are not ours to report.
+    private void OnObjectsChanged(DBusSignal signal)
+    {
+        using var parameters = signal.Parameters;
+        using var path = parameters.GetChild(0);
+        using var interfaces = parameters.GetChild(1);
+        var isRecorder = signal.Member == "InterfacesAdded"
+            ? HasKey(interfaces, RecorderBus.RecorderInterface)
+            : interfaces.GetStrings().Contains(RecorderBus.RecorderInterface);
+        var handler = signal.Member == "InterfacesAdded" ? RecorderAdded : RecorderRemoved;
+        if (isRecorder)
+        {
+            handler?.Invoke(this, new RecorderPathEventArgs(path.GetString()));
+        }
     }
 
     private void Forget(MediaRecorder recorder) => _recorders.TryRemove(recorder, out _);

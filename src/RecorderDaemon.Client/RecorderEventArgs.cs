@@ -26,3 +26,23 @@ public sealed class RecorderWarningEventArgs(string message) : EventArgs
 {
     public string Message { get; } = message;
 }
+
+/// <summary>A recorder object of the daemon, by its path (<c>/io/github/recorderd/recorder/N</c>).</summary>
+public sealed class RecorderPathEventArgs(string objectPath) : EventArgs
+{
+    public string ObjectPath { get; } = objectPath;
+}
+
+/// <summary>
+/// A signal of any recorder (see <see cref="RecorderClient.WatchRecordersAsync"/>): <see cref="Name"/> is the
+/// event (<c>Started</c>, <c>DataAvailable</c>, ...) and <see cref="Arguments"/> its arguments, as
+/// <see cref="MediaRecorder"/>'s event of that name would carry them.
+/// </summary>
+public sealed class RecorderSignalEventArgs(string objectPath, string name, EventArgs arguments) : EventArgs
+{
+    public string ObjectPath { get; } = objectPath;
+
+    public string Name { get; } = name;
+
+    public EventArgs Arguments { get; } = arguments;
+}

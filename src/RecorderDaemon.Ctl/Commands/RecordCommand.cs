@@ -1,0 +1,50 @@
+using System.CommandLine;
+
+namespace RecorderDaemon.Ctl.Commands;
+
+internal static class RecordCommand
+{
+    private const double MaxDurationSeconds = 366 * 24 * 3600;
+
+    public static Command Create()
+    {
+        var recording = new RecordingArguments();
+        var duration = new Option<double?>("--duration")
+        {
+            Description = "Stop after S seconds of recording (fractions allowed; paused time does not count)",
+            HelpName = "S",
+        };
+        duration.Validators.Add(result =>
+        {
+            if (result.GetValue(duration) is not (null or (> 0 and <= MaxDurationSeconds)))
+            {
+                result.AddError("--duration must be a number of seconds above 0 (at most a year)");
+            }
+        });
+        var command = new Command("record", $"""
+            Record in the foreground until Ctrl+C, the end of the sources, or --duration. A status line on the
+            terminal shows the state, the recorded time and the size. Ctrl+C stops cleanly: the file is
+            finalized (playable and seekable) and its path is printed on stdout. Should recorderctl be
+            killed instead, the daemon still finalizes the file.
+            {RecordingArguments.SourcesHelp}
+            """) { duration };
+        recording.AddTo(command);
+        return command.WithClientAction(async (parsed, client) =>
+        {
+            using var signals = new TerminationSignals();
+            var recorder = await recording.CreateAsync(client, parsed, stopOnDisconnect: true);
+            var foreground = new ForegroundRecording(recorder);
+            await recording.StartAsync(recorder, parsed);
+            var error = await foreground.RunAsync(parsed.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, signals.Token);
+            await recorder.DestroyAsync();
+            Console.WriteLine(recorder.Location);
+            if (error is not null)
+            {
+                await Console.Error.WriteLineAsync($"recorderctl: the recording failed: {error.Name}: {error.Message}");
+                return ExitCodes.RecordingFailed;
+            }
+
+            return ExitCodes.Success;
+        });
+    }
+}

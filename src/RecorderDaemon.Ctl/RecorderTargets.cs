@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using RecorderDaemon.Client;
+
+namespace RecorderDaemon.Ctl;
+
+/// <summary>Recorders named on the command line: by object path, or by its number N for <c>/io/github/recorderd/recorder/N</c>.</summary>
+internal static class RecorderTargets
+{
+    private const string PathPrefix = "/io/github/recorderd/recorder/";
+
+    public static Argument<string> PathArgument(ArgumentArity arity) => new("PATH")
+    {
+        Description = $"The recorder: its object path ({PathPrefix}N, as `recorderctl list` shows) or just N",
+        Arity = arity,
+        CustomParser = Parse,
+    };
+
+    /// <summary>Opens the recorder at <paramref name="path"/>, or fails naming it when the daemon has none there.</summary>
+    public static async Task<MediaRecorder> OpenExistingAsync(RecorderClient client, string path) =>
+        (await client.ListRecordersAsync()).Contains(path)
+            ? await client.OpenRecorderAsync(path)
+            : throw new CommandFailedException($"there is no recorder {path} (`recorderctl list` shows them)");
+
+    /// <summary>Opens every recorder of the daemon.</summary>
+    public static async Task<IReadOnlyList<MediaRecorder>> OpenAllAsync(RecorderClient client) =>
+        await Task.WhenAll((await client.ListRecordersAsync()).Select(client.OpenRecorderAsync));
+
+    private static string? Parse(ArgumentResult result)
+    {
+        var value = result.Tokens.Single().Value;
+        var number = value.StartsWith(PathPrefix, StringComparison.Ordinal) ? value[PathPrefix.Length..] : value;
+        if (number.Length > 0 && number.All(char.IsAsciiDigit))
+        {
+            return PathPrefix + number;
+        }
+
+        result.AddError($"'{value}' is not a recorder: give its object path ({PathPrefix}N) or its number N");
+        return null;
+    }
+}
