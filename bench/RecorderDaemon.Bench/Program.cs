@@ -14,6 +14,8 @@ try
     using var bus = new SessionBus(busAddress);
     Console.WriteLine("Starting fresh daemons...");
     var figures = new List<Figure>(await FreshDaemonMeasurement.RunAsync(bus, outputDirectory));
+    Console.WriteLine("Measuring running recordings...");
+    figures.AddRange(await RecordingLoadMeasurement.RunAsync(bus, outputDirectory));
 
     Console.WriteLine();
     Console.WriteLine($"recorderd on {Environment.ProcessorCount} cores (CLK_TCK {DaemonUnderTest.ClockTicksPerSecond}), {DateTime.Now:yyyy-MM-dd}");
