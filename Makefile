@@ -86,12 +86,9 @@ test: deps
 demo: build
 	dotnet run -c $(CONFIG) --no-build --project src/RecorderDaemon -- demo
 
-bench: deps
-	@if [[ -d $(BENCH_PROJECT) ]]; then \
-		dotnet run -c $(CONFIG) --project $(BENCH_PROJECT); \
-	else \
-		echo "no benchmarks yet"; \
-	fi
+# A private session bus (dbus-run-session, from dbus-daemon), on which the bench starts its own daemons.
+bench: build
+	dbus-run-session -- dotnet run -c $(CONFIG) --no-build --project $(BENCH_PROJECT)
 
 # Framework-dependent: needs the .NET 10 runtime on the target. No build servers,
 # so nothing keeps running (possibly as root, under sudo make install) afterwards.

@@ -1,0 +1,34 @@
+using RecorderDaemon.Bench;
+
+// `make bench` runs this under dbus-run-session: the daemons it starts serve on that private bus.
+var busAddress = Environment.GetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
+if (string.IsNullOrEmpty(busAddress))
+{
+    Console.Error.WriteLine("bench: DBUS_SESSION_BUS_ADDRESS is not set; run `make bench`, which starts a private session bus");
+    return 2;
+}
+
+var outputDirectory = Directory.CreateTempSubdirectory("recorderd-bench-").FullName;
+try
+{
+    using var bus = new SessionBus(busAddress);
+    Console.WriteLine("Starting fresh daemons...");
+    var figures = new List<Figure>(await FreshDaemonMeasurement.RunAsync(bus, outputDirectory));
+    Console.WriteLine("Measuring running recordings...");
+    figures.AddRange(await RecordingLoadMeasurement.RunAsync(bus, outputDirectory));
+
+    Console.WriteLine();
+    Console.WriteLine($"recorderd on {Environment.ProcessorCount} cores (CLK_TCK {DaemonUnderTest.ClockTicksPerSecond}), {DateTime.Now:yyyy-MM-dd}");
+    FigureTable.Print(Console.Out, figures);
+    return 0;
+}
+catch (Exception failure)
+{
+    // A BenchmarkFailedException explains itself; for anything else (a bug, an error reply) the trace helps.
+    Console.Error.WriteLine($"bench failed, no figures: {(failure is BenchmarkFailedException ? failure.Message : failure)}");
+    return 1;
+}
+finally
+{
+    Directory.Delete(outputDirectory, recursive: true);
+}

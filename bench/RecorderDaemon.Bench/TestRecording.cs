@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using RecorderDaemon.Client;
+
+namespace RecorderDaemon.Bench;
+
+/// <summary>
+/// The bench's recording: test audio plus 640x480 test video at 30 fps into VP8/Opus WebM, written to a
+/// file the bench names, so that it can check afterwards that the recording really produced data.
+/// </summary>
+internal sealed class TestRecording
+{
+    public static readonly string[] Sources = ["test:audio", "test:video?width=640&height=480&framerate=30"];
+
+    public const string MimeType = "video/webm;codecs=vp8,opus";
+
+    private static readonly TimeSpan StartedTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly DaemonUnderTest _daemon;
+    private readonly MediaRecorder _recorder;
+    private readonly string _location;
+    private volatile RecorderErrorEventArgs? _error;
+
+    private TestRecording(DaemonUnderTest daemon, MediaRecorder recorder, string location)
+    {
+        _daemon = daemon;
+        _recorder = recorder;
+        _location = location;
+        recorder.Error += (_, error) => _error ??= error;
+    }
+
+    /// <summary>From calling CreateRecorder until the Started signal, which the daemon sends once the file has its header.</summary>
+    public TimeSpan StartLatency { get; private set; }
+
+    public static async Task<TestRecording> StartAsync(DaemonUnderTest daemon, string location)
+    {
+        var clock = Stopwatch.StartNew();
+        var recorder = await daemon.Client.CreateRecorderAsync(Sources, new MediaRecorderOptions { MimeType = MimeType, Location = location });
+        var recording = new TestRecording(daemon, recorder, location);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        recorder.Started += (_, _) => started.TrySetResult();
+        await recorder.StartAsync();
+        try
+        {
+            await started.Task.WaitAsync(StartedTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw daemon.Failure($"recording {location} did not raise Started within {StartedTimeout.TotalSeconds} s");
+        }
+
+        recording.StartLatency = clock.Elapsed;
+        return recording;
+    }
+
+    /// <summary>
+    /// Stops the recording, which returns once the daemon finalized the file; fails if it raised Error or
+    /// left an empty file; then destroys the recorder.
+    /// </summary>
+    public async Task FinishAsync()
+    {
+        await _recorder.StopAsync();
+        if (_error is { } error)
+        {
+            throw _daemon.Failure($"recording {_location} raised Error {error.Name}: {error.Message}");
+        }
+
+        var file = new FileInfo(_location);
+        if (!file.Exists || file.Length == 0)
+        {
+            throw _daemon.Failure($"recording {_location} left {(file.Exists ? "an empty file" : "no file")}");
+        }
+
+        await _recorder.DestroyAsync();
+    }
+}
