@@ -11,6 +11,8 @@ CONFIG       := Release
 RESULTS_DIR  := artifacts/test-results
 BENCH_PROJECT := bench/RecorderDaemon.Bench
 DAEMON_PROJECT := src/RecorderDaemon/RecorderDaemon.csproj
+CTL_PROJECT  := src/RecorderDaemon.Ctl/RecorderDaemon.Ctl.csproj
+BUILD_OUTPUT  = bin/$(CONFIG)/net10.0
 PUBLISH_DIR  := artifacts/publish/recorderd
 
 # make install / uninstall (GNU conventions; DESTDIR for staged installs).
@@ -84,34 +86,39 @@ test: deps
 		--results-directory $(RESULTS_DIR)
 
 demo: build
-	dotnet run -c $(CONFIG) --no-build --project src/RecorderDaemon -- demo
+	scripts/demo.sh src/RecorderDaemon/$(BUILD_OUTPUT)/recorderd.dll src/RecorderDaemon.Ctl/$(BUILD_OUTPUT)/recorderctl.dll
 
 # A private session bus (dbus-run-session, from dbus-daemon), on which the bench starts its own daemons.
 bench: build
 	dbus-run-session -- dotnet run -c $(CONFIG) --no-build --project $(BENCH_PROJECT)
 
-# Framework-dependent: needs the .NET 10 runtime on the target. No build servers,
-# so nothing keeps running (possibly as root, under sudo make install) afterwards.
+# Framework-dependent: needs the .NET 10 runtime on the target. The daemon and recorderctl share one
+# directory (and their common assemblies). No build servers, so nothing keeps running (possibly as
+# root, under sudo make install) afterwards.
 publish:
 	rm -rf $(PUBLISH_DIR)
-	dotnet publish $(DAEMON_PROJECT) -c $(CONFIG) --self-contained false \
-		--disable-build-servers -p:UseAppHost=true -o $(PUBLISH_DIR)
+	for project in $(DAEMON_PROJECT) $(CTL_PROJECT); do \
+		dotnet publish "$$project" -c $(CONFIG) --self-contained false \
+			--disable-build-servers -p:UseAppHost=true -o $(PUBLISH_DIR); \
+	done
 
-# The daemon goes to $(LIBDIR)/recorderd with a $(BINDIR)/recorderd symlink; the
-# systemd user unit, the D-Bus activation file (both with @bindir@ replaced) and
-# the introspection XML go where systemd and dbus-daemon look for them.
+# Both programs go to $(LIBDIR)/recorderd with symlinks in $(BINDIR); the systemd user unit, the D-Bus
+# activation file (both with @bindir@ replaced) and the introspection XML go where systemd and
+# dbus-daemon look for them.
 install: publish
 	$(INSTALL) -d $(DESTDIR)$(LIBDIR)/recorderd $(DESTDIR)$(BINDIR) \
 		$(DESTDIR)$(LIBDIR)/systemd/user $(DESTDIR)$(DATADIR)/dbus-1/services $(DESTDIR)$(DATADIR)/dbus-1/interfaces
 	cp -R --no-preserve=ownership $(PUBLISH_DIR)/. $(DESTDIR)$(LIBDIR)/recorderd/
-	ln -sfn $$(realpath -m --relative-to=$(BINDIR) $(LIBDIR)/recorderd/recorderd) $(DESTDIR)$(BINDIR)/recorderd
+	for program in recorderd recorderctl; do \
+		ln -sfn $$(realpath -m --relative-to=$(BINDIR) $(LIBDIR)/recorderd/$$program) $(DESTDIR)$(BINDIR)/$$program; \
+	done
 	sed 's|@bindir@|$(BINDIR)|g' packaging/systemd/recorderd.service > $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service
 	sed 's|@bindir@|$(BINDIR)|g' packaging/dbus/io.github.recorderd.service > $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
 	chmod 644 $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
 	$(INSTALL) -m 644 data/dbus/*.xml $(DESTDIR)$(DATADIR)/dbus-1/interfaces/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/recorderd
+	rm -f $(DESTDIR)$(BINDIR)/recorderd $(DESTDIR)$(BINDIR)/recorderctl
 	rm -rf $(DESTDIR)$(LIBDIR)/recorderd
 	rm -f $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service
 	rm -f $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service

@@ -6,11 +6,6 @@ using Microsoft.Extensions.Options;
 using RecorderDaemon.Hosting;
 using RecorderDaemon.Native;
 
-if (args is ["demo", ..])
-{
-    return await EngineDemo.RunAsync(args[1..]);
-}
-
 // sysexits.h EX_CONFIG; the unit's RestartPreventExitStatus keeps systemd from restarting into the same mistake.
 const int ConfigurationError = 78;
 

@@ -25,7 +25,8 @@ public sealed class InstallTests
         Make("install");
 
         var installed = Installed(
-            "usr/bin/recorderd", "usr/lib/recorderd/recorderd", "usr/lib/recorderd/recorderd.dll", "usr/lib/systemd/user/recorderd.service",
+            "usr/bin/recorderd", "usr/lib/recorderd/recorderd", "usr/lib/recorderd/recorderd.dll",
+            "usr/bin/recorderctl", "usr/lib/recorderd/recorderctl", "usr/lib/recorderd/recorderctl.dll", "usr/lib/systemd/user/recorderd.service",
             "usr/share/dbus-1/services/io.github.recorderd.service",
             "usr/share/dbus-1/interfaces/io.github.recorderd.Manager1.xml", "usr/share/dbus-1/interfaces/io.github.recorderd.MediaRecorder1.xml");
         Assert.That(installed.Where(file => !File.Exists(file)), Is.Empty, "missing after make install");
@@ -36,6 +37,7 @@ public sealed class InstallTests
         {
             Assert.That(new FileInfo(Path.Combine(DestDir, "usr/bin/recorderd")).LinkTarget,
                 Is.EqualTo("../lib/recorderd/recorderd"), "the bin symlink must be relative so it works under DESTDIR and after it");
+            Assert.That(new FileInfo(Path.Combine(DestDir, "usr/bin/recorderctl")).LinkTarget, Is.EqualTo("../lib/recorderd/recorderctl"));
             Assert.That(unit, Does.Contain("\nExecStart=/usr/bin/recorderd --activated\n").And.Not.Contain("@bindir@"));
             Assert.That(unit, Does.Contain("\nType=notify\n").And.Contain("\nBusName=io.github.recorderd\n"));
             Assert.That(activation, Does.Contain("\nName=io.github.recorderd\n").And.Contain("\nExec=/usr/bin/recorderd --activated\n")
@@ -47,6 +49,11 @@ public sealed class InstallTests
         // The installed daemon runs through its symlink: it rejects a bad setting with its configuration exit code.
         var (exitCode, output) = Run(Path.Combine(DestDir, "usr/bin/recorderd"), ["--Recorderd:MaxConcurrentRecordings=0"], RepositoryRoot);
         Assert.That(exitCode, Is.EqualTo(78), output);
+
+        // And so does recorderctl: a usage error is its exit code 2.
+        (exitCode, output) = Run(Path.Combine(DestDir, "usr/bin/recorderctl"), ["no-such-command"], RepositoryRoot);
+        Assert.That(exitCode, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("'no-such-command'"));
 
         Make("uninstall");
 
