@@ -61,7 +61,7 @@ public sealed class InstallTests
         Assert.That(Directory.Exists(Path.Combine(DestDir, "usr/lib/recorderd")), Is.False);
     }
 
-    private static string RepositoryRoot { get; } = FindRepositoryRoot();
+    private static string RepositoryRoot => ChildProcess.RepositoryRoot;
 
     private IEnumerable<string> Installed(params string[] paths) => paths.Select(path => Path.Combine(DestDir, path)).ToList();
 
@@ -73,36 +73,14 @@ public sealed class InstallTests
 
     private static (int ExitCode, string Output) Run(string program, string[] args, string directory)
     {
-        var start = new ProcessStartInfo(program, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program, args) { WorkingDirectory = directory };
         // Not a sub-make of `make test`: its jobserver and flags are not ours.
         foreach (var inherited in new[] { "MAKEFLAGS", "MFLAGS", "MAKELEVEL" })
         {
             start.Environment.Remove(inherited);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(MakeTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {string.Join(' ', args)} did not finish within {MakeTimeout}");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Makefile")) && File.Exists(Path.Combine(directory.FullName, "RecorderDaemon.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no repository root (Makefile and RecorderDaemon.sln) above {AppContext.BaseDirectory}");
+        var (exitCode, output, error) = ChildProcess.Run(start, MakeTimeout);
+        return (exitCode, output + error);
     }
 }

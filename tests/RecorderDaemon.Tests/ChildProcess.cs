@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace RecorderDaemon.Tests;
+
+/// <summary>Runs a program to its end with its output captured, as a user's shell would; killed (and the test failed) past a timeout.</summary>
+internal static class ChildProcess
+{
+    /// <summary>The repository's top directory (with the Makefile and RecorderDaemon.sln), above the test binaries.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static (int ExitCode, string Output, string Error) Run(ProcessStartInfo start, TimeSpan timeout)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Makefile")) && File.Exists(Path.Combine(directory.FullName, "RecorderDaemon.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no repository root (Makefile and RecorderDaemon.sln) above {AppContext.BaseDirectory}");
+    }
+}
