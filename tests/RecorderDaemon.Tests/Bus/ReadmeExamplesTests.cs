@@ -78,7 +78,7 @@ public sealed class ReadmeExamplesTests
 
     /// <summary>Every line of README.md that starts with <c>busctl --user</c>.</summary>
     private static List<string> ReadmeCommands() =>
-        File.ReadAllLines(FindReadme()).Where(line => line.StartsWith("busctl --user ", StringComparison.Ordinal)).ToList();
+        File.ReadAllLines(Path.Combine(ChildProcess.RepositoryRoot, "README.md")).Where(line => line.StartsWith("busctl --user ", StringComparison.Ordinal)).ToList();
 
     private string Run(DaemonProcess daemon, string command)
     {
@@ -147,20 +147,6 @@ public sealed class ReadmeExamplesTests
     {
         using var objects = daemon.Call("/io/github/recorderd", "org.freedesktop.DBus.ObjectManager", "GetManagedObjects").GetChild(0);
         return Enumerable.Range(0, objects.ChildCount).Select(i => objects.GetChild(i).GetChild(0).GetString()).ToList();
-    }
-
-    private static string FindReadme()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "README.md");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("README.md not found above " + AppContext.BaseDirectory);
     }
 
     private static void WaitFor(Func<bool> condition)
