@@ -9,7 +9,7 @@ namespace RecorderDaemon.Bench;
 /// </summary>
 internal sealed class TestRecording
 {
-    public static readonly string[] Sources = ["test:audio", "test:video?width=640&height=480&framerate=30"];
+    public static readonly string[] Sources = ["test:audio", "test:video?pattern=ball&width=640&height=480&framerate=30"];
 
     public const string MimeType = "video/webm;codecs=vp8,opus";
 

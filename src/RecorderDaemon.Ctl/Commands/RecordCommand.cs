@@ -27,8 +27,9 @@ internal static class RecordCommand
             finalized (playable and seekable) and its path is printed on stdout. Should recorderctl be
             killed instead, the daemon still finalizes the file.
             {RecordingArguments.SourcesHelp}
-            """) { duration };
+            """);
         recording.AddTo(command);
+        command.Options.Add(duration);
         return command.WithClientAction(async (parsed, client) =>
         {
             using var signals = new TerminationSignals();
