@@ -9,6 +9,10 @@ internal static class RecorderTargets
 {
     private const string PathPrefix = "/io/github/recorderd/recorder/";
 
+    // What the bus answers for a path without an object: GDBus says UnknownMethod, other implementations UnknownObject.
+    private const string NoSuchObject = "org.freedesktop.DBus.Error.UnknownObject";
+    private const string NoSuchMethod = "org.freedesktop.DBus.Error.UnknownMethod";
+
     public static Argument<string> PathArgument(ArgumentArity arity) => new("PATH")
     {
         Description = $"The recorder: its object path ({PathPrefix}N, as `recorderctl list` shows) or just N",
@@ -22,9 +26,22 @@ internal static class RecorderTargets
             ? await client.OpenRecorderAsync(path)
             : throw new CommandFailedException($"there is no recorder {path} (`recorderctl list` shows them)");
 
-    /// <summary>Opens every recorder of the daemon.</summary>
-    public static async Task<IReadOnlyList<MediaRecorder>> OpenAllAsync(RecorderClient client) =>
-        await Task.WhenAll((await client.ListRecordersAsync()).Select(client.OpenRecorderAsync));
+    /// <summary>Opens every recorder of the daemon; one destroyed meanwhile by another client is left out.</summary>
+    public static async Task<IReadOnlyList<MediaRecorder>> OpenAllAsync(RecorderClient client)
+    {
+        var opened = await Task.WhenAll((await client.ListRecordersAsync()).Select(async path =>
+        {
+            try
+            {
+                return await client.OpenRecorderAsync(path);
+            }
+            catch (RecorderClientException error) when (error.ErrorName is NoSuchObject or NoSuchMethod)
+            {
+                return null;
+            }
+        }));
+        return [.. opened.OfType<MediaRecorder>()];
+    }
 
     private static string? Parse(ArgumentResult result)
     {
