@@ -4,14 +4,15 @@ namespace RecorderDaemon.Tests;
 
 /// <summary>
 /// A private <c>dbus-daemon</c> with a generated session-like config (EXTERNAL auth, allow-all
-/// policy) listening on a socket in its own temp directory; killed and removed on Dispose.
+/// policy) listening on a socket in its own temp directory; killed and removed on Dispose. Given a
+/// service directory, it starts the services described there on demand (D-Bus activation).
 /// </summary>
 public sealed class PrivateBus : IDisposable
 {
     private readonly Process _daemon;
     private readonly string _directory;
 
-    public PrivateBus()
+    public PrivateBus(string? serviceDirectory = null)
     {
         _directory = Directory.CreateTempSubdirectory("recorderd-bus-").FullName;
         var config = Path.Combine(_directory, "bus.conf");
@@ -22,6 +23,7 @@ public sealed class PrivateBus : IDisposable
               <type>session</type>
               <listen>unix:dir={_directory}</listen>
               <auth>EXTERNAL</auth>
+              {(serviceDirectory is null ? "" : $"<servicedir>{serviceDirectory}</servicedir>")}
               <policy context="default">
                 <allow send_destination="*" eavesdrop="true"/>
                 <allow eavesdrop="true"/>

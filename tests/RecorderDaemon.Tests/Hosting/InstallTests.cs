@@ -39,8 +39,8 @@ public sealed class InstallTests
                 Is.EqualTo("../lib/recorderd/recorderd"), "the bin symlink must be relative so it works under DESTDIR and after it");
             Assert.That(new FileInfo(Path.Combine(DestDir, "usr/bin/recorderctl")).LinkTarget, Is.EqualTo("../lib/recorderd/recorderctl"));
             Assert.That(unit, Does.Contain("\nExecStart=/usr/bin/recorderd --activated\n").And.Not.Contain("@bindir@"));
-            Assert.That(unit, Does.Contain("\nType=notify\n").And.Contain("\nBusName=io.github.recorderd\n"));
-            Assert.That(activation, Does.Contain("\nName=io.github.recorderd\n").And.Contain("\nExec=/usr/bin/recorderd --activated\n")
+            Assert.That(unit, Does.Contain("\nType=notify\n").And.Contain("\nBusName=io.github.recorderd\n").And.Contain("\nEnvironment=MALLOC_ARENA_MAX=2\n"));
+            Assert.That(activation, Does.Contain("\nName=io.github.recorderd\n").And.Contain("\nExec=/usr/bin/env MALLOC_ARENA_MAX=2 /usr/bin/recorderd --activated\n")
                 .And.Contain("\nSystemdService=recorderd.service\n").And.Not.Contain("@bindir@"));
             Assert.That(File.ReadAllText(Path.Combine(DestDir, "usr/share/dbus-1/interfaces/io.github.recorderd.Manager1.xml")),
                 Is.EqualTo(File.ReadAllText(Path.Combine(RepositoryRoot, "data/dbus/io.github.recorderd.Manager1.xml"))));

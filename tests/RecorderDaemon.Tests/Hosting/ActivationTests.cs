@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace RecorderDaemon.Tests.Hosting;
+
+/// <summary>
+/// D-Bus activation through the shipped activation file (<c>packaging/dbus</c>, with <c>@bindir@</c> set as
+/// <c>make install</c> does): the first call starts recorderd, which exits when idle, and the next call starts it again.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class ActivationTests
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+    private string _work = null!;
+
+    [SetUp]
+    public void CreateWorkDirectory() => _work = Directory.CreateTempSubdirectory("recorderd-activation-").FullName;
+
+    [TearDown]
+    public void DeleteWorkDirectory() => Directory.Delete(_work, recursive: true);
+
+    [Test]
+    public void TheFirstCallStartsRecorderdWhichExitsWhenIdleAndTheNextStartsItAgain()
+    {
+        using var bus = new PrivateBus(InstallActivationFile(idleExitSeconds: 1));
+
+        Assert.That(Recorderctl(bus, "types"), Does.Contain("audio/ogg;codecs=opus\n"));
+        Assert.That(File.ReadAllText(Path.Combine(_work, "malloc-arena-max")), Is.EqualTo("2\n"), "the activation file's environment");
+        WaitUntilNobodyOwnsTheName(bus);
+
+        Assert.That(Recorderctl(bus, "list"), Is.Empty, "a second activation serves a fresh daemon");
+        WaitUntilNobodyOwnsTheName(bus);
+        Assert.That(File.ReadAllLines(Path.Combine(_work, "activations")), Has.Length.EqualTo(2));
+    }
+
+    /// <summary>
+    /// The activation file as installed with <c>BINDIR</c> a directory whose <c>recorderd</c> runs the built daemon
+    /// (noting each start and its <c>MALLOC_ARENA_MAX</c>); returns the directory to serve it from.
+    /// </summary>
+    private string InstallActivationFile(int idleExitSeconds)
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(_work, "bin")).FullName;
+        var services = Directory.CreateDirectory(Path.Combine(_work, "services")).FullName;
+        var recorderd = Path.Combine(bin, "recorderd");
+        File.WriteAllText(recorderd, $"""
+            #!/bin/sh
+            echo started >> '{_work}/activations'
+            echo "$MALLOC_ARENA_MAX" > '{_work}/malloc-arena-max'
+            export XDG_CONFIG_HOME='{_work}/no-config'
+            exec dotnet '{Path.Combine(AppContext.BaseDirectory, "recorderd.dll")}' "$@" --Recorderd:IdleExitSeconds={idleExitSeconds} --Recorderd:VideosDirectory='{_work}' --Recorderd:MusicDirectory='{_work}'
+
+            """);
+        File.SetUnixFileMode(recorderd, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var template = File.ReadAllText(Path.Combine(ChildProcess.RepositoryRoot, "packaging", "dbus", "io.github.recorderd.service"));
+        File.WriteAllText(Path.Combine(services, "io.github.recorderd.service"), template.Replace("@bindir@", bin, StringComparison.Ordinal));
+        return services;
+    }
+
+    private static string Recorderctl(PrivateBus bus, params string[] args)
+    {
+        var (exitCode, output, error) = ChildProcess.Run(
+            new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "recorderctl.dll"), "--bus-address", bus.Address, .. args]),
+            CommandTimeout);
+        Assert.That(exitCode, Is.Zero, $"recorderctl {string.Join(' ', args)}: {error}");
+        return output;
+    }
+
+    private static void WaitUntilNobodyOwnsTheName(PrivateBus bus)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (NameHasOwner(bus))
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the activated recorderd did not exit when idle");
+            Thread.Sleep(100);
+        }
+    }
+
+    private static bool NameHasOwner(PrivateBus bus)
+    {
+        var (_, output, _) = ChildProcess.Run(
+            new ProcessStartInfo("busctl", [$"--address={bus.Address}", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner", "s", "io.github.recorderd"]),
+            CommandTimeout);
+        return output.Trim() == "b true";
+    }
+}
