@@ -7,7 +7,7 @@ namespace RecorderDaemon.Bench;
 
 /// <summary>
 /// One fresh recorderd process on the bench's bus, started as the tests start it
-/// (<c>dotnet recorderd.dll --bus-address ...</c>), with a client connected to it and its memory and CPU
+/// (<c>dotnet recorderd.dll --bus-address ...</c>) in the environment the service has, with a client connected to it and its memory and CPU
 /// time read from <c>/proc</c>. Disposing kills it.
 /// </summary>
 internal sealed class DaemonUnderTest : IAsyncDisposable
@@ -106,6 +106,8 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         };
         // A missing directory, so that a developer's own recorderd.json does not change what is measured.
         start.Environment["XDG_CONFIG_HOME"] = Path.Combine(outputDirectory, "no-config");
+        // As the systemd unit and the activation file run it (see packaging/).
+        start.Environment["MALLOC_ARENA_MAX"] = "2";
         return start;
     }
 

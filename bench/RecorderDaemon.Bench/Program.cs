@@ -16,6 +16,8 @@ try
     var figures = new List<Figure>(await FreshDaemonMeasurement.RunAsync(bus, outputDirectory));
     Console.WriteLine("Measuring running recordings...");
     figures.AddRange(await RecordingLoadMeasurement.RunAsync(bus, outputDirectory));
+    Console.WriteLine("Recording repeatedly...");
+    figures.AddRange(await RepeatedRecordingMeasurement.RunAsync(bus, outputDirectory));
 
     Console.WriteLine();
     Console.WriteLine($"recorderd on {Environment.ProcessorCount} cores (CLK_TCK {DaemonUnderTest.ClockTicksPerSecond}), {DateTime.Now:yyyy-MM-dd}");
