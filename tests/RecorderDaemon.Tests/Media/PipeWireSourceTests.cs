@@ -26,6 +26,19 @@ public sealed class PipeWireSourceTests : HeadlessPipeWire
     }
 
     [Test]
+    public void TheDefaultInputIsRecordedWhenPipeWireHasOne()
+    {
+        using var harness = new RecorderHarness(["pipewire:"]);
+        harness.Start();
+        harness.WaitForEvent("start");
+        Thread.Sleep(500);
+        harness.Stop();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
+    }
+
+    [Test]
     public void TheToneNodeCanBeRecordedByItsObjectSerial()
     {
         var serial = AudioSources().Single(node => node.GetValueOrDefault("node.name") == ToneNode)["object.serial"];

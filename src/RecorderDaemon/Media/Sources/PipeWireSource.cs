@@ -22,16 +22,28 @@ public sealed class PipeWireSource(string uri, string? target) : TrackSource(uri
 
     public override IReadOnlySet<TrackKind> Kinds => _kinds;
 
+    /// <summary>
+    /// Checks that the node exists (for <c>pipewire:</c>, that PipeWire has an audio input at all, rather than
+    /// letting the recording fail later with pipewiresrc's "can't connect") and learns its kind.
+    /// </summary>
     public override void Resolve()
     {
+        // Only PipeWire's device provider gives devices these properties.
+        var nodes = GstDeviceMonitor.List(["Audio/Source", "Video/Source"], NodeProperties)
+            .Where(device => device.Properties.ContainsKey("object.serial"))
+            .ToList();
         if (target is null)
         {
+            if (!nodes.Any(node => node.DeviceClass.StartsWith("Audio", StringComparison.Ordinal)))
+            {
+                throw RecorderException.NotFound("no PipeWire audio input for 'pipewire:' (is PipeWire running for this user?)");
+            }
+
             return;
         }
 
-        var node = GstDeviceMonitor.List(["Audio/Source", "Video/Source"], NodeProperties)
-            .FirstOrDefault(device => device.Properties.TryGetValue("node.name", out var name) && name == target
-                || device.Properties.TryGetValue("object.serial", out var serial) && serial == target)
+        var node = nodes.FirstOrDefault(device => device.Properties.GetValueOrDefault("node.name") == target
+                || device.Properties.GetValueOrDefault("object.serial") == target)
             ?? throw RecorderException.NotFound($"no PipeWire node '{target}' (looked for a node.name or object.serial)");
         _kinds = [node.DeviceClass.StartsWith("Video", StringComparison.Ordinal) ? TrackKind.Video : TrackKind.Audio];
     }
