@@ -54,10 +54,12 @@ internal sealed class ForegroundRecording
     /// <returns>the error the recording ended with, if any</returns>
     public async Task<RecorderErrorEventArgs?> RunAsync(TimeSpan? limit, CancellationToken stop)
     {
-        while (!_stopped.Task.IsCompleted && !stop.IsCancellationRequested && !(RecordingTime >= limit))
+        // One reading of the clock per round: read again, it may have passed the limit, and a negative wait makes
+        // Task.Delay throw, or (between -2 and -1 ms) wait forever.
+        for (var recorded = RecordingTime; !_stopped.Task.IsCompleted && !stop.IsCancellationRequested && !(recorded >= limit); recorded = RecordingTime)
         {
-            _status.Show($"{_recorder.State,-9}  {Units.Time(RecordingTime)}  {Units.Size(_recorder.BytesWritten)}");
-            var wait = limit is { } end && end - RecordingTime < RefreshInterval ? end - RecordingTime : RefreshInterval;
+            _status.Show($"{_recorder.State,-9}  {Units.Time(recorded)}  {Units.Size(_recorder.BytesWritten)}");
+            var wait = limit is { } end && end - recorded < RefreshInterval ? end - recorded : RefreshInterval;
             await Task.WhenAny(_stopped.Task, Task.Delay(wait, stop));
         }
 

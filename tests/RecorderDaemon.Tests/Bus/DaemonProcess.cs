@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Tests.Bus;
@@ -98,15 +97,7 @@ public sealed class DaemonProcess : IDisposable
     public void Terminate() => Signal("TERM");
 
     /// <summary>Sends the daemon a signal by name (<c>TERM</c>, <c>INT</c>, …) with <c>kill</c>.</summary>
-    public void Signal(string name)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{name}", _daemon.Id.ToString(CultureInfo.InvariantCulture)]))!;
-        kill.WaitForExit();
-        if (kill.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kill -{name} {_daemon.Id} failed with exit code {kill.ExitCode}");
-        }
-    }
+    public void Signal(string name) => UnixSignal.Send(_daemon, name);
 
     /// <summary>Waits up to <paramref name="timeout"/> for the daemon to exit (and its output to be read); true if it did.</summary>
     public bool WaitForExit(TimeSpan timeout)
