@@ -11,7 +11,7 @@ internal static class ExitCodes
     /// <summary>The command line is wrong.</summary>
     public const int Usage = 2;
 
-    /// <summary><c>record</c>: the recording ended with an error event; the file keeps what was recorded.</summary>
+    /// <summary><c>record</c>: the recording ended with an error event, or another client destroyed it; the file keeps what was recorded.</summary>
     public const int RecordingFailed = 3;
 
     /// <summary>recorderd could not be reached: no bus, not running and not activatable, or no answer.</summary>
@@ -22,7 +22,7 @@ internal static class ExitCodes
           0  success
           1  the daemon refused the request (the error name is printed), or a type is not supported
           2  the command line is wrong
-          3  record: the recording ended with an error; the file keeps what was recorded
+          3  record: the recording failed or was destroyed by another client; the file keeps what was recorded
           4  recorderd cannot be reached (no bus, not running and not activatable, no answer)
         """;
 }

@@ -4,13 +4,7 @@ using RecorderDaemon.Ctl;
 var parsed = RecorderctlCommand.Create().Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    foreach (var error in parsed.Errors)
-    {
-        Console.Error.WriteLine($"recorderctl: {error.Message}");
-    }
-
-    Console.Error.WriteLine($"Try '{RecorderctlCommand.NameOf(parsed.CommandResult)} --help'.");
-    return ExitCodes.Usage;
+    return UsageErrors.Report(parsed.CommandResult, parsed.Errors.Select(error => error.Message));
 }
 
 // Commands that run until stopped handle SIGINT/SIGTERM themselves (TerminationSignals); the others may just die.

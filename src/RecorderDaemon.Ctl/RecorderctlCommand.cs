@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using RecorderDaemon.Ctl.Commands;
 
 namespace RecorderDaemon.Ctl;
@@ -28,6 +27,7 @@ internal static class RecorderctlCommand
     public static RootCommand Create()
     {
         var root = new RootCommand(Description);
+        root.SetAction(parsed => UsageErrors.Report(parsed.CommandResult, ["no command given"]));
         root.Options.Add(BusOptions.Address);
         root.Options.Add(BusOptions.System);
         Command[] commands =
@@ -48,8 +48,4 @@ internal static class RecorderctlCommand
 
         return root;
     }
-
-    /// <summary>The command as typed, e.g. <c>recorderctl stop</c>.</summary>
-    public static string NameOf(CommandResult command) =>
-        command.Parent is CommandResult parent ? $"{NameOf(parent)} {command.Command.Name}" : "recorderctl";
 }

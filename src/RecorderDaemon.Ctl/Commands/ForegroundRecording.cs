@@ -19,11 +19,22 @@ internal sealed class ForegroundRecording
     // Runs while the recorder records, so that pauses do not count.
     private readonly Stopwatch _recordingTime = new();
     private volatile RecorderErrorEventArgs? _error;
+    private volatile bool _destroyedElsewhere;
 
     /// <summary>Follows <paramref name="recorder"/>'s events; call before starting it so that none is missed.</summary>
-    public ForegroundRecording(MediaRecorder recorder)
+    public ForegroundRecording(RecorderClient client, MediaRecorder recorder)
     {
         _recorder = recorder;
+        // Destroy finalizes the file but raises no Stopped: without this, record would wait for Ctrl+C.
+        client.RecorderRemoved += (_, removed) =>
+        {
+            if (removed.ObjectPath == recorder.ObjectPath)
+            {
+                _destroyedElsewhere = true;
+                RunClock(false, null);
+                _stopped.TrySetResult();
+            }
+        };
         recorder.Started += (_, _) => RunClock(true, $"Recording to {recorder.Location} (Ctrl+C stops)");
         recorder.Paused += (_, _) => RunClock(false, "Paused");
         recorder.Resumed += (_, _) => RunClock(true, "Resumed");
@@ -35,6 +46,9 @@ internal sealed class ForegroundRecording
             _stopped.TrySetResult();
         };
     }
+
+    /// <summary>Whether another client destroyed the recorder, which also ends the recording (read it before destroying it yourself).</summary>
+    public bool DestroyedElsewhere => _destroyedElsewhere;
 
     private TimeSpan RecordingTime
     {
@@ -49,10 +63,11 @@ internal sealed class ForegroundRecording
 
     /// <summary>
     /// Shows the status until the recording stops by itself, <paramref name="limit"/> of recording time has
-    /// passed or <paramref name="stop"/> is cancelled, then stops it; when this returns the file is final.
+    /// passed or <paramref name="stop"/> is cancelled, then stops it and destroys the recorder; when this
+    /// returns the file is final.
     /// </summary>
-    /// <returns>the error the recording ended with, if any</returns>
-    public async Task<RecorderErrorEventArgs?> RunAsync(TimeSpan? limit, CancellationToken stop)
+    /// <returns>why the recording failed (its error, or the recorder destroyed by another client); null if it did not</returns>
+    public async Task<string?> RunAsync(TimeSpan? limit, CancellationToken stop)
     {
         // One reading of the clock per round: read again, it may have passed the limit, and a negative wait makes
         // Task.Delay throw, or (between -2 and -1 ms) wait forever.
@@ -66,24 +81,17 @@ internal sealed class ForegroundRecording
         if (!_stopped.Task.IsCompleted)
         {
             _status.Show("stopping…");
-            await StopAsync();
+            await _recorder.StopAsync();
         }
 
         _status.Print($"Saved {_recorder.Location} ({Units.Time(_recorder.Duration)}, {Units.Size(_recorder.BytesWritten)})");
-        return _error;
-    }
+        if (_destroyedElsewhere)
+        {
+            return "another client destroyed the recorder";
+        }
 
-    private async Task StopAsync()
-    {
-        try
-        {
-            await _recorder.StopAsync();
-        }
-        catch (RecorderClientException error) when (error.DomExceptionName == "InvalidStateError")
-        {
-            // It stopped by itself (its sources ended, or it failed) while we asked; it is finalized once Stopped comes.
-            await _stopped.Task;
-        }
+        await _recorder.DestroyAsync();
+        return _error is { } error ? $"{error.Name}: {error.Message}" : null;
     }
 
     private void RunClock(bool running, string? announcement)

@@ -34,14 +34,13 @@ internal static class RecordCommand
         {
             using var signals = new TerminationSignals();
             var recorder = await recording.CreateAsync(client, parsed, stopOnDisconnect: true);
-            var foreground = new ForegroundRecording(recorder);
+            var foreground = new ForegroundRecording(client, recorder);
             await recording.StartAsync(recorder, parsed);
-            var error = await foreground.RunAsync(parsed.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, signals.Token);
-            await recorder.DestroyAsync();
+            var failure = await foreground.RunAsync(parsed.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, signals.Token);
             Console.WriteLine(recorder.Location);
-            if (error is not null)
+            if (failure is not null)
             {
-                await Console.Error.WriteLineAsync($"recorderctl: the recording failed: {error.Name}: {error.Message}");
+                await Console.Error.WriteLineAsync($"recorderctl: the recording failed: {failure}");
                 return ExitCodes.RecordingFailed;
             }
 

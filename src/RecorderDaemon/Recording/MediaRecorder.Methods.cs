@@ -39,13 +39,15 @@ public sealed partial class MediaRecorder
 
     /// <summary>
     /// The spec's <c>stop()</c>: inactive at once; the task completes once the file is final and
-    /// the last DataAvailable and Stopped have been raised. A no-op when already inactive.
+    /// the last DataAvailable and Stopped have been raised. When already inactive it changes nothing,
+    /// but still completes only once the last recording's file is final: one that ended by itself
+    /// (its tracks ended, or it failed) may still be draining.
     /// </summary>
     public Task Stop()
     {
         if (_session is not { } session)
         {
-            return Task.CompletedTask;
+            return Finalized;
         }
 
         Inactivate();

@@ -122,6 +122,23 @@ public sealed class RecorderctlRecordTests : RecorderctlFixture
     }
 
     [Test]
+    public async Task AnotherClientDestroyingTheRecorderEndsTheRecordingWithExitCode3()
+    {
+        var file = OutputFile("destroyed.webm");
+        using var recorderctl = Start(["record", "--audio", "test:audio", "-o", file]);
+        recorderctl.WaitForError("Recording to ");
+        Thread.Sleep(TimeSpan.FromSeconds(1));
+
+        Daemon.CallRecorder((await Client.ListRecordersAsync()).Single(), "Destroy");
+        var result = recorderctl.WaitForExit();
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Output, Is.EqualTo(new[] { file }));
+        Assert.That(result.Error[^1], Is.EqualTo("recorderctl: the recording failed: another client destroyed the recorder"));
+        AssertFinalizedWebm(file, Is.InRange(TimeSpan.FromSeconds(0.7), TimeSpan.FromSeconds(3)), withVideo: false);
+    }
+
+    [Test]
     public void ARelativeOutputIsResolvedAgainstTheWorkingDirectory()
     {
         var workingDirectory = Directory.CreateDirectory(OutputFile("cwd")).FullName;

@@ -45,6 +45,34 @@ public sealed class MediaRecorderOutputTests
     }
 
     [Test]
+    public void StopAfterTheTracksEndedCompletesOnlyOnceTheDrainingFileIsFinal()
+    {
+        using var harness = new RecorderHarness(["test:audio?duration=500"]);
+        Task? stop = null;
+        var completedWhenCalled = true;
+        harness.OnLoop(() => harness.Recorder.PropertyChanged += (_, change) =>
+        {
+            if (change.PropertyName == nameof(MediaRecorder.State) && harness.Recorder.State == RecordingState.Inactive)
+            {
+                // Once the recorder has finished ending the recording by itself, while the pipeline drains.
+                harness.Loop.Post(() =>
+                {
+                    stop = harness.Recorder.Stop();
+                    completedWhenCalled = stop.IsCompleted;
+                });
+            }
+        });
+
+        harness.Start();
+        harness.WaitForEvent("stop");
+
+        Assert.That(stop, Is.Not.Null, "the recorder went inactive when its track ended");
+        Assert.That(completedWhenCalled, Is.False, "stop() on a recorder still draining must wait for its file");
+        Assert.That(stop!.Wait(TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(harness.Discover().Duration.TotalSeconds, Is.EqualTo(0.5).Within(0.2));
+    }
+
+    [Test]
     public void StopWhilePausedFinalizesTheFile()
     {
         using var harness = new RecorderHarness(AudioVideo);
