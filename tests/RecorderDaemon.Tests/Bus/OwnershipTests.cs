@@ -119,7 +119,7 @@ public sealed class OwnershipTests
         var path = _daemon.CreateRecorder(AudioVideo);
         using var removed = WatchRemoval(path);
         _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(200)));
-        WaitFor(() => monitor.TrafficOf(path).Contains("DataAvailable"));
+        Poll.Until(() => monitor.TrafficOf(path).Contains("DataAvailable"));
         var location = Property(path, "Location").GetString();
 
         _daemon.CallRecorder(path, "Destroy");
@@ -194,16 +194,6 @@ public sealed class OwnershipTests
                 }
             })).GetAwaiter().GetResult();
         return removal;
-    }
-
-    private static void WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out");
-            Thread.Sleep(20);
-        }
     }
 
     private sealed class Removal : IDisposable

@@ -59,7 +59,7 @@ public sealed class ReadmeExamplesTests
 
             Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 CreateRecorder 'asa{sv}' 1 test:audio 1 stopOnDisconnect b true"),
                 Is.EqualTo("o \"/io/github/recorderd/recorder/2\""));
-            WaitFor(() => !ManagedObjects(daemon).Contains("/io/github/recorderd/recorder/2"));
+            Poll.Until(() => !ManagedObjects(daemon).Contains("/io/github/recorderd/recorder/2"));
 
             var watched = Stop(monitor);
             Assert.That(watched, Does.Contain("Member=Started").And.Contain("Member=DataAvailable").And.Contain("Member=Paused")
@@ -147,15 +147,5 @@ public sealed class ReadmeExamplesTests
     {
         using var objects = daemon.Call("/io/github/recorderd", "org.freedesktop.DBus.ObjectManager", "GetManagedObjects").GetChild(0);
         return Enumerable.Range(0, objects.ChildCount).Select(i => objects.GetChild(i).GetChild(0).GetString()).ToList();
-    }
-
-    private static void WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out");
-            Thread.Sleep(50);
-        }
     }
 }

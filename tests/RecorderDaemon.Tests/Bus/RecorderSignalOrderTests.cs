@@ -22,7 +22,7 @@ public sealed class RecorderSignalOrderTests
         using var monitor = new BusMonitor(_daemon);
         var path = _daemon.CreateRecorder(AudioVideo);
         _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
-        WaitFor(() => monitor.TrafficOf(path).Contains("Started"));
+        Poll.Until(() => monitor.TrafficOf(path).Contains("Started"));
         _daemon.CallRecorder(path, "Stop");
         Thread.Sleep(300);
 
@@ -41,7 +41,7 @@ public sealed class RecorderSignalOrderTests
         using var monitor = new BusMonitor(_daemon);
         var path = _daemon.CreateRecorder(AudioVideo);
         _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
-        WaitFor(() => monitor.TrafficOf(path).Contains("Started"));
+        Poll.Until(() => monitor.TrafficOf(path).Contains("Started"));
         _daemon.CallRecorder(path, "RequestData");
         _daemon.CallRecorder(path, "Pause");
         _daemon.CallRecorder(path, "Resume");
@@ -68,15 +68,5 @@ public sealed class RecorderSignalOrderTests
         var traffic = monitor.TrafficOf(path);
         Assert.That(traffic.Count(entry => entry.StartsWith("Duration=")), Is.GreaterThanOrEqualTo(3));
         Assert.That(traffic.Count(entry => entry.StartsWith("BytesWritten=")), Is.GreaterThanOrEqualTo(3));
-    }
-
-    private static void WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out");
-            Thread.Sleep(20);
-        }
     }
 }

@@ -26,10 +26,10 @@ public sealed class ActivationTests
 
         Assert.That(Recorderctl(bus, "types"), Does.Contain("audio/ogg;codecs=opus\n"));
         Assert.That(File.ReadAllText(Path.Combine(_work, "malloc-arena-max")), Is.EqualTo("2\n"), "the activation file's environment");
-        WaitUntilNobodyOwnsTheName(bus);
+        Poll.Until(() => !NameHasOwner(bus), "the activated recorderd to exit when idle", TimeSpan.FromSeconds(20));
 
         Assert.That(Recorderctl(bus, "list"), Is.Empty, "a second activation serves a fresh daemon");
-        WaitUntilNobodyOwnsTheName(bus);
+        Poll.Until(() => !NameHasOwner(bus), "the activated recorderd to exit when idle", TimeSpan.FromSeconds(20));
         Assert.That(File.ReadAllLines(Path.Combine(_work, "activations")), Has.Length.EqualTo(2));
     }
 
@@ -63,16 +63,6 @@ public sealed class ActivationTests
             CommandTimeout);
         Assert.That(exitCode, Is.Zero, $"recorderctl {string.Join(' ', args)}: {error}");
         return output;
-    }
-
-    private static void WaitUntilNobodyOwnsTheName(PrivateBus bus)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (NameHasOwner(bus))
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the activated recorderd did not exit when idle");
-            Thread.Sleep(100);
-        }
     }
 
     private static bool NameHasOwner(PrivateBus bus)

@@ -27,7 +27,7 @@ public sealed class ShutdownTests
         }
 
         // Started (the header is in the file) for all, then about a second of recording.
-        WaitFor(() => paths.All(path => daemon.GetProperty(path, Recorder, "BytesWritten").GetUInt64() > 0));
+        Poll.Until(() => paths.All(path => daemon.GetProperty(path, Recorder, "BytesWritten").GetUInt64() > 0));
         var sinceAllStarted = Stopwatch.StartNew();
         var locations = paths.Select(path => daemon.GetProperty(path, Recorder, "Location").GetString()).ToList();
         Thread.Sleep(TimeSpan.FromSeconds(Math.Max(0, 1 - sinceAllStarted.Elapsed.TotalSeconds)));
@@ -55,16 +55,6 @@ public sealed class ShutdownTests
                 Assert.That(info.Seekable, Is.True, $"{locations[i]} has no cues/duration: it was not finalized");
                 Assert.That(info.Duration, Is.InRange(recordedAtLeast - TimeSpan.FromMilliseconds(200), recordedAtMost[i] + TimeSpan.FromMilliseconds(300)), locations[i]);
             });
-        }
-    }
-
-    private static void WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out");
-            Thread.Sleep(20);
         }
     }
 }
