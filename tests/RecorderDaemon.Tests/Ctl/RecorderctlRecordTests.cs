@@ -101,41 +101,26 @@ public sealed class RecorderctlRecordTests : RecorderctlFixture
         AssertFinalizedWebm(file, Is.InRange(Recording - TimeSpan.FromMilliseconds(300), Recording + TimeSpan.FromSeconds(1)));
     }
 
-    [Test]
-    public async Task AnErrorEventEndsTheRecordingWithExitCode3AndTheFileKeepsWhatWasRecorded()
+    // AddSource changes the track set, which ends the recording with Error(InvalidModificationError);
+    // Destroy finalizes it without any further event.
+    [TestCase("AddSource", "InvalidModificationError: ")]
+    [TestCase("Destroy", "another client destroyed the recorder")]
+    public async Task AnotherClientEndingTheRecordingGivesExitCode3AndTheFileKeepsWhatWasRecorded(string method, string reason)
     {
-        var file = OutputFile("failed.webm");
+        var file = OutputFile($"ended-by-{method}.webm");
         using var recorderctl = Start(["record", "--audio", "test:audio", "-o", file]);
         recorderctl.WaitForError("Recording to ");
         Thread.Sleep(TimeSpan.FromSeconds(1));
 
-        var path = (await Client.ListRecordersAsync()).Single();
-        // A change of the track set while recording ends the recording with Error(InvalidModificationError).
-        Daemon.CallRecorder(path, "AddSource", GVariant.Tuple(GVariant.String(VideoSource)));
+        var parameters = method == "AddSource" ? GVariant.Tuple(GVariant.String(VideoSource)) : null;
+        Daemon.CallRecorder((await Client.ListRecordersAsync()).Single(), method, parameters);
         var result = recorderctl.WaitForExit();
 
         Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
         Assert.That(result.Output, Is.EqualTo(new[] { file }));
-        Assert.That(result.Error[^1], Does.StartWith("recorderctl: the recording failed: InvalidModificationError: "));
+        Assert.That(result.Error[^1], Does.StartWith("recorderctl: the recording failed: " + reason));
         AssertFinalizedWebm(file, Is.InRange(TimeSpan.FromSeconds(0.7), TimeSpan.FromSeconds(3)), withVideo: false);
-        Assert.That(await Client.ListRecordersAsync(), Is.Empty, "record destroys its recorder");
-    }
-
-    [Test]
-    public async Task AnotherClientDestroyingTheRecorderEndsTheRecordingWithExitCode3()
-    {
-        var file = OutputFile("destroyed.webm");
-        using var recorderctl = Start(["record", "--audio", "test:audio", "-o", file]);
-        recorderctl.WaitForError("Recording to ");
-        Thread.Sleep(TimeSpan.FromSeconds(1));
-
-        Daemon.CallRecorder((await Client.ListRecordersAsync()).Single(), "Destroy");
-        var result = recorderctl.WaitForExit();
-
-        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
-        Assert.That(result.Output, Is.EqualTo(new[] { file }));
-        Assert.That(result.Error[^1], Is.EqualTo("recorderctl: the recording failed: another client destroyed the recorder"));
-        AssertFinalizedWebm(file, Is.InRange(TimeSpan.FromSeconds(0.7), TimeSpan.FromSeconds(3)), withVideo: false);
+        Assert.That(await Client.ListRecordersAsync(), Is.Empty, "no recorder is left behind");
     }
 
     [Test]

@@ -26,17 +26,7 @@ public sealed class PipeWireSourceTests : HeadlessPipeWire
     }
 
     [Test]
-    public void TheDefaultInputIsRecordedWhenPipeWireHasOne()
-    {
-        using var harness = new RecorderHarness(["pipewire:"]);
-        harness.Start();
-        harness.WaitForEvent("start");
-        Thread.Sleep(500);
-        harness.Stop();
-
-        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
-        Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
-    }
+    public void TheDefaultInputIsRecordedWhenPipeWireHasOne() => AssertABriefRecordingIsOpus("pipewire:");
 
     [Test]
     public void TheToneNodeCanBeRecordedByItsObjectSerial()
@@ -44,14 +34,7 @@ public sealed class PipeWireSourceTests : HeadlessPipeWire
         var serial = AudioSources().Single(node => node.GetValueOrDefault("node.name") == ToneNode)["object.serial"];
         Assert.That(serial, Does.Match("^[0-9]+$"));
 
-        using var harness = new RecorderHarness([$"pipewire:{serial}"]);
-        harness.Start();
-        harness.WaitForEvent("start");
-        Thread.Sleep(500);
-        harness.Stop();
-
-        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
-        Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
+        AssertABriefRecordingIsOpus($"pipewire:{serial}");
     }
 
     [Test]
@@ -118,5 +101,17 @@ public sealed class PipeWireSourceTests : HeadlessPipeWire
         var info = harness.Discover();
         Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }), "the data gathered so far is kept");
         TestContext.Progress.WriteLine($"kept {harness.Recorder.BytesWritten} bytes, discovered duration {info.Duration.TotalSeconds:0.00} s, seekable {info.Seekable}");
+    }
+
+    private static void AssertABriefRecordingIsOpus(string uri)
+    {
+        using var harness = new RecorderHarness([uri]);
+        harness.Start();
+        harness.WaitForEvent("start");
+        Thread.Sleep(500);
+        harness.Stop();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
     }
 }
