@@ -25,6 +25,13 @@ internal static class ChildProcess
         return (process.ExitCode, output.Result, error.Result);
     }
 
+    /// <summary>Writes an executable shell script (for a program the code under test starts by name).</summary>
+    public static void WriteScript(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

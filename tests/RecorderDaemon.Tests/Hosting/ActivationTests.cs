@@ -41,8 +41,7 @@ public sealed class ActivationTests
     {
         var bin = Directory.CreateDirectory(Path.Combine(_work, "bin")).FullName;
         var services = Directory.CreateDirectory(Path.Combine(_work, "services")).FullName;
-        var recorderd = Path.Combine(bin, "recorderd");
-        File.WriteAllText(recorderd, $"""
+        ChildProcess.WriteScript(Path.Combine(bin, "recorderd"), $"""
             #!/bin/sh
             echo started >> '{_work}/activations'
             echo "$MALLOC_ARENA_MAX" > '{_work}/malloc-arena-max'
@@ -50,7 +49,6 @@ public sealed class ActivationTests
             exec dotnet '{Path.Combine(AppContext.BaseDirectory, "recorderd.dll")}' "$@" --Recorderd:IdleExitSeconds={idleExitSeconds} --Recorderd:VideosDirectory='{_work}' --Recorderd:MusicDirectory='{_work}'
 
             """);
-        File.SetUnixFileMode(recorderd, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var template = File.ReadAllText(Path.Combine(ChildProcess.RepositoryRoot, "packaging", "dbus", "io.github.recorderd.service"));
         File.WriteAllText(Path.Combine(services, "io.github.recorderd.service"), template.Replace("@bindir@", bin, StringComparison.Ordinal));
         return services;
