@@ -4,8 +4,9 @@ using RecorderDaemon.Client;
 namespace RecorderDaemon.Ctl.Commands;
 
 /// <summary>
-/// A recording <c>record</c> runs in the foreground: it follows the recorder's events (raised on the
-/// client's loop thread, so the handlers only note them) and shows them on a <see cref="StatusLine"/>.
+/// A recording <c>record</c> runs in the foreground, from just after its start until its recorder is gone:
+/// it follows the recorder's events (raised on the client's loop thread, so the handlers only note them),
+/// shows them on a <see cref="StatusLine"/>, and stops and destroys the recorder at the end.
 /// </summary>
 internal sealed class ForegroundRecording
 {
@@ -46,9 +47,6 @@ internal sealed class ForegroundRecording
             _stopped.TrySetResult();
         };
     }
-
-    /// <summary>Whether another client destroyed the recorder, which also ends the recording (read it before destroying it yourself).</summary>
-    public bool DestroyedElsewhere => _destroyedElsewhere;
 
     private TimeSpan RecordingTime
     {

@@ -36,6 +36,49 @@ public sealed class RecorderClientTests : DaemonClientFixture
     }
 
     [Test]
+    public async Task RecorderAddedAndRemovedReportEveryClientsRecorders()
+    {
+        var added = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var removed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Client.RecorderAdded += (_, recorder) => added.TrySetResult(recorder.ObjectPath);
+        Client.RecorderRemoved += (_, recorder) => removed.TrySetResult(recorder.ObjectPath);
+
+        var path = Daemon.CreateRecorder(["test:audio"]);
+        Assert.That(await added.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(path));
+        Daemon.CallRecorder(path, "Destroy");
+        Assert.That(await removed.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(path));
+    }
+
+    [Test]
+    public async Task WatchRecordersSeesTheFirstEventsOfARecorderCreatedAfterwards()
+    {
+        var events = new List<string>();
+        using var watch = await Client.WatchRecordersAsync(signal =>
+        {
+            lock (events)
+            {
+                events.Add($"{signal.ObjectPath} {signal.Name} {signal.Arguments.GetType().Name}");
+            }
+        });
+
+        // Another client creates, starts and stops a recorder at once: nothing it sends may be missed.
+        var path = Daemon.CreateRecorder(["test:audio"]);
+        Daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        Daemon.CallRecorder(path, "Stop");
+        await Client.GetVersionAsync(); // a round trip: every signal sent before its reply has been handled
+
+        lock (events)
+        {
+            Assert.That(events, Is.EqualTo(new[]
+            {
+                $"{path} Started EventArgs", $"{path} DataAvailable DataAvailableEventArgs", $"{path} Stopped EventArgs",
+            }));
+        }
+
+        Daemon.CallRecorder(path, "Destroy");
+    }
+
+    [Test]
     public async Task CreatedRecordersAreListedUntilDestroyed()
     {
         var recorder = await Client.CreateRecorderAsync(["test:audio"]);

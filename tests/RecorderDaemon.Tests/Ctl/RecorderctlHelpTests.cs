@@ -15,7 +15,7 @@ public sealed class RecorderctlHelpTests
         Assert.That(help, Does.Contain("0  success"));
         Assert.That(help, Has.Some.StartWith("1  the daemon refused the request"));
         Assert.That(help, Has.Some.StartWith("2  the command line is wrong"));
-        Assert.That(help, Has.Some.StartWith("3  record: the recording ended with an error"));
+        Assert.That(help, Has.Some.StartWith("3  record: the recording failed or was destroyed by another client"));
         Assert.That(help, Has.Some.StartWith("4  recorderd cannot be reached"));
         Assert.That(help, Has.Some.StartWith("recorderctl stop --all"));
     }
