@@ -82,7 +82,7 @@ internal sealed class ForegroundRecording
             await _recorder.StopAsync();
         }
 
-        _status.Print($"Saved {_recorder.Location} ({Units.Time(_recorder.Duration)}, {Units.Size(_recorder.BytesWritten)})");
+        _status.Finish($"Saved {_recorder.Location} ({Units.Time(_recorder.Duration)}, {Units.Size(_recorder.BytesWritten)})");
         if (_destroyedElsewhere)
         {
             return "another client destroyed the recorder";

@@ -25,6 +25,16 @@ internal sealed class StatusLine
         }
     }
 
+    /// <summary>Prints the last message: the transient status is gone for good.</summary>
+    public void Finish(string message)
+    {
+        lock (_lock)
+        {
+            _current = "";
+            Print(message);
+        }
+    }
+
     /// <summary>Prints a lasting message, such as a warning.</summary>
     public void Print(string message)
     {
