@@ -103,11 +103,12 @@ publish:
 	done
 
 # Both programs go to $(LIBDIR)/recorderd with symlinks in $(BINDIR); the systemd user unit, the D-Bus
-# activation file (both with @bindir@ replaced) and the introspection XML go where systemd and
-# dbus-daemon look for them.
+# activation file (both with @bindir@ replaced), the introspection XML and the system bus policy go
+# where systemd and dbus-daemon look for them.
 install: publish
 	$(INSTALL) -d $(DESTDIR)$(LIBDIR)/recorderd $(DESTDIR)$(BINDIR) \
-		$(DESTDIR)$(LIBDIR)/systemd/user $(DESTDIR)$(DATADIR)/dbus-1/services $(DESTDIR)$(DATADIR)/dbus-1/interfaces
+		$(DESTDIR)$(LIBDIR)/systemd/user $(DESTDIR)$(DATADIR)/dbus-1/services $(DESTDIR)$(DATADIR)/dbus-1/interfaces \
+		$(DESTDIR)$(DATADIR)/dbus-1/system.d
 	cp -R --no-preserve=ownership $(PUBLISH_DIR)/. $(DESTDIR)$(LIBDIR)/recorderd/
 	for program in recorderd recorderctl; do \
 		ln -sfn $$(realpath -m --relative-to=$(BINDIR) $(LIBDIR)/recorderd/$$program) $(DESTDIR)$(BINDIR)/$$program; \
@@ -116,12 +117,14 @@ install: publish
 	sed 's|@bindir@|$(BINDIR)|g' packaging/dbus/io.github.recorderd.service > $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
 	chmod 644 $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
 	$(INSTALL) -m 644 data/dbus/*.xml $(DESTDIR)$(DATADIR)/dbus-1/interfaces/
+	$(INSTALL) -m 644 packaging/dbus/io.github.recorderd.conf $(DESTDIR)$(DATADIR)/dbus-1/system.d/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/recorderd $(DESTDIR)$(BINDIR)/recorderctl
 	rm -rf $(DESTDIR)$(LIBDIR)/recorderd
 	rm -f $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service
 	rm -f $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
+	rm -f $(DESTDIR)$(DATADIR)/dbus-1/system.d/io.github.recorderd.conf
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/dbus-1/interfaces/,$(notdir $(wildcard data/dbus/*.xml)))
 
 clean:

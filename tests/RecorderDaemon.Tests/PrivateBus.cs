@@ -12,7 +12,18 @@ public sealed class PrivateBus : IDisposable
     private readonly Process _daemon;
     private readonly string _directory;
 
-    public PrivateBus(string? serviceDirectory = null)
+    /// <summary>A session bus's permissive policy, which also lets tests eavesdrop (<c>busctl monitor</c>).</summary>
+    public const string AllowAllPolicy = """
+        <policy context="default">
+          <allow send_destination="*" eavesdrop="true"/>
+          <allow eavesdrop="true"/>
+          <allow own="*"/>
+        </policy>
+        """;
+
+    /// <param name="serviceDirectory">where the bus finds activation files, if anywhere</param>
+    /// <param name="policy">the <c>&lt;policy&gt;</c> (and <c>&lt;include&gt;</c>) elements of the bus configuration</param>
+    public PrivateBus(string? serviceDirectory = null, string policy = AllowAllPolicy)
     {
         _directory = Directory.CreateTempSubdirectory("recorderd-bus-").FullName;
         var config = Path.Combine(_directory, "bus.conf");
@@ -24,11 +35,7 @@ public sealed class PrivateBus : IDisposable
               <listen>unix:dir={_directory}</listen>
               <auth>EXTERNAL</auth>
               {(serviceDirectory is null ? "" : $"<servicedir>{serviceDirectory}</servicedir>")}
-              <policy context="default">
-                <allow send_destination="*" eavesdrop="true"/>
-                <allow eavesdrop="true"/>
-                <allow own="*"/>
-              </policy>
+              {policy}
             </busconfig>
             """);
 

@@ -37,6 +37,12 @@ public sealed class DBusNameOwnership : IAsyncDisposable
         catch
         {
             await ownership.DisposeAsync().ConfigureAwait(false);
+            // GDBus reports a name the bus's policy refuses just like one that another connection owns.
+            if (!connection.IsClosed && !await HasOwnerAsync(connection, loop, name).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException($"the bus refused the name {name}: its policy does not let this user own it");
+            }
+
             throw;
         }
 
@@ -51,6 +57,15 @@ public sealed class DBusNameOwnership : IAsyncDisposable
             _ownerId = 0;
         }
     }).ConfigureAwait(false);
+
+    private static async Task<bool> HasOwnerAsync(DBusConnection connection, GLibLoop loop, string name)
+    {
+        using var reply = await connection.CallAsync(
+            loop, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner",
+            GVariant.Tuple(GVariant.String(name)), "(b)", TimeSpan.FromSeconds(25)).ConfigureAwait(false);
+        using var hasOwner = reply.GetChild(0);
+        return hasOwner.GetBoolean();
+    }
 
     // DO_NOT_QUEUE: with no flags the bus queues a second owner, GDBus reports that as lost, and the
     // queued request would later take the name over silently when the first owner leaves.

@@ -16,7 +16,7 @@ public sealed class DaemonProcess : IDisposable
     public const string NoSuchObject = "org.freedesktop.DBus.Error.UnknownMethod";
 
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
-    private readonly PrivateBus _bus = new();
+    private readonly PrivateBus _bus;
     private readonly Process _daemon;
     private readonly StringWriter _log = new();
 
@@ -33,7 +33,13 @@ public sealed class DaemonProcess : IDisposable
     /// <param name="settings">extra configuration switches, e.g. <c>--Recorderd:MaxRecordersPerClient=2</c></param>
     /// <exception cref="DaemonExitedException">the daemon exited before it owned its bus name</exception>
     public DaemonProcess(IReadOnlyDictionary<string, string?>? environment, params string[] settings)
+        : this(environment, PrivateBus.AllowAllPolicy, settings)
     {
+    }
+
+    private DaemonProcess(IReadOnlyDictionary<string, string?>? environment, string busPolicy, string[] settings)
+    {
+        _bus = new PrivateBus(policy: busPolicy);
         Directory = System.IO.Directory.CreateTempSubdirectory("recorderd-daemon-").FullName;
         var start = new ProcessStartInfo("dotnet",
         [
@@ -67,6 +73,10 @@ public sealed class DaemonProcess : IDisposable
             throw;
         }
     }
+
+    /// <summary>The daemon on a private bus with <paramref name="busPolicy"/> (see <see cref="PrivateBus"/>) instead of an allow-all policy.</summary>
+    /// <exception cref="DaemonExitedException">the daemon exited before it owned its bus name</exception>
+    public static DaemonProcess WithBusPolicy(string busPolicy, params string[] settings) => new(null, busPolicy, settings);
 
     public string Address => _bus.Address;
 

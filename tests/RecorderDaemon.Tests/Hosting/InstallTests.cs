@@ -27,7 +27,7 @@ public sealed class InstallTests
         var installed = Installed(
             "usr/bin/recorderd", "usr/lib/recorderd/recorderd", "usr/lib/recorderd/recorderd.dll",
             "usr/bin/recorderctl", "usr/lib/recorderd/recorderctl", "usr/lib/recorderd/recorderctl.dll", "usr/lib/systemd/user/recorderd.service",
-            "usr/share/dbus-1/services/io.github.recorderd.service",
+            "usr/share/dbus-1/services/io.github.recorderd.service", "usr/share/dbus-1/system.d/io.github.recorderd.conf",
             "usr/share/dbus-1/interfaces/io.github.recorderd.Manager1.xml", "usr/share/dbus-1/interfaces/io.github.recorderd.MediaRecorder1.xml");
         Assert.That(installed.Where(file => !File.Exists(file)), Is.Empty, "missing after make install");
 
