@@ -8,16 +8,9 @@ namespace RecorderDaemon.Tests.Hosting;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ActivationTests
+public sealed class ActivationTests() : WorkDirectoryFixture("recorderd-activation-")
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
-    private string _work = null!;
-
-    [SetUp]
-    public void CreateWorkDirectory() => _work = Directory.CreateTempSubdirectory("recorderd-activation-").FullName;
-
-    [TearDown]
-    public void DeleteWorkDirectory() => Directory.Delete(_work, recursive: true);
 
     [Test]
     public void TheFirstCallStartsRecorderdWhichExitsWhenIdleAndTheNextStartsItAgain()
@@ -25,12 +18,12 @@ public sealed class ActivationTests
         using var bus = new PrivateBus(InstallActivationFile(idleExitSeconds: 1));
 
         Assert.That(Recorderctl(bus, "types"), Does.Contain("audio/ogg;codecs=opus\n"));
-        Assert.That(File.ReadAllText(Path.Combine(_work, "malloc-arena-max")), Is.EqualTo("2\n"), "the activation file's environment");
+        Assert.That(File.ReadAllText(Path.Combine(WorkDirectory, "malloc-arena-max")), Is.EqualTo("2\n"), "the activation file's environment");
         Poll.Until(() => !NameHasOwner(bus), "the activated recorderd to exit when idle", TimeSpan.FromSeconds(20));
 
         Assert.That(Recorderctl(bus, "list"), Is.Empty, "a second activation serves a fresh daemon");
         Poll.Until(() => !NameHasOwner(bus), "the activated recorderd to exit when idle", TimeSpan.FromSeconds(20));
-        Assert.That(File.ReadAllLines(Path.Combine(_work, "activations")), Has.Length.EqualTo(2));
+        Assert.That(File.ReadAllLines(Path.Combine(WorkDirectory, "activations")), Has.Length.EqualTo(2));
     }
 
     /// <summary>
@@ -39,14 +32,14 @@ public sealed class ActivationTests
     /// </summary>
     private string InstallActivationFile(int idleExitSeconds)
     {
-        var bin = Directory.CreateDirectory(Path.Combine(_work, "bin")).FullName;
-        var services = Directory.CreateDirectory(Path.Combine(_work, "services")).FullName;
+        var bin = Directory.CreateDirectory(Path.Combine(WorkDirectory, "bin")).FullName;
+        var services = Directory.CreateDirectory(Path.Combine(WorkDirectory, "services")).FullName;
         ChildProcess.WriteScript(Path.Combine(bin, "recorderd"), $"""
             #!/bin/sh
-            echo started >> '{_work}/activations'
-            echo "$MALLOC_ARENA_MAX" > '{_work}/malloc-arena-max'
-            export XDG_CONFIG_HOME='{_work}/no-config'
-            exec dotnet '{Path.Combine(AppContext.BaseDirectory, "recorderd.dll")}' "$@" --Recorderd:IdleExitSeconds={idleExitSeconds} --Recorderd:VideosDirectory='{_work}' --Recorderd:MusicDirectory='{_work}'
+            echo started >> '{WorkDirectory}/activations'
+            echo "$MALLOC_ARENA_MAX" > '{WorkDirectory}/malloc-arena-max'
+            export XDG_CONFIG_HOME='{WorkDirectory}/no-config'
+            exec dotnet '{Path.Combine(AppContext.BaseDirectory, "recorderd.dll")}' "$@" --Recorderd:IdleExitSeconds={idleExitSeconds} --Recorderd:VideosDirectory='{WorkDirectory}' --Recorderd:MusicDirectory='{WorkDirectory}'
 
             """);
         var template = File.ReadAllText(Path.Combine(ChildProcess.RepositoryRoot, "packaging", "dbus", "io.github.recorderd.service"));

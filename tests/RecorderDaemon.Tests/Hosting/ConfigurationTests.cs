@@ -6,17 +6,10 @@ namespace RecorderDaemon.Tests.Hosting;
 /// <summary>Defaults &lt; <c>$XDG_CONFIG_HOME/recorderd/recorderd.json</c> &lt; environment &lt; command line, seen by a client; bad values stop the start.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ConfigurationTests
+public sealed class ConfigurationTests() : WorkDirectoryFixture("recorderd-config-")
 {
     private const string QuotaExceeded = "io.github.recorderd.Error.QuotaExceededError";
     private const int ConfigurationError = 78;
-    private string _configHome = null!;
-
-    [SetUp]
-    public void CreateConfigHome() => _configHome = Directory.CreateTempSubdirectory("recorderd-config-").FullName;
-
-    [TearDown]
-    public void DeleteConfigHome() => Directory.Delete(_configHome, recursive: true);
 
     [TestCase(false, false, 3, TestName = "The JSON file sets MaxRecordersPerClient")]
     [TestCase(true, false, 2, TestName = "An environment variable overrides the JSON file")]
@@ -24,7 +17,7 @@ public sealed class ConfigurationTests
     public void MaxRecordersPerClientComesFromTheLastSourceThatSetsIt(bool environment, bool commandLine, int expected)
     {
         WriteConfigFile("""{ "Recorderd": { "MaxRecordersPerClient": 3 } }""");
-        var variables = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = _configHome };
+        var variables = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = WorkDirectory };
         if (environment)
         {
             variables["Recorderd__MaxRecordersPerClient"] = "2";
@@ -64,7 +57,7 @@ public sealed class ConfigurationTests
         var file = WriteConfigFile("""{ "Recorderd": { "MaxRecordersPerClient": """);
 
         var exited = Assert.Throws<DaemonExitedException>(() =>
-            new DaemonProcess(new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = _configHome }).Dispose())!;
+            new DaemonProcess(new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = WorkDirectory }).Dispose())!;
 
         Assert.That(exited.ExitCode, Is.EqualTo(ConfigurationError), exited.Output);
         Assert.That(exited.Output, Does.Contain(file));
@@ -72,7 +65,7 @@ public sealed class ConfigurationTests
 
     private string WriteConfigFile(string json)
     {
-        var file = Path.Combine(_configHome, "recorderd", "recorderd.json");
+        var file = Path.Combine(WorkDirectory, "recorderd", "recorderd.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, json);
         return file;

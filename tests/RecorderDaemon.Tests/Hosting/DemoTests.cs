@@ -6,30 +6,23 @@ namespace RecorderDaemon.Tests.Hosting;
 /// <summary><c>scripts/demo.sh</c>, the newcomer's first command (<c>make demo</c> runs it on the built programs).</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class DemoTests
+public sealed class DemoTests() : WorkDirectoryFixture("recorderd-demo-home-")
 {
     private static readonly TimeSpan DemoTimeout = TimeSpan.FromMinutes(2);
-    private string _home = null!;
-
-    [SetUp]
-    public void CreateHome() => _home = Directory.CreateTempSubdirectory("recorderd-demo-home-").FullName;
-
-    [TearDown]
-    public void DeleteHome() => Directory.Delete(_home, recursive: true);
 
     [Test]
     public void WithoutASessionBusItStartsAPrivateOneAndShowsTheRecordedFile()
     {
         var start = Demo();
         start.Environment.Remove("DBUS_SESSION_BUS_ADDRESS");
-        start.Environment["XDG_RUNTIME_DIR"] = _home; // no "bus" socket in it
+        start.Environment["XDG_RUNTIME_DIR"] = WorkDirectory; // no "bus" socket in it
 
         var (exitCode, output, error) = ChildProcess.Run(start, DemoTimeout);
 
         Assert.That(exitCode, Is.Zero, output + error);
         Assert.That(output, Does.Contain("demo: no session bus here").And.Contain("demo: starting recorderd"));
         var file = RecordedFile(output);
-        Assert.That(file, Does.StartWith(Path.Combine(_home, "Videos", "recorderd", "Recording ")).And.EndWith(".webm"));
+        Assert.That(file, Does.StartWith(Path.Combine(WorkDirectory, "Videos", "recorderd", "Recording ")).And.EndWith(".webm"));
         Assert.That(File.Exists(file), Is.True, file);
         Assert.That(output, Does.Contain("container #0: WebM").And.Contain("video #2: VP8").And.Contain("audio #1: Opus")
             .And.Match(@"Duration: 0:00:0[12]\."));
@@ -54,8 +47,8 @@ public sealed class DemoTests
     {
         var start = new ProcessStartInfo(Path.Combine(ChildProcess.RepositoryRoot, "scripts", "demo.sh"),
             [Path.Combine(AppContext.BaseDirectory, "recorderd.dll"), Path.Combine(AppContext.BaseDirectory, "recorderctl.dll"), "1"]);
-        start.Environment["HOME"] = _home;
-        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(_home, ".config");
+        start.Environment["HOME"] = WorkDirectory;
+        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(WorkDirectory, ".config");
         start.Environment.Remove("XDG_VIDEOS_DIR");
         return start;
     }

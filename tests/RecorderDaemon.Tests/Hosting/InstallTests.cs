@@ -5,19 +5,12 @@ namespace RecorderDaemon.Tests.Hosting;
 /// <summary><c>make install</c> and <c>make uninstall</c> into a staging <c>DESTDIR</c>, as a distribution package would run them.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class InstallTests
+public sealed class InstallTests() : WorkDirectoryFixture("recorderd-install-")
 {
     private const string Prefix = "/usr";
     private static readonly TimeSpan MakeTimeout = TimeSpan.FromMinutes(2);
-    private string _work = null!;
 
-    private string DestDir => Path.Combine(_work, "root");
-
-    [SetUp]
-    public void CreateDestDir() => _work = Directory.CreateTempSubdirectory("recorderd-install-").FullName;
-
-    [TearDown]
-    public void DeleteDestDir() => Directory.Delete(_work, recursive: true);
+    private string DestDir => Path.Combine(WorkDirectory, "root");
 
     [Test]
     public void InstallPutsEveryFileInPlaceWithBindirSubstitutedAndUninstallRemovesThem()
@@ -67,7 +60,7 @@ public sealed class InstallTests
 
     private void Make(string target)
     {
-        var (exitCode, output) = Run("make", [target, $"DESTDIR={DestDir}", $"PREFIX={Prefix}", $"PUBLISH_DIR={Path.Combine(_work, "publish")}"], RepositoryRoot);
+        var (exitCode, output) = Run("make", [target, $"DESTDIR={DestDir}", $"PREFIX={Prefix}", $"PUBLISH_DIR={Path.Combine(WorkDirectory, "publish")}"], RepositoryRoot);
         Assert.That(exitCode, Is.Zero, $"make {target} failed:\n{output}");
     }
 

@@ -8,7 +8,7 @@ namespace RecorderDaemon.Tests.Hosting;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class SystemBusPolicyTests
+public sealed class SystemBusPolicyTests() : WorkDirectoryFixture("recorderd-policy-")
 {
     // The default policy of /usr/share/dbus-1/system.conf (dbus 1.14), without its includes.
     private const string SystemDefaultPolicy = """
@@ -28,14 +28,6 @@ public sealed class SystemBusPolicyTests
           <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Properties"/>
         </policy>
         """;
-
-    private string _work = null!;
-
-    [SetUp]
-    public void CreateWorkDirectory() => _work = Directory.CreateTempSubdirectory("recorderd-policy-").FullName;
-
-    [TearDown]
-    public void DeleteWorkDirectory() => Directory.Delete(_work, recursive: true);
 
     [Test]
     public void WithThePolicyRecorderdOwnsItsNameAndOtherProcessesMayCallIt()
@@ -66,7 +58,7 @@ public sealed class SystemBusPolicyTests
     {
         var policy = File.ReadAllText(Path.Combine(ChildProcess.RepositoryRoot, "packaging", "dbus", "io.github.recorderd.conf"));
         Assert.That(policy, Does.Contain("<policy user=\"root\">"));
-        var path = Path.Combine(_work, "io.github.recorderd.conf");
+        var path = Path.Combine(WorkDirectory, "io.github.recorderd.conf");
         File.WriteAllText(path, policy.Replace("user=\"root\"", $"user=\"{Environment.UserName}\"", StringComparison.Ordinal));
         return path;
     }
