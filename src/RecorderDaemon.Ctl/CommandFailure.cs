@@ -3,11 +3,8 @@ using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Ctl;
 
-/// <summary>A failure recorderctl itself detects, such as a recorder path that does not exist.</summary>
-internal sealed class CommandFailedException(string message, int exitCode = ExitCodes.Failed) : Exception(message)
-{
-    public int ExitCode { get; } = exitCode;
-}
+/// <summary>A refusal recorderctl itself detects, such as a recorder path that does not exist (exit code 1).</summary>
+internal sealed class CommandFailedException(string message) : Exception(message);
 
 /// <summary>The one place where a failed command becomes its message and exit code.</summary>
 internal static class CommandFailure
@@ -17,7 +14,7 @@ internal static class CommandFailure
     /// <summary>The message and exit code for <paramref name="error"/>; null for a bug, which should surface as one.</summary>
     public static (string Message, int ExitCode)? Describe(Exception error) => error switch
     {
-        CommandFailedException failed => (failed.Message, failed.ExitCode),
+        CommandFailedException failed => (failed.Message, ExitCodes.Failed),
         RecorderClientException refused when IsUnreachable(refused.ErrorName) =>
             ($"recorderd is not reachable: {refused.Message} ({refused.ErrorName}). Start it with `recorderd`, or install it "
              + "(`make install`) so that the bus starts it on demand.", ExitCodes.Unavailable),
