@@ -126,9 +126,11 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
 
     void IRecordingPipelineObserver.OnWarning(string message) => _recorder.RaiseWarning(message);
 
+    /// <param name="discardData">true after a SecurityError, whose data the spec says to discard</param>
     private void OnFinished(bool discardData)
     {
-        if (discardData)
+        // A recording that failed before writing anything leaves no empty file, which would not play.
+        if (discardData || _pipeline.BytesWritten == 0)
         {
             File.Delete(Location);
             _chunkOffset = 0;

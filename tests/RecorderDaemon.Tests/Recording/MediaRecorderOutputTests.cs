@@ -73,6 +73,40 @@ public sealed class MediaRecorderOutputTests
     }
 
     [Test]
+    public void AFileSourceIsRecordedUntilItEnds()
+    {
+        using var input = new RecorderHarness(["test:audio?duration=1000", "test:video?width=160&height=120&duration=1000"]);
+        input.Start();
+        input.WaitForStopped();
+
+        using var harness = new RecorderHarness([new Uri(input.Recorder.Location).AbsoluteUri]);
+        harness.Start();
+        harness.WaitForStopped();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        var info = harness.Discover();
+        Assert.That((info.VideoTypes, info.AudioTypes), Is.EqualTo((new[] { "video/x-vp8" }, new[] { "audio/x-opus" })));
+        Assert.That(info.Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.3));
+    }
+
+    [Test]
+    public void ARecordingThatFailsBeforeWritingAnythingLeavesNoEmptyFile()
+    {
+        using var input = new RecorderHarness(["test:audio?duration=300"]);
+        input.Start();
+        input.WaitForStopped();
+        using var harness = new RecorderHarness([new Uri(input.Recorder.Location).AbsoluteUri]);
+        File.Delete(input.Recorder.Location); // after the source was checked: it fails only once the pipeline opens it
+
+        harness.Start();
+        harness.WaitForStopped();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "error:NotFoundError", "data", "stop" }));
+        Assert.That(harness.Chunks.Single().Size, Is.Zero);
+        Assert.That(File.Exists(harness.Recorder.Location), Is.False, "an empty file would not play");
+    }
+
+    [Test]
     public void StopWhilePausedFinalizesTheFile()
     {
         using var harness = new RecorderHarness(AudioVideo);
