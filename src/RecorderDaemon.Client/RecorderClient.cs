@@ -17,6 +17,7 @@ public sealed class RecorderClient : IAsyncDisposable
     private readonly ConcurrentDictionary<MediaRecorder, byte> _recorders = new();
     private DBusSignalSubscription? _devicesChanged;
     private DBusSignalSubscription? _objectsChanged;
+    private DBusSignalSubscription? _daemonChanged;
 
     private RecorderClient(GLibLoop loop, DBusConnection connection)
     {
@@ -27,6 +28,12 @@ public sealed class RecorderClient : IAsyncDisposable
 
     /// <summary>A capture device appeared or vanished; raised on the client's loop thread.</summary>
     public event EventHandler? DevicesChanged;
+
+    /// <summary>
+    /// recorderd came onto the bus (true: started or activated) or left it (false: exited, taking its recorders
+    /// with it); raised on the client's loop thread.
+    /// </summary>
+    public event EventHandler<bool>? DaemonRunningChanged;
 
     /// <summary>A recorder object appeared on the daemon, created by any client; raised on the client's loop thread.</summary>
     public event EventHandler<RecorderPathEventArgs>? RecorderAdded;
@@ -50,6 +57,8 @@ public sealed class RecorderClient : IAsyncDisposable
             client._devicesChanged = await client._manager.SubscribeAsync(
                 RecorderBus.ManagerInterface, "DevicesChanged", _ => client.DevicesChanged?.Invoke(client, EventArgs.Empty));
             client._objectsChanged = await client._manager.SubscribeAsync(RecorderBus.ObjectManagerInterface, null, client.OnObjectsChanged);
+            client._daemonChanged = await loop.InvokeAsync(() => connection.SubscribeSignal(
+                "org.freedesktop.DBus", "org.freedesktop.DBus", "NameOwnerChanged", "/org/freedesktop/DBus", client.OnNameOwnerChanged));
             return client;
         }
         catch
@@ -154,6 +163,7 @@ public sealed class RecorderClient : IAsyncDisposable
 
         _devicesChanged?.Dispose();
         _objectsChanged?.Dispose();
+        _daemonChanged?.Dispose();
         // Closing flushes synchronously and joining the loop thread blocks: never do either on that thread.
         await Task.Run(() =>
         {
@@ -175,6 +185,18 @@ public sealed class RecorderClient : IAsyncDisposable
         if (isRecorder)
         {
             handler?.Invoke(this, new RecorderPathEventArgs(path.GetString()));
+        }
+    }
+
+    // NameOwnerChanged (name, old owner, new owner) of every name; an empty new owner means the name was released.
+    private void OnNameOwnerChanged(DBusSignal signal)
+    {
+        using var parameters = signal.Parameters;
+        using var name = parameters.GetChild(0);
+        using var newOwner = parameters.GetChild(2);
+        if (name.GetString() == RecorderBus.Name)
+        {
+            DaemonRunningChanged?.Invoke(this, newOwner.GetString().Length > 0);
         }
     }
 

@@ -13,7 +13,8 @@ internal static class WatchCommand
               TIME PATH EVENT [DETAILS]
             EVENT is Added or Removed (a recorder object), Started, Paused, Resumed, Stopped,
             DataAvailable (offset=, size=, timecode= in ms), Error (name: message), Warning (message)
-            or DevicesChanged (on the manager's path).
+            or, on the manager's path, DevicesChanged, DaemonExited (recorderd left the bus, its recorders
+            gone) and DaemonStarted (a new recorderd came; the watch goes on with it).
             """).WithClientAction(async (_, client) =>
         {
             using var signals = new TerminationSignals();
@@ -25,6 +26,7 @@ internal static class WatchCommand
             client.RecorderAdded += (_, added) => Print(added.ObjectPath, "Added");
             client.RecorderRemoved += (_, removed) => Print(removed.ObjectPath, "Removed");
             client.DevicesChanged += (_, _) => Print(RecorderBus.ManagerPath, "DevicesChanged");
+            client.DaemonRunningChanged += (_, running) => Print(RecorderBus.ManagerPath, running ? "DaemonStarted" : "DaemonExited");
             using var subscription = await client.WatchRecordersAsync(signal => Print(signal.ObjectPath, Describe(signal)));
             var version = await client.GetVersionAsync();
             await Console.Error.WriteLineAsync($"Watching recorderd {version}; Ctrl+C to stop.");
