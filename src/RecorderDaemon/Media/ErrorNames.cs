@@ -22,5 +22,10 @@ internal static class ErrorNames
         message.SourceName.StartsWith(PipeWireSource.WatchdogName, StringComparison.Ordinal)
             ? $"the PipeWire {message.SourceName[(PipeWireSource.WatchdogName.Length + 1)..]} source stopped delivering data"
                 + $" for {PipeWireSource.StallTimeout.TotalSeconds:0.#} s (its node was removed or its client quit)"
-            : $"{message.SourceName}: {message.Error?.Message}";
+            : $"{message.SourceName}: {message.Error?.Message}{Cause(message.Debug)}";
+
+    // GStreamer's debug text is "file.c(line): function (): /element/path:" and then, on the next line, the cause
+    // in words (`No such file "/x.webm"`, `system error: ...`): the part that names the problem for the user.
+    private static string Cause(string? debug) =>
+        debug?.Split('\n', 2) is [_, var cause] && !string.IsNullOrWhiteSpace(cause) ? $" ({cause.Trim()})" : "";
 }

@@ -97,12 +97,15 @@ public sealed class MediaRecorderOutputTests
         input.WaitForStopped();
         using var harness = new RecorderHarness([new Uri(input.Recorder.Location).AbsoluteUri]);
         File.Delete(input.Recorder.Location); // after the source was checked: it fails only once the pipeline opens it
+        var messages = new List<string>();
+        harness.OnLoop(() => harness.Recorder.Error += error => messages.Add(error.Message));
 
         harness.Start();
         harness.WaitForStopped();
 
         Assert.That(harness.Events, Is.EqualTo(new[] { "start", "error:NotFoundError", "data", "stop" }));
         Assert.That(harness.Chunks.Single().Size, Is.Zero);
+        Assert.That(messages.Single(), Does.Contain($"No such file \"{input.Recorder.Location}\""), "the error names what is missing");
         Assert.That(File.Exists(harness.Recorder.Location), Is.False, "an empty file would not play");
     }
 
