@@ -32,8 +32,7 @@ internal sealed class ForegroundRecording
             if (removed.ObjectPath == recorder.ObjectPath)
             {
                 _destroyedElsewhere = true;
-                RunClock(false, null);
-                _stopped.TrySetResult();
+                OnEnded();
             }
         };
         recorder.Started += (_, _) => RunClock(true, $"Recording to {recorder.Location} (Ctrl+C stops)");
@@ -41,11 +40,7 @@ internal sealed class ForegroundRecording
         recorder.Resumed += (_, _) => RunClock(true, "Resumed");
         recorder.Warning += (_, warning) => _status.Print($"Warning: {warning.Message}");
         recorder.Error += (_, error) => _error = error;
-        recorder.Stopped += (_, _) =>
-        {
-            RunClock(false, null);
-            _stopped.TrySetResult();
-        };
+        recorder.Stopped += (_, _) => OnEnded();
     }
 
     private TimeSpan RecordingTime
@@ -90,6 +85,12 @@ internal sealed class ForegroundRecording
 
         await _recorder.DestroyAsync();
         return _error is { } error ? $"{error.Name}: {error.Message}" : null;
+    }
+
+    private void OnEnded()
+    {
+        RunClock(false, null);
+        _stopped.TrySetResult();
     }
 
     private void RunClock(bool running, string? announcement)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RecorderDaemon.Tests.Ctl;
 
 namespace RecorderDaemon.Tests.Hosting;
 
@@ -17,11 +18,11 @@ public sealed class ActivationTests() : WorkDirectoryFixture("recorderd-activati
     {
         using var bus = new PrivateBus(InstallActivationFile(idleExitSeconds: 1));
 
-        Assert.That(Recorderctl(bus, "types"), Does.Contain("audio/ogg;codecs=opus\n"));
+        Assert.That(RecorderctlOutput(bus, "types"), Does.Contain("audio/ogg;codecs=opus"));
         Assert.That(File.ReadAllText(Path.Combine(WorkDirectory, "malloc-arena-max")), Is.EqualTo("2\n"), "the activation file's environment");
         Poll.Until(() => !NameHasOwner(bus), "the activated recorderd to exit when idle", TimeSpan.FromSeconds(20));
 
-        Assert.That(Recorderctl(bus, "list"), Is.Empty, "a second activation serves a fresh daemon");
+        Assert.That(RecorderctlOutput(bus, "list"), Is.Empty, "a second activation serves a fresh daemon");
         Poll.Until(() => !NameHasOwner(bus), "the activated recorderd to exit when idle", TimeSpan.FromSeconds(20));
         Assert.That(File.ReadAllLines(Path.Combine(WorkDirectory, "activations")), Has.Length.EqualTo(2));
     }
@@ -47,13 +48,11 @@ public sealed class ActivationTests() : WorkDirectoryFixture("recorderd-activati
         return services;
     }
 
-    private static string Recorderctl(PrivateBus bus, params string[] args)
+    private static IReadOnlyList<string> RecorderctlOutput(PrivateBus bus, string command)
     {
-        var (exitCode, output, error) = ChildProcess.Run(
-            new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "recorderctl.dll"), "--bus-address", bus.Address, .. args]),
-            CommandTimeout);
-        Assert.That(exitCode, Is.Zero, $"recorderctl {string.Join(' ', args)}: {error}");
-        return output;
+        var result = Recorderctl.Run(["--bus-address", bus.Address, command]);
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        return result.Output;
     }
 
     private static bool NameHasOwner(PrivateBus bus)
