@@ -16,6 +16,9 @@ public sealed partial class GVariant
 
     public int GetInt32() => Read("i", Interop.GLib.g_variant_get_int32);
 
+    /// <summary>An <c>h</c>: the index of a file descriptor in the message's fd list.</summary>
+    public int GetHandle() => Read("h", Interop.GLib.g_variant_get_handle);
+
     public ulong GetUInt64() => Read("t", Interop.GLib.g_variant_get_uint64);
 
     public double GetDouble() => Read("d", Interop.GLib.g_variant_get_double);

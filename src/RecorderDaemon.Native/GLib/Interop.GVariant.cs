@@ -70,6 +70,9 @@ internal static partial class Interop
         internal static partial int g_variant_get_int32(GVariantHandle value);
 
         [LibraryImport(Libraries.GLib)]
+        internal static partial int g_variant_get_handle(GVariantHandle value);
+
+        [LibraryImport(Libraries.GLib)]
         internal static partial ulong g_variant_get_uint64(GVariantHandle value);
 
         [LibraryImport(Libraries.GLib)]

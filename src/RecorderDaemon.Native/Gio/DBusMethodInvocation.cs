@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace RecorderDaemon.Native;
 
 /// <summary>
@@ -10,8 +12,11 @@ namespace RecorderDaemon.Native;
 /// cannot reply, because nothing may call into GDBus from the finalizer thread.
 /// </para>
 /// </summary>
-public sealed class DBusMethodInvocation
+public sealed unsafe class DBusMethodInvocation
 {
+    /// <summary><c>G_DBUS_MESSAGE_FLAGS_ALLOW_INTERACTIVE_AUTHORIZATION</c>.</summary>
+    private const int AllowInteractiveAuthorizationFlag = 1 << 2;
+
     private readonly string? _replySignature;
     private nint _invocation;
 
@@ -31,6 +36,8 @@ public sealed class DBusMethodInvocation
         MethodName = methodName;
         Parameters = parameters;
         _replySignature = replySignature;
+        AllowsInteractiveAuthorization =
+            (Interop.Gio.g_dbus_message_get_flags(Interop.Gio.g_dbus_method_invocation_get_message(invocation)) & AllowInteractiveAuthorizationFlag) != 0;
     }
 
     ~DBusMethodInvocation()
@@ -55,6 +62,32 @@ public sealed class DBusMethodInvocation
     public GVariant Parameters { get; }
 
     public bool IsAnswered => Volatile.Read(ref _invocation) == 0;
+
+    /// <summary>The caller set the message flag that lets the service ask it to authenticate (e.g. through polkit) while the call waits.</summary>
+    public bool AllowsInteractiveAuthorization { get; }
+
+    /// <summary>
+    /// A file descriptor the caller passed, for an <c>h</c> argument holding <paramref name="index"/>: a duplicate that the
+    /// returned handle owns. Only while the call is unanswered, since the message goes with the reply.
+    /// </summary>
+    /// <exception cref="ArgumentException">the message carries no fd at <paramref name="index"/></exception>
+    /// <exception cref="GLibException">the fd could not be duplicated</exception>
+    public SafeFileHandle TakeFileDescriptor(int index)
+    {
+        var invocation = Volatile.Read(ref _invocation);
+        ThrowIfAnswered();
+        var list = Interop.Gio.g_dbus_message_get_unix_fd_list(Interop.Gio.g_dbus_method_invocation_get_message(invocation));
+        var count = list == 0 ? 0 : Interop.Gio.g_unix_fd_list_get_length(list);
+        if (index < 0 || index >= count)
+        {
+            throw new ArgumentException($"the call carries {count} file descriptors, none at index {index}", nameof(index));
+        }
+
+        Interop.GLib.GError* error = null;
+        var fd = Interop.Gio.g_unix_fd_list_get(list, index, &error);
+        GLibException.ThrowIfSet(error);
+        return new SafeFileHandle(fd, ownsHandle: true);
+    }
 
     /// <summary>Replies with <paramref name="tuple"/> (null for no values); it must match the method's out arguments.</summary>
     /// <exception cref="ArgumentException">The tuple's type is not the method's reply type; nothing was sent.</exception>

@@ -103,5 +103,24 @@ internal static partial class Interop
         /// <summary>Consumes <paramref name="invocation"/> (transfer full).</summary>
         [LibraryImport(Libraries.Gio, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial void g_dbus_method_invocation_return_dbus_error(nint invocation, string errorName, string errorMessage);
+
+        /// <summary>The incoming message, borrowed (transfer none) from the invocation while it is unanswered.</summary>
+        [LibraryImport(Libraries.Gio)]
+        internal static partial nint g_dbus_method_invocation_get_message(nint invocation);
+
+        /// <summary>A <c>GDBusMessageFlags</c> set.</summary>
+        [LibraryImport(Libraries.Gio)]
+        internal static partial int g_dbus_message_get_flags(nint message);
+
+        /// <summary>The message's <c>GUnixFDList</c>, borrowed (transfer none); 0 when it carries no fds.</summary>
+        [LibraryImport(Libraries.Gio)]
+        internal static partial nint g_dbus_message_get_unix_fd_list(nint message);
+
+        [LibraryImport(Libraries.Gio)]
+        internal static partial int g_unix_fd_list_get_length(nint list);
+
+        /// <summary>A duplicate (with close-on-exec) of the fd at <paramref name="index"/>, which the caller owns; -1 with the error set on failure.</summary>
+        [LibraryImport(Libraries.Gio)]
+        internal static partial int g_unix_fd_list_get(nint list, int index, GLib.GError** error);
     }
 }
