@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace RecorderDaemon.Native;
 
 /// <summary>What GStreamer's discoverer found in a media file.</summary>
@@ -9,6 +11,10 @@ public sealed record MediaInfo(string ContainerType, IReadOnlyList<string> Audio
 /// <summary>Synchronous media discovery (<c>GstDiscoverer</c>); blocks the calling thread, so never call it on a loop thread.</summary>
 public static unsafe class GstDiscoverer
 {
+    /// <summary>Discovers what an open file holds, read through its descriptor (<c>fd://</c>, i.e. <c>fdsrc</c>) from its current offset.</summary>
+    /// <exception cref="GLibException">it could not be read or is not media</exception>
+    public static MediaInfo Discover(SafeFileHandle file, TimeSpan timeout) => Discover($"fd://{file.DangerousGetHandle()}", timeout);
+
     /// <exception cref="GLibException">the URI could not be read or is not media</exception>
     public static MediaInfo Discover(string uri, TimeSpan timeout)
     {

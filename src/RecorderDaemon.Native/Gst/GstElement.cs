@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace RecorderDaemon.Native;
 
@@ -47,6 +48,9 @@ public class GstElement : IDisposable
     public GstElement Set(string name, string value) => Apply(() => GObjectProperties.Set(Handle, name, value));
 
     public GstElement Set(string name, GstCaps value) => Apply(() => GObjectProperties.Set(Handle, name, value));
+
+    /// <summary>Sets an fd property (as <c>fdsrc</c> and <c>fdsink</c> have); the element borrows it, so keep the handle open while the element may use it.</summary>
+    public GstElement Set(string name, SafeFileHandle descriptor) => Set(name, checked((int)descriptor.DangerousGetHandle()));
 
     public bool GetBoolean(string name) => GObjectProperties.GetBoolean(Handle, name);
 

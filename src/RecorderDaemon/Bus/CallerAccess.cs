@@ -1,33 +1,41 @@
+using RecorderDaemon.Access;
 using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Bus;
 
 /// <summary>
-/// Who may control a recorder. The session bus admits only its user's connections, so every call
-/// is allowed there. On the system bus only the creator's user or root may; the caller's uid comes
-/// from the bus daemon, and calls wait for it in a queue so that they still run in arrival order.
+/// Who the callers are and who may control a recorder. The bus daemon vouches for each connection's
+/// user, process and groups (<c>GetConnectionCredentials</c>), asked once per unique name. The session
+/// bus admits only its user's connections, so every call is allowed there. On the system bus only the
+/// creator's user or root may control a recorder, and files are opened with the caller's credentials;
+/// calls wait for the caller's identity in a queue so that they still run in arrival order.
 /// </summary>
 public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool systemBus)
 {
+    /// <summary>The group recorderd gives files of a caller that has no account (the kernel's overflow group, <c>nogroup</c>).</summary>
+    private const uint NoGroup = 65534;
+
     private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly Dictionary<string, Task<uint>> _uids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<Caller>> _callers = new(StringComparer.Ordinal);
     private readonly Queue<(DBusMethodInvocation Call, RecorderObject Target, Action Run)> _waiting = new();
 
-    /// <summary>The Unix user id of a connection, asked of the bus once per unique name.</summary>
-    public Task<uint> UidOf(string sender)
+    public bool IsSystemBus => systemBus;
+
+    /// <summary>The caller behind a connection, asked of the bus once per unique name; on the loop thread.</summary>
+    public Task<Caller> IdentityOf(string sender)
     {
-        if (!_uids.TryGetValue(sender, out var uid))
+        if (!_callers.TryGetValue(sender, out var caller))
         {
-            uid = LookUpAsync(sender);
-            _uids[sender] = uid;
+            caller = LookUpAsync(sender);
+            _callers[sender] = caller;
         }
 
-        return uid;
+        return caller;
     }
 
     /// <summary>Forgets a connection that left the bus (unique names are never reused).</summary>
-    public void Forget(string sender) => _uids.Remove(sender);
+    public void Forget(string sender) => _callers.Remove(sender);
 
     /// <summary>Runs <paramref name="run"/> on the loop if the caller may control <paramref name="target"/>, else replies NotAllowedError.</summary>
     public void WhenAllowed(DBusMethodInvocation call, RecorderObject target, Action run)
@@ -39,30 +47,30 @@ public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool 
         }
 
         _waiting.Enqueue((call, target, run));
-        var uid = UidOf(call.Sender);
-        if (uid.IsCompleted)
+        var caller = IdentityOf(call.Sender);
+        if (caller.IsCompleted)
         {
             RunReady();
         }
         else
         {
-            uid.ContinueWith(_ => loop.Post(RunReady), TaskScheduler.Default);
+            caller.ContinueWith(_ => loop.Post(RunReady), TaskScheduler.Default);
         }
     }
 
     private void RunReady()
     {
-        while (_waiting.TryPeek(out var next) && UidOf(next.Call.Sender) is { IsCompleted: true } uid)
+        while (_waiting.TryPeek(out var next) && IdentityOf(next.Call.Sender) is { IsCompleted: true } caller)
         {
             _waiting.Dequeue();
-            if (!uid.IsCompletedSuccessfully)
+            if (!caller.IsCompletedSuccessfully)
             {
                 next.Call.ReturnError(BusNames.ErrorPrefix + DomErrorName.NotAllowedError, $"cannot tell which user {next.Call.Sender} is");
             }
-            else if (uid.Result != 0 && uid.Result != next.Target.OwnerUid)
+            else if (!caller.Result.IsRoot && caller.Result.Uid != next.Target.OwnerUid)
             {
                 next.Call.ReturnError(BusNames.ErrorPrefix + DomErrorName.NotAllowedError,
-                    $"{next.Target.Path} belongs to user {next.Target.OwnerUid}; user {uid.Result} may not control it");
+                    $"{next.Target.Path} belongs to user {next.Target.OwnerUid}; user {caller.Result.Uid} may not control it");
             }
             else
             {
@@ -71,12 +79,31 @@ public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool 
         }
     }
 
-    private async Task<uint> LookUpAsync(string sender)
+    private async Task<Caller> LookUpAsync(string sender)
     {
         using var reply = await connection.CallAsync(
-            loop, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetConnectionUnixUser",
-            GVariant.Tuple(GVariant.String(sender)), "(u)", LookupTimeout);
-        using var uid = reply.GetChild(0);
-        return uid.GetUInt32();
+            loop, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetConnectionCredentials",
+            GVariant.Tuple(GVariant.String(sender)), "(a{sv})", LookupTimeout);
+        using var credentials = reply.GetChild(0);
+        var fields = credentials.ToVariantDictionary();
+        var uid = fields["UnixUserID"].GetUInt32();
+        uint? pid = fields.TryGetValue("ProcessID", out var processId) ? processId.GetUInt32() : null;
+        uint[]? groups = fields.TryGetValue("UnixGroupIDs", out var groupIds)
+            ? [.. Enumerable.Range(0, groupIds.ChildCount).Select(i => groupIds.GetChild(i).GetUInt32())]
+            : null;
+
+        // Account look-ups may ask NSS services (LDAP, …), so they run off the loop.
+        return await Task.Run(() => Identify(sender, uid, pid, groups));
+    }
+
+    /// <param name="busGroups">the groups the bus saw the process have, which beat the account's: they are what the caller really holds</param>
+    private Caller Identify(string sender, uint uid, uint? pid, IReadOnlyList<uint>? busGroups)
+    {
+        var account = UnixUsers.Find(uid);
+        var groups = busGroups ?? (account is null ? [] : UnixUsers.GroupsOf(account));
+        var files = systemBus && uid != UnixUsers.EffectiveUid
+            ? new CallerFiles(new UnixCredentials(uid, account?.Gid ?? NoGroup, groups))
+            : CallerFiles.OfDaemonUser;
+        return new Caller(sender, uid, account, groups, files, pid is { } id && Sandbox.Contains(id));
     }
 }

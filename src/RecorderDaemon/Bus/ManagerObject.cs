@@ -1,3 +1,4 @@
+using RecorderDaemon.Access;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Native;
@@ -37,21 +38,29 @@ public sealed class ManagerObject(RecorderRegistry registry, RecorderContext con
     };
 
     /// <summary>
-    /// Checks the arguments on the loop, resolves the sources off it (devices and files are probed),
-    /// then constructs and registers the recorder back on the loop.
+    /// Checks the arguments on the loop and who the caller is, resolves the sources off it with the caller's
+    /// rights (devices and files are probed), then constructs and registers the recorder back on the loop.
     /// </summary>
     private void CreateRecorder(DBusMethodInvocation call) => replies.RunAsync(call, async () =>
     {
         var sources = call.Parameters.GetChild(0).GetStrings().Select(SourceUri.Parse).ToList();
-        var options = RecorderOptionsParser.Parse(call.Parameters.GetChild(1).ToVariantDictionary());
-        registry.RequireRecorderSlot(call.Sender);
-        var ownerUid = await registry.Access.UidOf(call.Sender);
-        await Task.Run(() => sources.ForEach(source => source.Resolve()));
-        return await registry.Loop.InvokeAsync(() =>
+        var options = RecorderOptionsParser.Parse(call.Parameters.GetChild(1).ToVariantDictionary(), call.TakeFileDescriptor);
+        try
         {
-            registry.RequireRecorderSlot(call.Sender);
-            var recorder = new MediaRecorder(sources, options, context);
-            return GVariant.Tuple(GVariant.ObjectPath(registry.Add(recorder, call.Sender, ownerUid).Path));
-        });
+            var caller = await registry.Access.IdentityOf(call.Sender);
+            SandboxRules.RequireAllowed(caller, sources, options);
+            await Task.Run(() => sources.ForEach(source => source.Resolve(caller.Files)));
+            return await registry.Loop.InvokeAsync(() =>
+            {
+                registry.RequireRecorderSlot(caller);
+                var recorder = new MediaRecorder(sources, options, context, caller);
+                return GVariant.Tuple(GVariant.ObjectPath(registry.Add(recorder, caller).Path));
+            });
+        }
+        catch
+        {
+            options.OutputFd?.Dispose();
+            throw;
+        }
     });
 }

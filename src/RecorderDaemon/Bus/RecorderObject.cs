@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using RecorderDaemon.Access;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Native;
@@ -81,7 +82,7 @@ public sealed class RecorderObject : IDBusObject
                     // An active recorder already holds a slot; its start() fails the spec's state check first (InvalidStateError).
                     if (Recorder.State == RecordingState.Inactive)
                     {
-                        _registry.RequireRecordingSlot();
+                        _registry.RequireRecordingSlot(OwnerUid);
                     }
 
                     Recorder.Start(timeslice);
@@ -123,11 +124,16 @@ public sealed class RecorderObject : IDBusObject
         }
     }
 
-    /// <summary>Resolving a source may probe devices or files, so it runs off the loop; the change itself is made back on it.</summary>
+    /// <summary>
+    /// The source is resolved with the caller's rights; that may probe devices or files, so it runs off the loop.
+    /// The change itself is made back on it.
+    /// </summary>
     private void AddSource(DBusMethodInvocation call, string uri) => _replies.RunAsync(call, async () =>
     {
         var source = SourceUri.Parse(uri);
-        await Task.Run(source.Resolve);
+        var caller = await _registry.Access.IdentityOf(call.Sender);
+        SandboxRules.RequireAllowed(caller, [source]);
+        await Task.Run(() => source.Resolve(caller.Files));
         await _registry.Loop.InvokeAsync(() => Recorder.AddSource(source));
         return null;
     });

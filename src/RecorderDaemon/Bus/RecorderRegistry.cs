@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RecorderDaemon.Access;
 using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
 
@@ -27,37 +28,50 @@ public sealed class RecorderRegistry(
     /// <summary>Raised on the loop thread after a recorder object was added or removed.</summary>
     public event Action? CountChanged;
 
-    /// <exception cref="RecorderException">QuotaExceededError when the client already has its maximum of recorders</exception>
+    /// <exception cref="RecorderException">QuotaExceededError when the client (on the system bus: or its user) already has its maximum of recorders</exception>
     /// <exception cref="RecorderException">InvalidStateError when the daemon is shutting down</exception>
-    public void RequireRecorderSlot(string owner)
+    public void RequireRecorderSlot(Caller caller)
     {
         RequireOpen();
-        if (Recorders.Count(recorder => recorder.Owner == owner) >= limits.MaxRecordersPerClient)
+        if (Recorders.Count(recorder => recorder.Owner == caller.BusName) >= limits.MaxRecordersPerClient)
         {
-            throw new RecorderException(DomErrorName.QuotaExceededError, $"{owner} already has {limits.MaxRecordersPerClient} recorders, the most one client may have");
+            throw new RecorderException(DomErrorName.QuotaExceededError, $"{caller.BusName} already has {limits.MaxRecordersPerClient} recorders, the most one client may have");
+        }
+
+        if (Access.IsSystemBus && Recorders.Count(recorder => recorder.OwnerUid == caller.Uid) >= limits.MaxRecordersPerClient)
+        {
+            throw new RecorderException(DomErrorName.QuotaExceededError,
+                $"user {caller.Uid} already has {limits.MaxRecordersPerClient} recorders over all its connections, the most one user may have");
         }
     }
 
-    /// <exception cref="RecorderException">QuotaExceededError when the daemon already records its maximum at once</exception>
+    /// <exception cref="RecorderException">QuotaExceededError when the daemon (on the system bus: or the owner's user) already records its maximum at once</exception>
     /// <exception cref="RecorderException">InvalidStateError when the daemon is shutting down</exception>
-    public void RequireRecordingSlot()
+    public void RequireRecordingSlot(uint ownerUid)
     {
         RequireOpen();
-        if (Recorders.Count(recorder => recorder.Recorder.State != RecordingState.Inactive) >= limits.MaxConcurrentRecordings)
+        var active = Recorders.Where(recorder => recorder.Recorder.State != RecordingState.Inactive).ToList();
+        if (active.Count >= limits.MaxConcurrentRecordings)
         {
             throw new RecorderException(DomErrorName.QuotaExceededError, $"{limits.MaxConcurrentRecordings} recordings are already running, the most this daemon runs at once");
         }
+
+        if (Access.IsSystemBus && active.Count(recorder => recorder.OwnerUid == ownerUid) >= limits.MaxConcurrentRecordingsPerUser)
+        {
+            throw new RecorderException(DomErrorName.QuotaExceededError,
+                $"user {ownerUid} already runs {limits.MaxConcurrentRecordingsPerUser} recordings, the most one user may run at once");
+        }
     }
 
-    public RecorderObject Add(MediaRecorder recorder, string owner, uint ownerUid)
+    public RecorderObject Add(MediaRecorder recorder, Caller owner)
     {
         var path = BusNames.RecorderPathPrefix + ++_lastId;
-        var recorderObject = new RecorderObject(path, owner, ownerUid, recorder, connection, this, replies);
+        var recorderObject = new RecorderObject(path, owner.BusName, owner.Uid, recorder, connection, this, replies);
         _recorders[path] = (recorderObject, connection.RegisterObject(path, interfaces.Recorder, recorderObject));
         connection.EmitSignal(null, BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesAdded", GVariant.Tuple(
             GVariant.ObjectPath(path),
             GVariant.Array("{sa{sv}}", [GVariant.DictEntry(GVariant.String(BusNames.Recorder), recorderObject.AllProperties())])));
-        logger.LogInformation("Recorder {Path} created by {Owner} for {Sources}", path, owner, recorder.Sources);
+        logger.LogInformation("Recorder {Path} created by {Owner} for {Sources}", path, owner.ToString(), recorder.Sources);
         CountChanged?.Invoke();
         return recorderObject;
     }

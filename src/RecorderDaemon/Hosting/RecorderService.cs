@@ -43,7 +43,8 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         var replies = new BusReplies(loggers.CreateLogger<BusReplies>());
         var access = new CallerAccess(loop, _connection, settings.SystemBus);
         _registry = new RecorderRegistry(loop, _connection, _interfaces, replies, access,
-            new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient), loggers.CreateLogger<RecorderRegistry>());
+            new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser),
+            loggers.CreateLogger<RecorderRegistry>());
         var context = new RecorderContext(loop, new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings));
 
         _devices = await Task.Run(WatchDevices, cancellationToken);
@@ -104,14 +105,13 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         _interfaces.Dispose();
     }
 
-    private static OutputLocations Outputs(RecorderdOptions settings)
-    {
-        var defaults = OutputLocations.ForCurrentUser();
-        return new OutputLocations(
-            settings.VideosDirectory is { Length: > 0 } videos ? videos : defaults.VideosDirectory,
-            settings.MusicDirectory is { Length: > 0 } music ? music : defaults.MusicDirectory,
+    /// <summary>Configured directories for everyone; else the daemon user's on the session bus and each caller's own on the system bus.</summary>
+    private static OutputDefaults Outputs(RecorderdOptions settings) =>
+        new(
+            settings.VideosDirectory is { Length: > 0 } videos ? videos : null,
+            settings.MusicDirectory is { Length: > 0 } music ? music : null,
+            perAccount: settings.SystemBus,
             TimeProvider.System);
-    }
 
     /// <summary>Starts the device monitor (off the loop: providers probe while starting); without one, DevicesChanged is never emitted.</summary>
     private GstDeviceWatch? WatchDevices()

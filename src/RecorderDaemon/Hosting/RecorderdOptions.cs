@@ -22,6 +22,9 @@ public sealed class RecorderdOptions
 
     public int MaxRecordersPerClient { get; set; } = 64;
 
+    /// <summary>On the system bus: how many recordings one user's connections may run at once, together.</summary>
+    public int MaxConcurrentRecordingsPerUser { get; set; } = 4;
+
     /// <summary>How long a stopping recording may take to drain before it is torn down with a warning.</summary>
     public double StopTimeoutSeconds { get; set; } = 10;
 

@@ -39,6 +39,11 @@ public static class RecorderdOptionsLoader
             yield return Failure(nameof(options.MaxRecordersPerClient), "must be at least 1", options.MaxRecordersPerClient);
         }
 
+        if (options.MaxConcurrentRecordingsPerUser < 1)
+        {
+            yield return Failure(nameof(options.MaxConcurrentRecordingsPerUser), "must be at least 1", options.MaxConcurrentRecordingsPerUser);
+        }
+
         if (!(options.StopTimeoutSeconds is > 0 and <= MaxSeconds))
         {
             yield return Failure(nameof(options.StopTimeoutSeconds), $"must be more than 0 and at most {MaxSeconds}", options.StopTimeoutSeconds);

@@ -6,7 +6,7 @@ namespace RecorderDaemon.Media;
 
 /// <summary>
 /// One session's GStreamer pipeline, driven from the loop thread. Its bus is watched on the loop;
-/// bytes are counted on disk (the filesink is unbuffered), so whatever a chunk reports is readable.
+/// bytes are counted in the output file (the sink is unbuffered), so whatever a chunk reports is readable.
 /// Pausing keeps the pipeline (and so the sources) running, as a paused MediaRecorder leaves its
 /// stream alone: the branch valves drop data, and on resume later data is shifted back by the
 /// paused time so the file's timeline has no gap. The pause is measured on the monotonic clock,
@@ -19,9 +19,10 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     private readonly GLibLoop _loop;
     private readonly GstPipeline _pipeline;
     private readonly IReadOnlyList<GstElement> _valves;
+    private readonly IReadOnlyList<IDisposable> _held;
     private readonly PauseTimeline _timeline = new();
     private readonly Stopwatch _sinceStart = new();
-    private readonly string _location;
+    private readonly RecordingOutput _output;
     private readonly IRecordingPipelineObserver _observer;
     private readonly TimeSpan _stopTimeout;
     private readonly GLibSource _busWatch;
@@ -35,25 +36,19 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     private bool _drainWhenPlaying;
     private bool _tornDown;
 
-    public GstRecordingPipeline(GLibLoop loop, BuiltPipeline built, string location, IRecordingPipelineObserver observer, TimeSpan stopTimeout)
+    public GstRecordingPipeline(GLibLoop loop, BuiltPipeline built, RecordingOutput output, IRecordingPipelineObserver observer, TimeSpan stopTimeout)
     {
         _loop = loop;
         _pipeline = built.Pipeline;
         _valves = built.Valves;
-        _location = location;
+        _held = built.Held;
+        _output = output;
         _observer = observer;
         _stopTimeout = stopTimeout;
         _busWatch = _pipeline.WatchBus(loop, OnBusMessage);
     }
 
-    public long BytesWritten
-    {
-        get
-        {
-            var file = new FileInfo(_location);
-            return file.Exists ? file.Length : 0;
-        }
-    }
+    public long BytesWritten => _output.Length;
 
     /// <summary>Media recorded so far, pauses excluded; after teardown, the last value seen.</summary>
     public TimeSpan Duration =>
@@ -107,7 +102,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
 
         _stopDeadline = _loop.AddDeadline(_stopTimeout, () =>
         {
-            _observer.OnWarning($"the pipeline did not finish within {_stopTimeout.TotalSeconds:0.#} s of stop; it was torn down and '{_location}' may lack its duration");
+            _observer.OnWarning($"the pipeline did not finish within {_stopTimeout.TotalSeconds:0.#} s of stop; it was torn down and the file may lack its duration");
             TearDown();
         });
 
@@ -188,6 +183,11 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         {
             _pipeline.SetState(GstState.Null);
             _pipeline.Dispose();
+            foreach (var held in _held)
+            {
+                held.Dispose();
+            }
+
             _loop.Post(onFinished);
         });
     }

@@ -4,12 +4,13 @@ using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media;
 
-/// <summary>A built pipeline and the valve of each track branch, which pause closes.</summary>
-internal sealed record BuiltPipeline(GstPipeline Pipeline, IReadOnlyList<GstElement> Valves);
+/// <summary>A built pipeline, the valve of each track branch, which pause closes, and what its sources hold until it is torn down.</summary>
+internal sealed record BuiltPipeline(GstPipeline Pipeline, IReadOnlyList<GstElement> Valves, IReadOnlyList<IDisposable> Held);
 
 /// <summary>
 /// Builds a session's pipeline from factories and properties only:
-/// <c>source → queue → convert → encoder [→ parser] → muxer → filesink</c> for each track, with a valve that pause closes.
+/// <c>source → queue → convert → encoder [→ parser] → muxer → fdsink</c> for each track, with a valve that pause closes.
+/// The sink writes to the output's descriptor, unbuffered, so whatever a chunk reports is readable.
 /// </summary>
 internal static class RecordingPipelineBuilder
 {
@@ -17,13 +18,14 @@ internal static class RecordingPipelineBuilder
     {
         var pipeline = GstPipeline.Create("recording");
         var valves = new List<GstElement>();
+        var branchInputs = new Dictionary<TrackKind, GstElement>();
+        var target = new SourceTarget(pipeline, branchInputs);
         try
         {
             var muxer = Add(pipeline, plan.Format.Container.Muxer);
-            var sink = Add(pipeline, "filesink").Set("location", plan.Location).SetNick("buffer-mode", "unbuffered");
+            var sink = Add(pipeline, "fdsink").Set("fd", plan.Output.Handle);
             muxer.LinkTo(sink);
 
-            var branchInputs = new Dictionary<TrackKind, GstElement>();
             if (plan.Format.Audio is { } audio)
             {
                 var encoder = Add(pipeline, audio.Encoder);
@@ -41,14 +43,19 @@ internal static class RecordingPipelineBuilder
 
             foreach (var source in plan.Sources)
             {
-                source.Build(pipeline, branchInputs);
+                source.Build(target);
             }
 
-            return new BuiltPipeline(pipeline, valves);
+            return new BuiltPipeline(pipeline, valves, target.Held);
         }
         catch
         {
             pipeline.Dispose();
+            foreach (var held in target.Held)
+            {
+                held.Dispose();
+            }
+
             throw;
         }
     }

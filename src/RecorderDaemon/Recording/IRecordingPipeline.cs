@@ -10,7 +10,7 @@ public sealed record RecordingPlan(
     BitrateSettings Bitrates,
     BitrateMode AudioBitrateMode,
     KeyFrameInterval? KeyFrames,
-    string Location);
+    RecordingOutput Output);
 
 /// <summary>What a pipeline reports while it records; every call arrives on the loop thread.</summary>
 public interface IRecordingPipelineObserver
@@ -34,7 +34,7 @@ public interface IRecordingPipelineObserver
 /// </summary>
 public interface IRecordingPipeline
 {
-    /// <summary>Bytes in the output file so far.</summary>
+    /// <summary>Bytes in the output so far.</summary>
     long BytesWritten { get; }
 
     /// <summary>Recorded media time, pauses excluded.</summary>

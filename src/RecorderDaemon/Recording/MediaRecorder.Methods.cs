@@ -23,14 +23,14 @@ public sealed partial class MediaRecorder
         bool hasAudio = kinds.Contains(TrackKind.Audio), hasVideo = kinds.Contains(TrackKind.Video);
         var format = TypeSupport.Resolve(Options.MimeType, hasAudio, hasVideo);
         var bitrates = BitrateSettings.ForStart(_bitrates, Options.BitsPerSecond, hasAudio, hasVideo);
-        var location = _context.Outputs.Claim(Options.Location, format.Extension, hasVideo);
-        var plan = new RecordingPlan([.. _sources], format, bitrates, Options.AudioBitrateMode, Options.KeyFrames, location);
+        var output = ClaimOutput(format.Extension, hasVideo);
+        var plan = new RecordingPlan([.. _sources], format, bitrates, Options.AudioBitrateMode, Options.KeyFrames, output);
         var session = new RecordingSession(this, _context, plan, Timeslice(timesliceMs));
 
         _session = session;
         Finalized = session.Completion;
         SetBitrates(bitrates);
-        Location = location;
+        Location = output.Location;
         Duration = TimeSpan.Zero;
         BytesWritten = 0;
         State = RecordingState.Recording;
@@ -110,7 +110,30 @@ public sealed partial class MediaRecorder
     public Task Destroy()
     {
         _destroyed = true;
+        if (!_outputFdUsed)
+        {
+            Options.OutputFd?.Dispose();
+        }
+
         return Stop();
+    }
+
+    /// <summary>The client's <c>outputFd</c>, which holds one recording, or a new file.</summary>
+    /// <exception cref="RecorderException">InvalidStateError when the outputFd was used already; NotAllowedError when the file cannot be created</exception>
+    private RecordingOutput ClaimOutput(string extension, bool hasVideo)
+    {
+        if (Options.OutputFd is not { } descriptor)
+        {
+            return _outputs.Claim(Options.Location, extension, hasVideo);
+        }
+
+        if (_outputFdUsed)
+        {
+            throw RecorderException.InvalidState("the recorder's outputFd holds its first recording already; create another recorder for another recording");
+        }
+
+        _outputFdUsed = true;
+        return RecordingOutput.Passed(descriptor);
     }
 
     private void OnTrackSetChanged()

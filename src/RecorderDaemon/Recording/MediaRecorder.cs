@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using RecorderDaemon.Access;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
 
@@ -14,6 +15,8 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
 {
     private readonly RecorderContext _context;
     private readonly List<TrackSource> _sources;
+    private readonly OutputLocations _outputs;
+    private bool _outputFdUsed;
     private RecordingSession? _session;
     private RecordingState _state;
     private string _mimeType;
@@ -27,8 +30,10 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     public Task Finalized { get; private set; } = Task.CompletedTask;
 
     /// <summary>The spec's constructor: checks the type and options, records nothing yet.</summary>
+    /// <param name="owner">who created it: its files are created with the owner's rights, by default in the owner's directories</param>
     /// <exception cref="RecorderException">NotSupportedError for an unsupported type, both key-frame options, or too many tracks</exception>
-    public MediaRecorder(IEnumerable<TrackSource> sources, RecorderOptions options, RecorderContext context)
+    /// <exception cref="ArgumentException">neither <c>location</c> nor <c>outputFd</c> is given, and the owner has no default directory</exception>
+    public MediaRecorder(IEnumerable<TrackSource> sources, RecorderOptions options, RecorderContext context, Caller owner)
     {
         if (!TypeSupport.IsTypeSupported(options.MimeType))
         {
@@ -43,6 +48,12 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
         _sources = [.. sources];
         RequireAtMostOneTrackOfEachKind(_sources);
         _context = context;
+        _outputs = context.Outputs.For(owner);
+        if (options is { Location: null, OutputFd: null } && !_outputs.HasDefaults)
+        {
+            throw new ArgumentException($"option 'location' or 'outputFd' is required: {owner} has no home directory for recordings");
+        }
+
         Options = options;
         _mimeType = options.MimeType;
         _bitrates = BitrateSettings.ForConstructor(options.BitsPerSecond, options.AudioBitsPerSecond, options.VideoBitsPerSecond);

@@ -1,45 +1,50 @@
 using System.Globalization;
+using RecorderDaemon.Access;
+using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Recording;
 
 /// <summary>
-/// Chooses and claims output files: <c>$XDG_VIDEOS_DIR/recorderd/</c> for anything with video,
-/// <c>$XDG_MUSIC_DIR/recorderd/</c> for audio only, named <c>Recording YYYY-MM-DD HH-MM-SS.ext</c>.
-/// A file is claimed by creating it exclusively, so an existing file is never overwritten: a
-/// numbered suffix (<c> (2)</c>, <c> (3)</c>, …) is added instead.
+/// Chooses and creates one owner's output files, with the owner's rights: by default in
+/// <c>$XDG_VIDEOS_DIR/recorderd/</c> for anything with video, <c>$XDG_MUSIC_DIR/recorderd/</c> for audio
+/// only, named <c>Recording YYYY-MM-DD HH-MM-SS.ext</c>. A file is created exclusively and never through a
+/// symbolic link, so an existing file is never overwritten: a numbered suffix (<c> (2)</c>, <c> (3)</c>, …)
+/// is added instead. Missing directories are made as the owner, so only where the owner could make them.
 /// </summary>
-public sealed class OutputLocations(string videosDirectory, string musicDirectory, TimeProvider clock)
+/// <param name="videosDirectory">the default for recordings with video; null when the owner has none (no home directory)</param>
+/// <param name="musicDirectory">the default for audio-only recordings; null likewise</param>
+public sealed class OutputLocations(string? videosDirectory, string? musicDirectory, CallerFiles files, TimeProvider clock)
 {
     private const int MaxSuffix = 10_000;
 
-    public string VideosDirectory { get; } = videosDirectory;
+    public string? VideosDirectory { get; } = videosDirectory;
 
-    public string MusicDirectory { get; } = musicDirectory;
+    public string? MusicDirectory { get; } = musicDirectory;
 
-    /// <summary>The default directories of the current user, from the environment and <c>user-dirs.dirs</c>.</summary>
-    public static OutputLocations ForCurrentUser() =>
-        new(
-            Path.Combine(XdgUserDirs.Lookup("XDG_VIDEOS_DIR", "Videos"), "recorderd"),
-            Path.Combine(XdgUserDirs.Lookup("XDG_MUSIC_DIR", "Music"), "recorderd"),
-            TimeProvider.System);
+    /// <summary>Whether a recording without a <c>location</c> has somewhere to go.</summary>
+    public bool HasDefaults => VideosDirectory is not null && MusicDirectory is not null;
 
-    /// <summary>Creates a new empty output file and returns its path.</summary>
+    /// <summary>Creates a new empty output file, open for writing.</summary>
     /// <param name="requested">the client's <c>location</c> option, or null for the default</param>
-    /// <exception cref="RecorderException">NotAllowedError when the file cannot be created</exception>
-    public string Claim(string? requested, string extension, bool hasVideo)
+    /// <exception cref="RecorderException">NotAllowedError when the owner cannot create the file or has no default directory</exception>
+    public RecordingOutput Claim(string? requested, string extension, bool hasVideo)
     {
         var path = requested ?? Path.Combine(
-            hasVideo ? VideosDirectory : MusicDirectory,
+            (hasVideo ? VideosDirectory : MusicDirectory)
+                ?? throw new RecorderException(DomErrorName.NotAllowedError, "the recorder's owner has no home directory for recordings; give 'location' or 'outputFd'"),
             $"Recording {clock.GetLocalNow().ToString("yyyy-MM-dd HH-mm-ss", CultureInfo.InvariantCulture)}.{extension}");
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            files.CreateDirectories(Path.GetDirectoryName(path)!);
             for (var suffix = 1; suffix <= MaxSuffix; suffix++)
             {
                 var candidate = suffix == 1 ? path : WithSuffix(path, suffix);
-                if (TryCreateNew(candidate))
+                try
                 {
-                    return candidate;
+                    return RecordingOutput.Created(candidate, files.CreateNew(candidate), files);
+                }
+                catch (UnixErrorException exception) when (exception.IsAlreadyExisting)
+                {
                 }
             }
         }
@@ -55,17 +60,4 @@ public sealed class OutputLocations(string videosDirectory, string musicDirector
         Path.Combine(
             Path.GetDirectoryName(path)!,
             $"{Path.GetFileNameWithoutExtension(path)} ({suffix}){Path.GetExtension(path)}");
-
-    private static bool TryCreateNew(string path)
-    {
-        try
-        {
-            using var _ = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path) || Directory.Exists(path))
-        {
-            return false;
-        }
-    }
 }

@@ -2,8 +2,8 @@ using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Recording;
 
-/// <summary>What every recorder of a daemon shares: the loop it lives on, how pipelines are made, where files go.</summary>
-public sealed class RecorderContext(GLibLoop loop, IRecordingPipelineFactory pipelines, OutputLocations outputs)
+/// <summary>What every recorder of a daemon shares: the loop it lives on, how pipelines are made, where files go by default.</summary>
+public sealed class RecorderContext(GLibLoop loop, IRecordingPipelineFactory pipelines, OutputDefaults outputs)
 {
     /// <summary>The smallest timeslice honoured; a smaller non-zero one is clamped up to it.</summary>
     public static readonly TimeSpan MinimumTimeslice = TimeSpan.FromMilliseconds(100);
@@ -15,5 +15,5 @@ public sealed class RecorderContext(GLibLoop loop, IRecordingPipelineFactory pip
 
     public IRecordingPipelineFactory Pipelines { get; } = pipelines;
 
-    public OutputLocations Outputs { get; } = outputs;
+    public OutputDefaults Outputs { get; } = outputs;
 }

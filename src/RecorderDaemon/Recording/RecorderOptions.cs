@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using RecorderDaemon.Media;
 
 namespace RecorderDaemon.Recording;
@@ -26,6 +27,9 @@ public sealed record RecorderOptions
 
     /// <summary>Output file path; null for the default location.</summary>
     public string? Location { get; init; }
+
+    /// <summary>An empty, seekable file the client opened for writing, for the recorder's one recording instead of a path.</summary>
+    public SafeFileHandle? OutputFd { get; init; }
 
     public bool StopOnDisconnect { get; init; }
 

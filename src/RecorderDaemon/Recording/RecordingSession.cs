@@ -13,6 +13,7 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
     private readonly GLibLoop _loop;
     private readonly TimeSpan? _timeslice;
     private readonly IRecordingPipeline _pipeline;
+    private readonly RecordingOutput _output;
     private readonly RecordingClock _clock = new();
     private readonly Queue<Action> _heldUntilStarted = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,28 +24,27 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
     private bool _started;
     private bool _ended;
 
-    /// <exception cref="RecorderException">the pipeline cannot be built; the claimed file is removed</exception>
+    /// <exception cref="RecorderException">the pipeline cannot be built; the output is discarded and closed</exception>
     public RecordingSession(MediaRecorder recorder, RecorderContext context, RecordingPlan plan, TimeSpan? timeslice)
     {
         _recorder = recorder;
         _loop = context.Loop;
         _timeslice = timeslice;
         Format = plan.Format;
-        Location = plan.Location;
+        _output = plan.Output;
         try
         {
             _pipeline = context.Pipelines.Create(plan, this);
         }
         catch
         {
-            File.Delete(plan.Location);
+            _output.Discard();
+            _output.Dispose();
             throw;
         }
     }
 
     public RecordingFormat Format { get; }
-
-    public string Location { get; }
 
     /// <summary>Completes once the file is final and Stopped has been raised.</summary>
     public Task Completion => _completion.Task;
@@ -132,12 +132,13 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         // A recording that failed before writing anything leaves no empty file, which would not play.
         if (discardData || _pipeline.BytesWritten == 0)
         {
-            File.Delete(Location);
+            _output.Discard();
             _chunkOffset = 0;
         }
 
         ReportProgress();
         EmitChunk();
+        _output.Dispose();
         _recorder.RaiseStopped();
         _completion.SetResult();
     }
@@ -172,8 +173,7 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
     /// <summary>Raises DataAvailable for the bytes written since the previous chunk.</summary>
     private void EmitChunk()
     {
-        var written = File.Exists(Location) ? _pipeline.BytesWritten : 0;
-        var chunk = new DataChunk(_chunkOffset, Math.Max(0, written - _chunkOffset), _chunkTimecode);
+        var chunk = new DataChunk(_chunkOffset, Math.Max(0, _pipeline.BytesWritten - _chunkOffset), _chunkTimecode);
         _chunkOffset += chunk.Size;
         _chunkTimecode = _clock.NextTimecode();
         _recorder.RaiseDataAvailable(chunk);

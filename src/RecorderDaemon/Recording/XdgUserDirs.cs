@@ -1,37 +1,34 @@
 namespace RecorderDaemon.Recording;
 
-/// <summary>Reads the xdg-user-dirs settings: the environment first, then <c>$XDG_CONFIG_HOME/user-dirs.dirs</c>, then <c>$HOME/&lt;fallback&gt;</c>.</summary>
+/// <summary>Reads the xdg-user-dirs settings (<c>user-dirs.dirs</c>: lines like <c>XDG_VIDEOS_DIR="$HOME/Videos"</c>).</summary>
 internal static class XdgUserDirs
 {
+    /// <summary>The daemon user's: the environment first, then <c>$XDG_CONFIG_HOME/user-dirs.dirs</c>, then <c>$HOME/&lt;fallback&gt;</c>.</summary>
     public static string Lookup(string key, string fallbackName)
     {
-        var home = Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (Environment.GetEnvironmentVariable(key) is { Length: > 0 } fromEnvironment)
         {
             return fromEnvironment;
         }
 
-        return FromFile(Path.Combine(ConfigHome(), "user-dirs.dirs"), key, home) ?? Path.Combine(home, fallbackName);
+        var file = Path.Combine(ConfigHome(), "user-dirs.dirs");
+        return LookupInAccount(Home(), File.Exists(file) ? File.ReadAllText(file) : null, key, fallbackName);
     }
+
+    /// <summary>Another user's, from the text of its <c>user-dirs.dirs</c> (null when it has none), else <c>HOME/&lt;fallback&gt;</c>.</summary>
+    public static string LookupInAccount(string home, string? userDirs, string key, string fallbackName) =>
+        (userDirs is null ? null : FromText(userDirs, key, home)) ?? Path.Combine(home, fallbackName);
 
     /// <summary><c>$XDG_CONFIG_HOME</c> when it is an absolute path (the base directory spec ignores others), else <c>$HOME/.config</c>.</summary>
-    public static string ConfigHome()
-    {
-        var home = Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } config && Path.IsPathFullyQualified(config)
+    public static string ConfigHome() =>
+        Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } config && Path.IsPathFullyQualified(config)
             ? config
-            : Path.Combine(home, ".config");
-    }
+            : Path.Combine(Home(), ".config");
 
-    /// <summary>Lines look like <c>XDG_VIDEOS_DIR="$HOME/Videos"</c>; only <c>$HOME</c> is expanded, as the format allows.</summary>
-    internal static string? FromFile(string file, string key, string home)
+    /// <summary>Only <c>$HOME</c> is expanded, as the format allows.</summary>
+    internal static string? FromText(string userDirs, string key, string home)
     {
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
-        foreach (var line in File.ReadLines(file))
+        foreach (var line in userDirs.Split('\n'))
         {
             var trimmed = line.Trim();
             if (!trimmed.StartsWith(key + "=", StringComparison.Ordinal))
@@ -46,4 +43,6 @@ internal static class XdgUserDirs
 
         return null;
     }
+
+    private static string Home() => Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }

@@ -49,8 +49,7 @@ public sealed class PipeWireSourceTests : HeadlessPipeWire
     [Test]
     public void TheToneNodeResolvesToAnAudioTrack()
     {
-        var source = SourceUri.Parse($"pipewire:{ToneNode}");
-        source.Resolve();
+        var source = RecorderHarness.Resolve($"pipewire:{ToneNode}");
 
         Assert.That(source.Kinds, Is.EquivalentTo(new[] { TrackKind.Audio }));
     }

@@ -1,5 +1,6 @@
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
+using RecorderDaemon.Tests.Recording;
 
 namespace RecorderDaemon.Tests.Media;
 
@@ -42,8 +43,7 @@ public sealed class SourceUriTests
     [TestCase("file:///no/such/file.webm")]
     public void MissingDevicesAndFilesAreNotFound(string uri)
     {
-        var source = SourceUri.Parse(uri);
-        var error = Assert.Throws<RecorderException>(source.Resolve);
+        var error = Assert.Throws<RecorderException>(() => RecorderHarness.Resolve(uri));
         Assert.That(error!.Name, Is.EqualTo(DomErrorName.NotFoundError));
     }
 
@@ -54,7 +54,7 @@ public sealed class SourceUriTests
         File.WriteAllText(path, "not media");
         try
         {
-            var error = Assert.Throws<RecorderException>(SourceUri.Parse(new Uri(path).AbsoluteUri).Resolve);
+            var error = Assert.Throws<RecorderException>(() => RecorderHarness.Resolve(new Uri(path).AbsoluteUri));
             Assert.That(error!.Name, Is.EqualTo(DomErrorName.NotSupportedError));
         }
         finally

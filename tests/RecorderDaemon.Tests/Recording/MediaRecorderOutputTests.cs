@@ -90,22 +90,40 @@ public sealed class MediaRecorderOutputTests
     }
 
     [Test]
+    public void AFileSourceIsReadFromTheFileOpenedWhenTheSourceWasCheckedNotFromItsPath()
+    {
+        using var input = new RecorderHarness(["test:audio?duration=500"]);
+        input.Start();
+        input.WaitForStopped();
+        using var harness = new RecorderHarness([new Uri(input.Recorder.Location).AbsoluteUri]);
+        File.Delete(input.Recorder.Location);
+
+        harness.Start();
+        harness.WaitForStopped();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        var recorded = harness.Discover();
+        Assert.That(recorded.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
+        Assert.That(recorded.Duration.TotalSeconds, Is.EqualTo(0.5).Within(0.2));
+    }
+
+    [Test]
     public void ARecordingThatFailsBeforeWritingAnythingLeavesNoEmptyFile()
     {
         using var input = new RecorderHarness(["test:audio?duration=300"]);
         input.Start();
         input.WaitForStopped();
         using var harness = new RecorderHarness([new Uri(input.Recorder.Location).AbsoluteUri]);
-        File.Delete(input.Recorder.Location); // after the source was checked: it fails only once the pipeline opens it
+        File.WriteAllBytes(input.Recorder.Location, []); // after the source was checked: it fails only once the pipeline reads it
         var messages = new List<string>();
         harness.OnLoop(() => harness.Recorder.Error += error => messages.Add(error.Message));
 
         harness.Start();
         harness.WaitForStopped();
 
-        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "error:NotFoundError", "data", "stop" }));
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "error:UnknownError", "data", "stop" }));
         Assert.That(harness.Chunks.Single().Size, Is.Zero);
-        Assert.That(messages.Single(), Does.Contain($"No such file \"{input.Recorder.Location}\""), "the error names what is missing");
+        Assert.That(messages.Single(), Does.Contain("Stream doesn't contain enough data"), "the error says what is wrong");
         Assert.That(File.Exists(harness.Recorder.Location), Is.False, "an empty file would not play");
     }
 

@@ -1,3 +1,4 @@
+using RecorderDaemon.Access;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Native;
@@ -19,10 +20,10 @@ internal sealed class RecorderHarness : IDisposable
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("recorderd-test-").FullName;
         Loop = new GLibLoop("test-loop");
-        var outputs = new OutputLocations(Path.Combine(Directory, "Videos"), Path.Combine(Directory, "Music"), TimeProvider.System);
+        var outputs = new OutputDefaults(Path.Combine(Directory, "Videos"), Path.Combine(Directory, "Music"), perAccount: false, TimeProvider.System);
         var context = new RecorderContext(Loop, new GstRecordingPipelineFactory(Loop, stopTimeout ?? GstRecordingPipelineFactory.DefaultStopTimeout), outputs);
         var sources = sourceUris.Select(Resolve).ToList();
-        Recorder = OnLoop(() => new MediaRecorder(sources, options ?? new RecorderOptions(), context));
+        Recorder = OnLoop(() => new MediaRecorder(sources, options ?? new RecorderOptions(), context, Owner));
         OnLoop(Subscribe);
     }
 
@@ -64,10 +65,13 @@ internal sealed class RecorderHarness : IDisposable
     /// <summary>The bytes of each chunk, read from the file when its DataAvailable was raised.</summary>
     public List<byte[]> ChunkBytes { get; } = [];
 
+    /// <summary>The recorders' owner: a caller of the test's own user, as on the session bus.</summary>
+    public static Caller Owner { get; } = new(":test", UnixUsers.EffectiveUid, null, [], CallerFiles.OfDaemonUser, IsSandboxed: false);
+
     public static TrackSource Resolve(string uri)
     {
         var source = SourceUri.Parse(uri);
-        source.Resolve();
+        source.Resolve(Owner.Files);
         return source;
     }
 

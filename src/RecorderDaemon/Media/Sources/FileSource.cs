@@ -1,31 +1,46 @@
+using Microsoft.Win32.SafeHandles;
+using RecorderDaemon.Access;
 using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Media.Sources;
 
 /// <summary>
 /// <c>file:///ABS/PATH</c>: a media file played at real-time rate, like recording a media element.
-/// Its first audio and first video stream become tracks; it ends when the file ends.
+/// Its first audio and first video stream become tracks; it ends when the file ends. The file is
+/// opened once, with the caller's rights, and GStreamer only ever gets descriptors of that open file
+/// (each reader its own, so that none moves another's offset), never the path.
 /// </summary>
 public sealed class FileSource(string uri, string path) : TrackSource(uri)
 {
     private static readonly TimeSpan DiscoveryTimeout = TimeSpan.FromSeconds(10);
     private HashSet<TrackKind> _kinds = [];
+    private SafeFileHandle? _file;
 
     public override IReadOnlySet<TrackKind> Kinds => _kinds;
 
     public override bool IsLive => false;
 
-    public override void Resolve()
+    public override void Resolve(CallerFiles files)
     {
-        if (!File.Exists(path))
+        try
         {
-            throw RecorderException.NotFound($"no file '{path}'");
+            _file = files.OpenForReading(path);
+        }
+        catch (UnixErrorException exception)
+        {
+            throw Unusable($"file '{path}'", exception);
+        }
+
+        if (!UnixFiles.Status(_file).Seekable)
+        {
+            throw RecorderException.NotSupported($"'{path}' is not a file that can be read from the start (a pipe or socket?)");
         }
 
         MediaInfo info;
         try
         {
-            info = GstDiscoverer.Discover(new Uri(path).AbsoluteUri, DiscoveryTimeout);
+            using var reader = UnixFiles.Reopen(_file);
+            info = GstDiscoverer.Discover(reader, DiscoveryTimeout);
         }
         catch (GLibException exception)
         {
@@ -49,18 +64,22 @@ public sealed class FileSource(string uri, string path) : TrackSource(uri)
         }
     }
 
-    public override void Build(GstPipeline pipeline, IReadOnlyDictionary<TrackKind, GstElement> branchInputs)
+    public override void Build(SourceTarget target)
     {
-        var decoder = Add(pipeline, GstElements.Make("uridecodebin")).Set("uri", new Uri(path).AbsoluteUri);
-        var inputs = Kinds.ToDictionary(kind => kind, kind => PacedInput(pipeline, branchInputs[kind]));
+        var reader = UnixFiles.Reopen(_file ?? throw new InvalidOperationException($"{Uri} was built before it was resolved"));
+        target.Hold(reader);
+        var source = target.Add(GstElements.Make("fdsrc")).Set("fd", reader);
+        var decoder = target.Add(GstElements.Make("decodebin"));
+        source.LinkTo(decoder);
+        var inputs = Kinds.ToDictionary(kind => kind, kind => PacedInput(target, kind));
         decoder.OnPadAdded(pad => LinkFirstOfKind(pad, inputs));
     }
 
     /// <summary>A <c>clocksync</c> before the branch makes the file flow at real-time rate.</summary>
-    private static GstPad PacedInput(GstPipeline pipeline, GstElement branchInput)
+    private static GstPad PacedInput(SourceTarget target, TrackKind kind)
     {
-        var pacer = Add(pipeline, GstElements.Make("clocksync"));
-        pacer.LinkTo(branchInput);
+        var pacer = target.Add(GstElements.Make("clocksync"));
+        pacer.LinkTo(target.InputOf(kind));
         return pacer.StaticPad("sink");
     }
 

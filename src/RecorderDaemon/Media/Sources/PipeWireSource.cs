@@ -1,3 +1,4 @@
+using RecorderDaemon.Access;
 using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Media.Sources;
@@ -8,7 +9,7 @@ namespace RecorderDaemon.Media.Sources;
 /// When a node goes away mid-recording (its device unplugged, its client quit), pipewiresrc
 /// neither fails nor ends, it just stops; a <c>watchdog</c> after it turns that silence into an error.
 /// </summary>
-public sealed class PipeWireSource(string uri, string? target) : TrackSource(uri)
+public sealed class PipeWireSource(string uri, string? node) : TrackSource(uri)
 {
     internal static readonly IReadOnlyList<string> NodeProperties = ["node.name", "object.serial", "media.class"];
 
@@ -23,16 +24,30 @@ public sealed class PipeWireSource(string uri, string? target) : TrackSource(uri
     public override IReadOnlySet<TrackKind> Kinds => _kinds;
 
     /// <summary>
-    /// Checks that the node exists (for <c>pipewire:</c>, that PipeWire has an audio input at all, rather than
-    /// letting the recording fail later with pipewiresrc's "can't connect") and learns its kind.
+    /// Checks that the caller could connect to the PipeWire server recorderd uses (PipeWire decides what each
+    /// client may see, but recorderd connects as itself), that the node exists (for <c>pipewire:</c>, that
+    /// PipeWire has an audio input at all, rather than letting the recording fail later with pipewiresrc's
+    /// "can't connect") and learns its kind.
     /// </summary>
-    public override void Resolve()
+    public override void Resolve(CallerFiles files)
     {
+        if (PipeWireSocket.Path() is { } socket && File.Exists(socket))
+        {
+            try
+            {
+                files.RequireReadWriteAccess(socket);
+            }
+            catch (UnixErrorException exception)
+            {
+                throw Unusable($"the PipeWire server at '{socket}'", exception);
+            }
+        }
+
         // Only PipeWire's device provider gives devices these properties.
         var nodes = GstDeviceMonitor.List(["Audio/Source", "Video/Source"], NodeProperties)
             .Where(device => device.Properties.ContainsKey("object.serial"))
             .ToList();
-        if (target is null)
+        if (node is null)
         {
             if (!nodes.Any(node => node.DeviceClass.StartsWith("Audio", StringComparison.Ordinal)))
             {
@@ -42,24 +57,24 @@ public sealed class PipeWireSource(string uri, string? target) : TrackSource(uri
             return;
         }
 
-        var node = nodes.FirstOrDefault(device => device.Properties.GetValueOrDefault("node.name") == target
-                || device.Properties.GetValueOrDefault("object.serial") == target)
-            ?? throw RecorderException.NotFound($"no PipeWire node '{target}' (looked for a node.name or object.serial)");
-        _kinds = [node.DeviceClass.StartsWith("Video", StringComparison.Ordinal) ? TrackKind.Video : TrackKind.Audio];
+        var found = nodes.FirstOrDefault(device => device.Properties.GetValueOrDefault("node.name") == node
+                || device.Properties.GetValueOrDefault("object.serial") == node)
+            ?? throw RecorderException.NotFound($"no PipeWire node '{node}' (looked for a node.name or object.serial)");
+        _kinds = [found.DeviceClass.StartsWith("Video", StringComparison.Ordinal) ? TrackKind.Video : TrackKind.Audio];
     }
 
-    public override void Build(GstPipeline pipeline, IReadOnlyDictionary<TrackKind, GstElement> branchInputs)
+    public override void Build(SourceTarget target)
     {
-        var source = Add(pipeline, GstElements.Make("pipewiresrc")).Set("client-name", "recorderd");
-        if (target is not null)
+        var source = target.Add(GstElements.Make("pipewiresrc")).Set("client-name", "recorderd");
+        if (node is not null)
         {
-            source.Set("target-object", target);
+            source.Set("target-object", node);
         }
 
         var kind = Kinds.Single();
-        var watchdog = Add(pipeline, GstElements.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}"))
+        var watchdog = target.Add(GstElements.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}"))
             .Set("timeout", (int)StallTimeout.TotalMilliseconds);
         source.LinkTo(watchdog);
-        watchdog.LinkTo(branchInputs[kind]);
+        watchdog.LinkTo(target.InputOf(kind));
     }
 }

@@ -12,9 +12,9 @@ public sealed class TestAudioSource(string uri, string wave, double frequency, T
 
     public override IReadOnlySet<TrackKind> Kinds { get; } = new HashSet<TrackKind> { TrackKind.Audio };
 
-    public override void Build(GstPipeline pipeline, IReadOnlyDictionary<TrackKind, GstElement> branchInputs)
+    public override void Build(SourceTarget target)
     {
-        var source = Add(pipeline, GstElements.Make("audiotestsrc"))
+        var source = target.Add(GstElements.Make("audiotestsrc"))
             .Set("is-live", true)
             .SetNick("wave", wave)
             .Set("freq", frequency)
@@ -25,8 +25,8 @@ public sealed class TestAudioSource(string uri, string wave, double frequency, T
         }
 
         using var caps = GstCaps.Create("audio/x-raw").With("rate", SampleRate).With("channels", 2);
-        var filter = Add(pipeline, GstElements.Make("capsfilter")).Set("caps", caps);
+        var filter = target.Add(GstElements.Make("capsfilter")).Set("caps", caps);
         source.LinkTo(filter);
-        filter.LinkTo(branchInputs[TrackKind.Audio]);
+        filter.LinkTo(target.InputOf(TrackKind.Audio));
     }
 }

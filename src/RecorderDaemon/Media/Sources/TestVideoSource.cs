@@ -11,9 +11,9 @@ public sealed class TestVideoSource(string uri, string pattern, int width, int h
 
     public override int NominalFramerate => framerate;
 
-    public override void Build(GstPipeline pipeline, IReadOnlyDictionary<TrackKind, GstElement> branchInputs)
+    public override void Build(SourceTarget target)
     {
-        var source = Add(pipeline, GstElements.Make("videotestsrc"))
+        var source = target.Add(GstElements.Make("videotestsrc"))
             .Set("is-live", true)
             .SetNick("pattern", pattern);
         if (duration is { } length)
@@ -22,8 +22,8 @@ public sealed class TestVideoSource(string uri, string pattern, int width, int h
         }
 
         using var caps = GstCaps.Create("video/x-raw").With("width", width).With("height", height).WithFraction("framerate", framerate, 1);
-        var filter = Add(pipeline, GstElements.Make("capsfilter")).Set("caps", caps);
+        var filter = target.Add(GstElements.Make("capsfilter")).Set("caps", caps);
         source.LinkTo(filter);
-        filter.LinkTo(branchInputs[TrackKind.Video]);
+        filter.LinkTo(target.InputOf(TrackKind.Video));
     }
 }

@@ -1,3 +1,4 @@
+using RecorderDaemon.Access;
 using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Media.Sources;
@@ -21,22 +22,23 @@ public abstract class TrackSource(string uri)
     public virtual int NominalFramerate => 30;
 
     /// <summary>
-    /// Checks that what the URI names exists and learns its tracks. May block (device or file
-    /// probing), so it is called off the loop thread.
+    /// Checks that what the URI names exists and that the caller may use it, with the caller's rights
+    /// (<paramref name="files"/>), and learns its tracks. May block (device or file probing), so it is
+    /// called off the loop thread.
     /// </summary>
-    /// <exception cref="RecorderException">NotFoundError when the device or file does not exist</exception>
-    public virtual void Resolve()
+    /// <exception cref="RecorderException">NotFoundError when the device or file does not exist; NotAllowedError when the caller may not use it</exception>
+    public virtual void Resolve(CallerFiles files)
     {
     }
 
-    /// <summary>Adds this source's elements to <paramref name="pipeline"/> and links each track to its branch input.</summary>
-    public abstract void Build(GstPipeline pipeline, IReadOnlyDictionary<TrackKind, GstElement> branchInputs);
+    /// <summary>Adds this source's elements to the target's pipeline and links each track to its branch input.</summary>
+    public abstract void Build(SourceTarget target);
 
     public override string ToString() => Uri;
 
-    private protected static GstElement Add(GstPipeline pipeline, GstElement element)
-    {
-        pipeline.Add(element);
-        return element;
-    }
+    /// <summary>The error for a device or file the caller could not open: NotFoundError when it is missing, else NotAllowedError.</summary>
+    private protected static RecorderException Unusable(string what, UnixErrorException error) =>
+        error.IsNotFound
+            ? RecorderException.NotFound($"no {what}")
+            : new RecorderException(DomErrorName.NotAllowedError, $"the caller may not use {what}: {error.Message}");
 }

@@ -1,3 +1,4 @@
+using RecorderDaemon.Access;
 using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Media.Sources;
@@ -7,14 +8,19 @@ public sealed class V4l2Source(string uri, string devicePath) : TrackSource(uri)
 {
     public override IReadOnlySet<TrackKind> Kinds { get; } = new HashSet<TrackKind> { TrackKind.Video };
 
-    public override void Resolve()
+    /// <summary>The device is used only if the caller could open it for reading and writing itself.</summary>
+    public override void Resolve(CallerFiles files)
     {
-        if (!File.Exists(devicePath))
+        try
         {
-            throw RecorderException.NotFound($"no V4L2 device '{devicePath}'");
+            files.RequireReadWriteAccess(devicePath);
+        }
+        catch (UnixErrorException exception)
+        {
+            throw Unusable($"V4L2 device '{devicePath}'", exception);
         }
     }
 
-    public override void Build(GstPipeline pipeline, IReadOnlyDictionary<TrackKind, GstElement> branchInputs) =>
-        Add(pipeline, GstElements.Make("v4l2src")).Set("device", devicePath).LinkTo(branchInputs[TrackKind.Video]);
+    public override void Build(SourceTarget target) =>
+        target.Add(GstElements.Make("v4l2src")).Set("device", devicePath).LinkTo(target.InputOf(TrackKind.Video));
 }

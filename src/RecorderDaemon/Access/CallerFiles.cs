@@ -1,0 +1,71 @@
+using Microsoft.Win32.SafeHandles;
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Access;
+
+/// <summary>
+/// Opens, creates and removes files with a caller's rights. On the system bus, where recorderd runs as
+/// root, every operation runs with the caller's credentials (see <see cref="ThreadCredentials"/>), so a
+/// file the caller could not open or create stays out of reach; on the session bus the caller is the
+/// daemon's own user and nothing is switched.
+/// </summary>
+public sealed class CallerFiles(UnixCredentials? credentials)
+{
+    /// <summary>The daemon's own rights, for callers of its own user.</summary>
+    public static CallerFiles OfDaemonUser { get; } = new(null);
+
+    /// <exception cref="UnixErrorException">it exists (<see cref="UnixErrorException.IsAlreadyExisting"/>) or cannot be created</exception>
+    public SafeFileHandle CreateNew(string path) => Run(() => UnixFiles.CreateNew(path));
+
+    /// <exception cref="UnixErrorException">it cannot be opened</exception>
+    public SafeFileHandle OpenForReading(string path) => Run(() => UnixFiles.OpenForReading(path));
+
+    /// <exception cref="UnixErrorException">no access, or no such file</exception>
+    public void RequireReadWriteAccess(string path) => Run(() =>
+    {
+        UnixFiles.RequireReadWriteAccess(path);
+        return 0;
+    });
+
+    /// <exception cref="UnixErrorException">it cannot be removed</exception>
+    public void Delete(string path) => Run(() =>
+    {
+        UnixFiles.Delete(path);
+        return 0;
+    });
+
+    /// <summary>Makes <paramref name="directory"/> and its missing parents, each as the caller.</summary>
+    /// <exception cref="UnixErrorException">one of them cannot be made</exception>
+    public void CreateDirectories(string directory) => Run(() =>
+    {
+        var missing = new Stack<string>();
+        for (var path = directory; !string.IsNullOrEmpty(path) && !Directory.Exists(path); path = Path.GetDirectoryName(path))
+        {
+            missing.Push(path);
+        }
+
+        while (missing.TryPop(out var path))
+        {
+            UnixFiles.MakeDirectory(path);
+        }
+
+        return 0;
+    });
+
+    /// <summary>The text of a small file, or null when the caller cannot read it.</summary>
+    public string? TryReadText(string path)
+    {
+        try
+        {
+            using var handle = OpenForReading(path);
+            using var reader = new StreamReader(new FileStream(handle, FileAccess.Read));
+            return reader.ReadToEnd();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private T Run<T>(Func<T> operation) => credentials is null ? operation() : ThreadCredentials.RunAs(credentials, operation);
+}

@@ -1,0 +1,60 @@
+using Microsoft.Win32.SafeHandles;
+using RecorderDaemon.Access;
+
+namespace RecorderDaemon.Recording;
+
+/// <summary>
+/// Where one recording is written: a file recorderd created for it, or a descriptor the client passed
+/// (<c>outputFd</c>). The pipeline writes to <see cref="Handle"/>; the session disposes it once the file is final.
+/// </summary>
+public sealed class RecordingOutput : IDisposable
+{
+    private readonly CallerFiles? _creator;
+    private bool _discarded;
+
+    private RecordingOutput(string location, SafeFileHandle handle, CallerFiles? creator)
+    {
+        Location = location;
+        Handle = handle;
+        _creator = creator;
+    }
+
+    /// <summary>The file's path; empty for a passed descriptor, whose name recorderd does not know.</summary>
+    public string Location { get; }
+
+    public SafeFileHandle Handle { get; }
+
+    /// <summary>Bytes in the output so far; 0 once discarded.</summary>
+    public long Length => _discarded ? 0 : RandomAccess.GetLength(Handle);
+
+    /// <param name="creator">whose rights created it, and so remove it again</param>
+    public static RecordingOutput Created(string path, SafeFileHandle handle, CallerFiles creator) => new(path, handle, creator);
+
+    public static RecordingOutput Passed(SafeFileHandle handle) => new("", handle, creator: null);
+
+    /// <summary>
+    /// Drops what was written: a created file is removed (with its creator's rights, since its directory is the
+    /// creator's to change), a passed one emptied. Used for a recording that wrote nothing playable.
+    /// </summary>
+    public void Discard()
+    {
+        _discarded = true;
+        if (_creator is null)
+        {
+            RandomAccess.SetLength(Handle, 0);
+        }
+        else
+        {
+            try
+            {
+                _creator.Delete(Location);
+            }
+            catch (IOException)
+            {
+                // Removed or replaced by someone else already: nothing of this recording is left to drop.
+            }
+        }
+    }
+
+    public void Dispose() => Handle.Dispose();
+}
