@@ -25,6 +25,14 @@ internal static class ChildProcess
         return (process.ExitCode, output.Result, error.Result);
     }
 
+    /// <summary>Runs a program that must succeed, failing the test with its error output otherwise; returns its output.</summary>
+    public static string Succeed(string program, params string[] arguments)
+    {
+        var (exitCode, output, error) = Run(new ProcessStartInfo(program, arguments), TimeSpan.FromSeconds(60));
+        Assert.That(exitCode, Is.Zero, $"{program} {string.Join(' ', arguments)}: {error}");
+        return output;
+    }
+
     /// <summary>Writes an executable shell script (for a program the code under test starts by name).</summary>
     public static void WriteScript(string path, string text)
     {

@@ -80,7 +80,7 @@ public sealed unsafe class DBusMethodInvocation
         var count = list == 0 ? 0 : Interop.Gio.g_unix_fd_list_get_length(list);
         if (index < 0 || index >= count)
         {
-            throw new ArgumentException($"the call carries {count} file descriptors, none at index {index}", nameof(index));
+            throw new ArgumentException($"the call carries {count} file descriptors, none at index {index}");
         }
 
         Interop.GLib.GError* error = null;

@@ -25,7 +25,7 @@ public static class RecorderOptionsParser
                 "videoKeyFrameIntervalDuration" => parsed with { VideoKeyFrameIntervalDuration = Read(key, value, "u").GetUInt32() },
                 "videoKeyFrameIntervalCount" => parsed with { VideoKeyFrameIntervalCount = Read(key, value, "u").GetUInt32() },
                 "location" => parsed with { Location = ParseLocation(Read(key, value, "s").GetString()) },
-                "outputFd" => parsed with { OutputFd = OutputDescriptor(takeDescriptor(Read(key, value, "h").GetHandle())) },
+                "outputFd" => parsed with { OutputFd = OutputDescriptor(takeDescriptor, Read(key, value, "h").GetHandle()) },
                 "stopOnDisconnect" => parsed with { StopOnDisconnect = Read(key, value, "b").GetBoolean() },
                 _ => throw new ArgumentException($"unknown option '{key}'"),
             };
@@ -55,8 +55,18 @@ public static class RecorderOptionsParser
     /// The output must be an empty, seekable file open for writing, not appending: the muxer goes back to the start
     /// to write the file's duration and index when the recording ends.
     /// </summary>
-    private static SafeFileHandle OutputDescriptor(SafeFileHandle descriptor)
+    private static SafeFileHandle OutputDescriptor(Func<int, SafeFileHandle> takeDescriptor, int index)
     {
+        SafeFileHandle descriptor;
+        try
+        {
+            descriptor = takeDescriptor(index);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ArgumentException($"option 'outputFd': {exception.Message}", exception);
+        }
+
         var status = UnixFiles.Status(descriptor);
         var problem = status switch
         {
