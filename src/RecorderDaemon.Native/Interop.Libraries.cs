@@ -9,5 +9,6 @@ internal static partial class Interop
         internal const string Gio = "libgio-2.0.so.0";
         internal const string Gst = "libgstreamer-1.0.so.0";
         internal const string GstPbUtils = "libgstpbutils-1.0.so.0";
+        internal const string Libc = "libc.so.6";
     }
 }
