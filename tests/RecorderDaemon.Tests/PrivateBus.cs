@@ -21,11 +21,42 @@ public sealed class PrivateBus : IDisposable
         </policy>
         """;
 
+    /// <summary>
+    /// The default policy of Debian's <c>/usr/share/dbus-1/system.conf</c> (dbus 1.14), without its includes: every user
+    /// may connect, but nobody may own a name or call a method unless a policy file allows it.
+    /// </summary>
+    public const string SystemDefaultPolicy = """
+        <policy context="default">
+          <allow user="*"/>
+          <deny own="*"/>
+          <deny send_type="method_call"/>
+          <allow send_type="signal"/>
+          <allow send_requested_reply="true" send_type="method_return"/>
+          <allow send_requested_reply="true" send_type="error"/>
+          <allow receive_type="method_call"/>
+          <allow receive_type="method_return"/>
+          <allow receive_type="error"/>
+          <allow receive_type="signal"/>
+          <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"/>
+          <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Introspectable"/>
+          <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Properties"/>
+        </policy>
+        """;
+
     /// <param name="serviceDirectory">where the bus finds activation files, if anywhere</param>
     /// <param name="policy">the <c>&lt;policy&gt;</c> (and <c>&lt;include&gt;</c>) elements of the bus configuration</param>
-    public PrivateBus(string? serviceDirectory = null, string policy = AllowAllPolicy)
+    /// <param name="openToEveryUser">
+    /// let other users reach the socket, as on the system bus (its directory is the owner's alone otherwise);
+    /// whether they may connect is up to the policy's <c>&lt;allow user&gt;</c>
+    /// </param>
+    public PrivateBus(string? serviceDirectory = null, string policy = AllowAllPolicy, bool openToEveryUser = false)
     {
         _directory = Directory.CreateTempSubdirectory("recorderd-bus-").FullName;
+        if (openToEveryUser)
+        {
+            File.SetUnixFileMode(_directory, File.GetUnixFileMode(_directory) | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+
         var config = Path.Combine(_directory, "bus.conf");
         File.WriteAllText(config, $"""
             <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"

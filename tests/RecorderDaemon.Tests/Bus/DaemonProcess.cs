@@ -33,13 +33,13 @@ public sealed class DaemonProcess : IDisposable
     /// <param name="settings">extra configuration switches, e.g. <c>--Recorderd:MaxRecordersPerClient=2</c></param>
     /// <exception cref="DaemonExitedException">the daemon exited before it owned its bus name</exception>
     public DaemonProcess(IReadOnlyDictionary<string, string?>? environment, params string[] settings)
-        : this(environment, PrivateBus.AllowAllPolicy, settings)
+        : this(environment, new PrivateBus(), settings)
     {
     }
 
-    private DaemonProcess(IReadOnlyDictionary<string, string?>? environment, string busPolicy, string[] settings)
+    private DaemonProcess(IReadOnlyDictionary<string, string?>? environment, PrivateBus bus, string[] settings)
     {
-        _bus = new PrivateBus(policy: busPolicy);
+        _bus = bus;
         Directory = System.IO.Directory.CreateTempSubdirectory("recorderd-daemon-").FullName;
         var start = new ProcessStartInfo("dotnet",
         [
@@ -74,9 +74,13 @@ public sealed class DaemonProcess : IDisposable
         }
     }
 
-    /// <summary>The daemon on a private bus with <paramref name="busPolicy"/> (see <see cref="PrivateBus"/>) instead of an allow-all policy.</summary>
+    /// <summary>
+    /// The daemon on a private bus with <paramref name="busPolicy"/> (see <see cref="PrivateBus"/>) instead of an allow-all
+    /// policy; like the system bus, other users can reach it (see <see cref="BusctlShowingErrorNamesAs"/>).
+    /// </summary>
     /// <exception cref="DaemonExitedException">the daemon exited before it owned its bus name</exception>
-    public static DaemonProcess WithBusPolicy(string busPolicy, params string[] settings) => new(null, busPolicy, settings);
+    public static DaemonProcess WithBusPolicy(string busPolicy, params string[] settings) =>
+        new(null, new PrivateBus(policy: busPolicy, openToEveryUser: true), settings);
 
     public string Address => _bus.Address;
 
@@ -142,17 +146,31 @@ public sealed class DaemonProcess : IDisposable
     public string RecorderState(string path) => GetProperty(path, "io.github.recorderd.MediaRecorder1", "State").GetString();
 
     /// <summary>Runs <c>busctl --address=… ARGS</c> as a user would type it.</summary>
-    public (int ExitCode, string Output, string Error) Busctl(params string[] args) => RunBusctl(debugLog: false, args);
+    public (int ExitCode, string Output, string Error) Busctl(params string[] args) => RunBusctl(debugLog: false, [], args);
 
     /// <summary>
     /// <see cref="Busctl"/> with <c>SYSTEMD_LOG_LEVEL=debug</c>, whose stderr shows each message received,
     /// so a failed call's <c>error-name=…</c> can be asserted (plain busctl prints only the message).
     /// </summary>
-    public (int ExitCode, string Output, string Error) BusctlShowingErrorNames(params string[] args) => RunBusctl(debugLog: true, args);
+    public (int ExitCode, string Output, string Error) BusctlShowingErrorNames(params string[] args) => RunBusctl(debugLog: true, [], args);
 
-    private (int ExitCode, string Output, string Error) RunBusctl(bool debugLog, string[] args)
+    /// <summary>
+    /// <see cref="BusctlShowingErrorNames"/> as another user: run by <c>setpriv</c> with <paramref name="credentials"/>, e.g.
+    /// <c>--reuid=65534 --regid=65534 --clear-groups</c>. Needs root, and a bus other users can reach (<see cref="WithBusPolicy"/>).
+    /// </summary>
+    public (int ExitCode, string Output, string Error) BusctlShowingErrorNamesAs(string[] credentials, params string[] args) =>
+        RunBusctl(debugLog: true, credentials, args);
+
+    /// <param name="credentials">setpriv's options to run busctl as another user; none runs it as this process's user</param>
+    private (int ExitCode, string Output, string Error) RunBusctl(bool debugLog, string[] credentials, string[] args)
     {
-        var start = new ProcessStartInfo("busctl", [$"--address={Address}", .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] command = ["busctl", $"--address={Address}", .. args];
+        if (credentials.Length > 0)
+        {
+            command = ["setpriv", .. credentials, .. command];
+        }
+
+        var start = new ProcessStartInfo(command[0], command[1..]) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (debugLog)
         {
             start.Environment["SYSTEMD_LOG_LEVEL"] = "debug";

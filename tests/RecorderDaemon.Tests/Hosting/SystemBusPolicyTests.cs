@@ -10,29 +10,10 @@ namespace RecorderDaemon.Tests.Hosting;
 [NonParallelizable]
 public sealed class SystemBusPolicyTests() : WorkDirectoryFixture("recorderd-policy-")
 {
-    // The default policy of /usr/share/dbus-1/system.conf (dbus 1.14), without its includes.
-    private const string SystemDefaultPolicy = """
-        <policy context="default">
-          <allow user="*"/>
-          <deny own="*"/>
-          <deny send_type="method_call"/>
-          <allow send_type="signal"/>
-          <allow send_requested_reply="true" send_type="method_return"/>
-          <allow send_requested_reply="true" send_type="error"/>
-          <allow receive_type="method_call"/>
-          <allow receive_type="method_return"/>
-          <allow receive_type="error"/>
-          <allow receive_type="signal"/>
-          <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"/>
-          <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Introspectable"/>
-          <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Properties"/>
-        </policy>
-        """;
-
     [Test]
     public void WithThePolicyRecorderdOwnsItsNameAndOtherProcessesMayCallIt()
     {
-        using var daemon = DaemonProcess.WithBusPolicy(SystemDefaultPolicy + $"<include>{ShippedPolicy()}</include>");
+        using var daemon = DaemonProcess.WithBusPolicy(PrivateBus.SystemDefaultPolicy + $"<include>{ShippedPolicy()}</include>");
 
         var (exitCode, output, error) = daemon.Busctl(
             "call", "io.github.recorderd", "/io/github/recorderd", "io.github.recorderd.Manager1", "IsTypeSupported", "s", "audio/webm");
@@ -44,7 +25,7 @@ public sealed class SystemBusPolicyTests() : WorkDirectoryFixture("recorderd-pol
     [Test]
     public void WithoutThePolicyTheBusRefusesRecorderdItsName()
     {
-        var exited = Assert.Throws<DaemonExitedException>(() => DaemonProcess.WithBusPolicy(SystemDefaultPolicy).Dispose());
+        var exited = Assert.Throws<DaemonExitedException>(() => DaemonProcess.WithBusPolicy(PrivateBus.SystemDefaultPolicy).Dispose());
 
         Assert.That(exited!.ExitCode, Is.Not.Zero);
         Assert.That(exited.Output, Does.Contain("the bus refused the name io.github.recorderd: its policy does not let this user own it"));
