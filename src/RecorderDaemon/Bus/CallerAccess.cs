@@ -26,6 +26,19 @@ public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool 
         return uid;
     }
 
+    /// <summary>
+    /// The Unix groups of a connection (primary and supplementary), asked of the bus each time: <c>UnixGroupIDs</c> of
+    /// <c>GetConnectionCredentials</c>, or none if the bus does not know them.
+    /// </summary>
+    public async Task<IReadOnlyCollection<uint>> GroupsOfAsync(string sender)
+    {
+        using var reply = await connection.CallAsync(
+            loop, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetConnectionCredentials",
+            GVariant.Tuple(GVariant.String(sender)), "(a{sv})", LookupTimeout);
+        using var credentials = reply.GetChild(0);
+        return credentials.ToVariantDictionary().TryGetValue("UnixGroupIDs", out var groups) ? groups.GetUInt32s() : [];
+    }
+
     /// <summary>Forgets a connection that left the bus (unique names are never reused).</summary>
     public void Forget(string sender) => _uids.Remove(sender);
 

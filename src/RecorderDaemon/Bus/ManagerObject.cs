@@ -1,3 +1,4 @@
+using RecorderDaemon.Access;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Native;
@@ -7,7 +8,10 @@ namespace RecorderDaemon.Bus;
 
 /// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor, isTypeSupported and device enumeration.</summary>
 /// <param name="devices">the daemon's device watch, or null when devices could not be watched</param>
-public sealed class ManagerObject(RecorderRegistry registry, RecorderContext context, BusReplies replies, string version, GstDeviceWatch? devices) : IDBusObject
+/// <param name="authorization">who may create recorders on the system bus; null on the session bus, where every caller may</param>
+public sealed class ManagerObject(
+    RecorderRegistry registry, RecorderContext context, BusReplies replies, string version, GstDeviceWatch? devices, RecordAuthorization? authorization)
+    : IDBusObject
 {
     public void HandleMethodCall(DBusMethodInvocation call)
     {
@@ -37,15 +41,22 @@ public sealed class ManagerObject(RecorderRegistry registry, RecorderContext con
     };
 
     /// <summary>
-    /// Checks the arguments on the loop, resolves the sources off it (devices and files are probed),
-    /// then constructs and registers the recorder back on the loop.
+    /// Checks the arguments on the loop, asks whether the caller may record (system bus), checks the
+    /// limits on the loop, resolves the sources off it (devices and files are probed), then constructs
+    /// and registers the recorder back on the loop.
     /// </summary>
     private void CreateRecorder(DBusMethodInvocation call) => replies.RunAsync(call, async () =>
     {
         var sources = call.Parameters.GetChild(0).GetStrings().Select(SourceUri.Parse).ToList();
         var options = RecorderOptionsParser.Parse(call.Parameters.GetChild(1).ToVariantDictionary());
-        registry.RequireRecorderSlot(call.Sender);
         var ownerUid = await registry.Access.UidOf(call.Sender);
+        if (authorization is not null)
+        {
+            var groups = await registry.Access.GroupsOfAsync(call.Sender);
+            await authorization.AuthorizeAsync(call.Sender, ownerUid, groups, call.AllowsInteractiveAuthorization);
+        }
+
+        await registry.Loop.InvokeAsync(() => registry.RequireRecorderSlot(call.Sender));
         await Task.Run(() => sources.ForEach(source => source.Resolve()));
         return await registry.Loop.InvokeAsync(() =>
         {
