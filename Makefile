@@ -103,12 +103,12 @@ publish:
 	done
 
 # Both programs go to $(LIBDIR)/recorderd with symlinks in $(BINDIR); the systemd user unit, the D-Bus
-# activation file (both with @bindir@ replaced), the introspection XML and the system bus policy go
-# where systemd and dbus-daemon look for them.
+# activation file (both with @bindir@ replaced), the introspection XML, the system bus policy and the
+# polkit action go where systemd, dbus-daemon and polkitd look for them.
 install: publish
 	$(INSTALL) -d $(DESTDIR)$(LIBDIR)/recorderd $(DESTDIR)$(BINDIR) \
 		$(DESTDIR)$(LIBDIR)/systemd/user $(DESTDIR)$(DATADIR)/dbus-1/services $(DESTDIR)$(DATADIR)/dbus-1/interfaces \
-		$(DESTDIR)$(DATADIR)/dbus-1/system.d
+		$(DESTDIR)$(DATADIR)/dbus-1/system.d $(DESTDIR)$(DATADIR)/polkit-1/actions
 	cp -R --no-preserve=ownership $(PUBLISH_DIR)/. $(DESTDIR)$(LIBDIR)/recorderd/
 	for program in recorderd recorderctl; do \
 		ln -sfn $$(realpath -m --relative-to=$(BINDIR) $(LIBDIR)/recorderd/$$program) $(DESTDIR)$(BINDIR)/$$program; \
@@ -118,6 +118,7 @@ install: publish
 	chmod 644 $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
 	$(INSTALL) -m 644 data/dbus/*.xml $(DESTDIR)$(DATADIR)/dbus-1/interfaces/
 	$(INSTALL) -m 644 packaging/dbus/io.github.recorderd.conf $(DESTDIR)$(DATADIR)/dbus-1/system.d/
+	$(INSTALL) -m 644 packaging/polkit/io.github.recorderd.policy $(DESTDIR)$(DATADIR)/polkit-1/actions/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/recorderd $(DESTDIR)$(BINDIR)/recorderctl
@@ -125,6 +126,7 @@ uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service
 	rm -f $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
 	rm -f $(DESTDIR)$(DATADIR)/dbus-1/system.d/io.github.recorderd.conf
+	rm -f $(DESTDIR)$(DATADIR)/polkit-1/actions/io.github.recorderd.policy
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/dbus-1/interfaces/,$(notdir $(wildcard data/dbus/*.xml)))
 
 clean:

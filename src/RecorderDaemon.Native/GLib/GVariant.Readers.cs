@@ -47,14 +47,14 @@ public sealed partial class GVariant
     public string[] GetStrings()
     {
         RequireType("as", "ao");
-        var strings = new string[ChildCount];
-        for (var i = 0; i < strings.Length; i++)
-        {
-            using var child = GetChild(i);
-            strings[i] = child.GetString();
-        }
+        return Items(child => child.GetString());
+    }
 
-        return strings;
+    /// <summary>The items of an <c>au</c>.</summary>
+    public uint[] GetUInt32s()
+    {
+        RequireType("au");
+        return Items(child => child.GetUInt32());
     }
 
     /// <summary>An <c>a{sv}</c> as a dictionary of the unboxed values; a repeated key keeps its last value.</summary>
@@ -71,6 +71,18 @@ public sealed partial class GVariant
         }
 
         return dictionary;
+    }
+
+    private T[] Items<T>(Func<GVariant, T> read)
+    {
+        var items = new T[ChildCount];
+        for (var i = 0; i < items.Length; i++)
+        {
+            using var child = GetChild(i);
+            items[i] = read(child);
+        }
+
+        return items;
     }
 
     private T Read<T>(string type, Func<GVariantHandle, T> read)

@@ -6,6 +6,8 @@ public sealed class DBusErrorException(string errorName, string message) : Excep
     public const string Failed = "org.freedesktop.DBus.Error.Failed";
     public const string InvalidArgs = "org.freedesktop.DBus.Error.InvalidArgs";
     public const string PropertyReadOnly = "org.freedesktop.DBus.Error.PropertyReadOnly";
+    public const string ServiceUnknown = "org.freedesktop.DBus.Error.ServiceUnknown";
+    public const string NameHasNoOwner = "org.freedesktop.DBus.Error.NameHasNoOwner";
 
     public string ErrorName { get; } = errorName;
 

@@ -88,9 +88,7 @@ public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool 
         var fields = credentials.ToVariantDictionary();
         var uid = fields["UnixUserID"].GetUInt32();
         uint? pid = fields.TryGetValue("ProcessID", out var processId) ? processId.GetUInt32() : null;
-        uint[]? groups = fields.TryGetValue("UnixGroupIDs", out var groupIds)
-            ? [.. Enumerable.Range(0, groupIds.ChildCount).Select(i => groupIds.GetChild(i).GetUInt32())]
-            : null;
+        var groups = fields.TryGetValue("UnixGroupIDs", out var groupIds) ? groupIds.GetUInt32s() : null;
 
         // Account look-ups may ask NSS services (LDAP, …), so they run off the loop.
         return await Task.Run(() => Identify(sender, uid, pid, groups));

@@ -8,7 +8,10 @@ namespace RecorderDaemon.Bus;
 
 /// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor, isTypeSupported and device enumeration.</summary>
 /// <param name="devices">the daemon's device watch, or null when devices could not be watched</param>
-public sealed class ManagerObject(RecorderRegistry registry, RecorderContext context, BusReplies replies, string version, GstDeviceWatch? devices) : IDBusObject
+/// <param name="authorization">who may create recorders on the system bus; null on the session bus, where every caller may</param>
+public sealed class ManagerObject(
+    RecorderRegistry registry, RecorderContext context, BusReplies replies, string version, GstDeviceWatch? devices, RecordAuthorization? authorization)
+    : IDBusObject
 {
     public void HandleMethodCall(DBusMethodInvocation call)
     {
@@ -38,8 +41,9 @@ public sealed class ManagerObject(RecorderRegistry registry, RecorderContext con
     };
 
     /// <summary>
-    /// Checks the arguments on the loop and who the caller is, resolves the sources off it with the caller's
-    /// rights (devices and files are probed), then constructs and registers the recorder back on the loop.
+    /// Checks the arguments on the loop and who the caller is, asks whether it may record (system bus),
+    /// resolves the sources off the loop with the caller's rights (devices and files are probed), then
+    /// checks the limits, constructs and registers the recorder back on the loop.
     /// </summary>
     private void CreateRecorder(DBusMethodInvocation call) => replies.RunAsync(call, async () =>
     {
@@ -48,7 +52,13 @@ public sealed class ManagerObject(RecorderRegistry registry, RecorderContext con
         try
         {
             var caller = await registry.Access.IdentityOf(call.Sender);
+            if (authorization is not null)
+            {
+                await authorization.AuthorizeAsync(call.Sender, caller.Uid, caller.Groups, call.AllowsInteractiveAuthorization);
+            }
+
             SandboxRules.RequireAllowed(caller, sources, options);
+            await registry.Loop.InvokeAsync(() => registry.RequireRecorderSlot(caller));
             await Task.Run(() => sources.ForEach(source => source.Resolve(caller.Files)));
             return await registry.Loop.InvokeAsync(() =>
             {

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecorderDaemon.Access;
 using RecorderDaemon.Bus;
 using RecorderDaemon.Media;
 using RecorderDaemon.Native;
@@ -46,11 +47,14 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser),
             loggers.CreateLogger<RecorderRegistry>());
         var context = new RecorderContext(loop, new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings));
+        var authorization = settings.SystemBus
+            ? new RecordAuthorization(loop, _connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
+            : null;
 
         _devices = await Task.Run(WatchDevices, cancellationToken);
         await loop.InvokeAsync(() =>
         {
-            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.Manager, new ManagerObject(_registry, context, replies, Version, _devices)));
+            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.Manager, new ManagerObject(_registry, context, replies, Version, _devices, authorization)));
             _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.ObjectManager, new ObjectManagerObject(_registry, replies)));
             _registrations.Add(_connection.SubscribeSignal("org.freedesktop.DBus", "org.freedesktop.DBus", "NameOwnerChanged", "/org/freedesktop/DBus", OnNameOwnerChanged));
         });

@@ -18,6 +18,9 @@ public sealed class RecorderdOptions
     /// <summary>Started on demand by D-Bus or systemd (<c>--activated</c>): enables the idle exit.</summary>
     public bool Activated { get; set; }
 
+    /// <summary>On the system bus without a polkit authority: the group whose members, besides root, may record.</summary>
+    public string RecordGroup { get; set; } = "recorderd";
+
     public int MaxConcurrentRecordings { get; set; } = 16;
 
     public int MaxRecordersPerClient { get; set; } = 64;

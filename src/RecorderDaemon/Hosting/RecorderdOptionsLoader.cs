@@ -29,6 +29,11 @@ public static class RecorderdOptionsLoader
 
     public static IEnumerable<string> Validate(RecorderdOptions options)
     {
+        if (string.IsNullOrWhiteSpace(options.RecordGroup))
+        {
+            yield return Failure(nameof(options.RecordGroup), "must name a group", options.RecordGroup);
+        }
+
         if (options.MaxConcurrentRecordings < 1)
         {
             yield return Failure(nameof(options.MaxConcurrentRecordings), "must be at least 1", options.MaxConcurrentRecordings);

@@ -32,6 +32,7 @@ public sealed class ConfigurationTests() : WorkDirectoryFixture("recorderd-confi
     [TestCase("--Recorderd:StopTimeoutSeconds=soon", "Recorderd:StopTimeoutSeconds")]
     [TestCase("--Recorderd:IdleExitSeconds=-5", "Recorderd:IdleExitSeconds")]
     [TestCase("--Recorderd:MaxRecorderPerClient=2", "MaxRecorderPerClient")]
+    [TestCase("--Recorderd:RecordGroup=", "Recorderd:RecordGroup")]
     public void AnInvalidSettingStopsTheStartNamingTheKey(string setting, string key)
     {
         var exited = Assert.Throws<DaemonExitedException>(() => new DaemonProcess(setting).Dispose())!;

@@ -21,6 +21,7 @@ public sealed class InstallTests() : WorkDirectoryFixture("recorderd-install-")
             "usr/bin/recorderd", "usr/lib/recorderd/recorderd", "usr/lib/recorderd/recorderd.dll",
             "usr/bin/recorderctl", "usr/lib/recorderd/recorderctl", "usr/lib/recorderd/recorderctl.dll", "usr/lib/systemd/user/recorderd.service",
             "usr/share/dbus-1/services/io.github.recorderd.service", "usr/share/dbus-1/system.d/io.github.recorderd.conf",
+            "usr/share/polkit-1/actions/io.github.recorderd.policy",
             "usr/share/dbus-1/interfaces/io.github.recorderd.Manager1.xml", "usr/share/dbus-1/interfaces/io.github.recorderd.MediaRecorder1.xml");
         Assert.That(installed.Where(file => !File.Exists(file)), Is.Empty, "missing after make install");
 
@@ -37,6 +38,8 @@ public sealed class InstallTests() : WorkDirectoryFixture("recorderd-install-")
                 .And.Contain("\nSystemdService=recorderd.service\n").And.Not.Contain("@bindir@"));
             Assert.That(File.ReadAllText(Path.Combine(DestDir, "usr/share/dbus-1/interfaces/io.github.recorderd.Manager1.xml")),
                 Is.EqualTo(File.ReadAllText(Path.Combine(RepositoryRoot, "data/dbus/io.github.recorderd.Manager1.xml"))));
+            Assert.That(File.ReadAllText(Path.Combine(DestDir, "usr/share/polkit-1/actions/io.github.recorderd.policy")),
+                Is.EqualTo(File.ReadAllText(Path.Combine(RepositoryRoot, "packaging/polkit/io.github.recorderd.policy"))));
         });
 
         // The installed daemon runs through its symlink: it rejects a bad setting with its configuration exit code.

@@ -56,6 +56,14 @@ public sealed class GVariantTests
     }
 
     [Test]
+    public void UInt32ArraysRoundTrip()
+    {
+        Assert.That(GVariant.Array("u", [GVariant.UInt32(29), GVariant.UInt32(uint.MaxValue)]).GetUInt32s(), Is.EqualTo(new[] { 29u, uint.MaxValue }));
+        Assert.That(GVariant.Array("u", []).GetUInt32s(), Is.Empty);
+        Assert.Throws<InvalidCastException>(() => GVariant.Array("i", [GVariant.Int32(1)]).GetUInt32s());
+    }
+
+    [Test]
     public void ArrayOfDictionariesRoundTrips()
     {
         var devices = GVariant.Array("a{sv}",

@@ -3,7 +3,7 @@ using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Tests.Native;
 
-/// <summary>Every hand-written struct must match the C layout on 64-bit Linux (glib/gstreamer headers).</summary>
+/// <summary>Every hand-written struct must match the C layout on 64-bit Linux (glib/gstreamer/glibc headers).</summary>
 [TestFixture]
 public sealed class NativeLayoutTests
 {
@@ -42,6 +42,15 @@ public sealed class NativeLayoutTests
         Assert.That(Offset<Interop.Gst.GstMessage>("Timestamp"), Is.EqualTo(72));
         Assert.That(Offset<Interop.Gst.GstMessage>("Source"), Is.EqualTo(80));
         Assert.That(Offset<Interop.Gst.GstMessage>("SequenceNumber"), Is.EqualTo(88));
+    }
+
+    [Test]
+    public void GroupMatchesTheCLayout()
+    {
+        Assert.That(Marshal.SizeOf<Interop.Libc.Group>(), Is.EqualTo(32));
+        Assert.That(Offset<Interop.Libc.Group>("Password"), Is.EqualTo(8));
+        Assert.That(Offset<Interop.Libc.Group>("Gid"), Is.EqualTo(16));
+        Assert.That(Offset<Interop.Libc.Group>("Members"), Is.EqualTo(24));
     }
 
     private static int Offset<T>(string field) => (int)Marshal.OffsetOf<T>(field);

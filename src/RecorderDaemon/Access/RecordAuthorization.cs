@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Logging;
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Access;
+
+/// <summary>
+/// Who may create a recorder on the system bus. polkit decides the action <see cref="ActionId"/>
+/// (<c>packaging/polkit/io.github.recorderd.policy</c>), root always may. With no polkit authority on the
+/// bus, only root and members of <c>fallbackGroup</c> may, and the first such decision logs a warning.
+/// Anything else that keeps polkit from answering refuses the call.
+/// </summary>
+public sealed class RecordAuthorization(GLibLoop loop, DBusConnection connection, string fallbackGroup, ILogger<RecordAuthorization> logger)
+{
+    public const string ActionId = "io.github.recorderd.record";
+
+    private const string Authority = "org.freedesktop.PolicyKit1";
+    private const string AuthorityPath = "/org/freedesktop/PolicyKit1/Authority";
+    private const string AuthorityInterface = "org.freedesktop.PolicyKit1.Authority";
+    private const uint AllowUserInteraction = 1;
+
+    // With interaction allowed, polkit answers only once someone has typed a password into an agent's dialog (or dismissed it).
+    private static readonly TimeSpan InteractiveTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(25);
+
+    private int _fallbackAnnounced;
+
+    /// <param name="sender">the caller's unique bus name, the subject polkit checks</param>
+    /// <param name="uid">the caller's Unix user</param>
+    /// <param name="groups">the caller's Unix groups, for when there is no polkit</param>
+    /// <param name="allowInteraction">the caller allows interactive authorization (a message flag), so polkit may ask it to authenticate</param>
+    /// <exception cref="RecorderException">NotAllowedError naming the action when refused</exception>
+    /// <exception cref="IOException">without polkit, the name service failed to look the group up</exception>
+    public async Task AuthorizeAsync(string sender, uint uid, IReadOnlyCollection<uint> groups, bool allowInteraction)
+    {
+        if (uid == 0)
+        {
+            return;
+        }
+
+        (bool Authorized, bool Challenge) decision;
+        try
+        {
+            decision = await CheckAuthorizationAsync(sender, allowInteraction);
+        }
+        catch (DBusErrorException error) when (error.ErrorName is DBusErrorException.ServiceUnknown or DBusErrorException.NameHasNoOwner)
+        {
+            AuthorizeByGroup(uid, groups);
+            return;
+        }
+        catch (Exception failure) when (failure is DBusErrorException or GLibException)
+        {
+            logger.LogWarning("Refusing {Action} to user {Uid} ({Sender}) because polkit did not answer: {Reason}", ActionId, uid, sender, failure.Message);
+            throw NotAllowed($"polkit could not decide {ActionId} for user {uid}: {failure.Message}");
+        }
+
+        if (!decision.Authorized)
+        {
+            throw NotAllowed(decision.Challenge
+                ? $"{ActionId} needs authentication; call with interactive authorization allowed and a polkit agent running"
+                : $"polkit denies {ActionId} to user {uid}");
+        }
+    }
+
+    private async Task<(bool Authorized, bool Challenge)> CheckAuthorizationAsync(string sender, bool allowInteraction)
+    {
+        var subject = GVariant.Tuple(
+            GVariant.String("system-bus-name"),
+            GVariant.VariantDictionary([KeyValuePair.Create("name", GVariant.String(sender))]));
+        using var reply = await connection.CallAsync(loop, Authority, AuthorityPath, AuthorityInterface, "CheckAuthorization",
+            GVariant.Tuple(
+                subject,
+                GVariant.String(ActionId),
+                GVariant.Array("{ss}", []),
+                GVariant.UInt32(allowInteraction ? AllowUserInteraction : 0),
+                GVariant.String("")),
+            "((bba{ss}))", allowInteraction ? InteractiveTimeout : Timeout);
+        using var result = reply.GetChild(0);
+        using var authorized = result.GetChild(0);
+        using var challenge = result.GetChild(1);
+        return (authorized.GetBoolean(), challenge.GetBoolean());
+    }
+
+    private void AuthorizeByGroup(uint uid, IReadOnlyCollection<uint> groups)
+    {
+        var gid = UnixGroups.IdOf(fallbackGroup);
+        if (Interlocked.Exchange(ref _fallbackAnnounced, 1) == 0)
+        {
+            if (gid is null)
+            {
+                logger.LogWarning("No polkit authority on the bus, and no group {Group}: only root may record", fallbackGroup);
+            }
+            else
+            {
+                logger.LogWarning("No polkit authority on the bus: only root and members of group {Group} may record", fallbackGroup);
+            }
+        }
+
+        if (gid is null)
+        {
+            throw NotAllowed($"without polkit, {ActionId} is for root only: there is no group {fallbackGroup}");
+        }
+
+        if (!groups.Contains(gid.Value))
+        {
+            throw NotAllowed($"without polkit, {ActionId} is for root and members of group {fallbackGroup} only, and user {uid} is not a member");
+        }
+    }
+
+    private static RecorderException NotAllowed(string message) => new(DomErrorName.NotAllowedError, message);
+}
