@@ -53,6 +53,6 @@ internal sealed partial record BusctlResult(int ExitCode, string Output, string 
     [GeneratedRegex("^o \"([^\"]+)\"")]
     private static partial Regex ReplyPath();
 
-    [GeneratedRegex(@"error-name=([\w.]+)")]
+    [GeneratedRegex(@"error-name=([A-Za-z_]\w*(?:\.\w+)+)")]
     private static partial Regex ErrorNameInLog();
 }

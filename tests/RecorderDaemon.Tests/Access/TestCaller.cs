@@ -14,7 +14,10 @@ internal static class TestCaller
     /// <summary>The directory the caller runs from, to bind into a sandbox.</summary>
     public static string Location => Directory.Value;
 
-    /// <param name="output">a path, opened for writing; <c>append:PATH</c> opened for appending, <c>read:PATH</c> for reading, <c>pipe</c> a pipe's end</param>
+    /// <param name="output">
+    /// a path, opened for writing (emptied); <c>existing:PATH</c> opened for writing as it is, <c>append:PATH</c> for appending,
+    /// <c>read:PATH</c> for reading, <c>pipe</c> a pipe's writing end
+    /// </param>
     /// <param name="wrapper">what runs the caller, e.g. <c>setpriv --reuid=65534 …</c>; none runs it as the test's user</param>
     /// <returns>the exit code, the recorder's path (stdout) and the error (stderr, <c>NAME: message</c>)</returns>
     public static (int ExitCode, string Output, string Error) CreateRecorder(string address, string output, string[] sources, params string[] wrapper)
