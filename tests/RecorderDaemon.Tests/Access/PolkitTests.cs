@@ -36,8 +36,6 @@ public sealed class PolkitTests
         </policy>
         """;
 
-    private static readonly string[] Nobody = ["--reuid=65534", "--regid=65534", "--clear-groups"];
-
     private readonly FakePolkitAuthority _polkit = new();
     private DaemonProcess? _daemon;
     private DBusObjectRegistration? _authorityObject;
@@ -79,7 +77,7 @@ public sealed class PolkitTests
     {
         var daemon = await StartWithPolkitAsync(PolkitAnswer.Allow);
 
-        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesAs(Nobody, CreateRecorder("yes"));
+        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder("yes"));
 
         Assert.That(exitCode, Is.Zero, error);
         Assert.That(output, Does.StartWith(RecorderPath));
@@ -92,7 +90,7 @@ public sealed class PolkitTests
     {
         var daemon = await StartWithPolkitAsync(answer);
 
-        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesAs(Nobody, CreateRecorder("yes"));
+        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder("yes"));
 
         Assert.That(exitCode, Is.Not.Zero, output);
         Assert.That(error, Does.Contain($"error-name={NotAllowed}").And.Contain(message));
@@ -104,7 +102,7 @@ public sealed class PolkitTests
     {
         var daemon = await StartWithPolkitAsync(PolkitAnswer.Unregistered);
 
-        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesAs(Nobody, CreateRecorder("yes"));
+        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder("yes"));
 
         Assert.That(exitCode, Is.Not.Zero, output);
         Assert.That(error, Does.Contain($"error-name={NotAllowed}")
@@ -118,7 +116,7 @@ public sealed class PolkitTests
     {
         var daemon = await StartWithPolkitAsync(PolkitAnswer.Allow);
 
-        var (exitCode, _, error) = daemon.BusctlShowingErrorNamesAs(Nobody, CreateRecorder(allowInteraction));
+        var (exitCode, _, error) = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder(allowInteraction));
 
         Assert.That(exitCode, Is.Zero, error);
         Assert.That(_polkit.Checks.Select(check => check.Flags), Is.EqualTo(new[] { flags }));
@@ -143,7 +141,7 @@ public sealed class PolkitTests
 
         var supplementaryMember = daemon.BusctlShowingErrorNamesAs(["--reuid=65534", "--regid=65534", "--groups=audio"], CreateRecorder("yes"));
         var primaryMember = daemon.BusctlShowingErrorNamesAs(["--reuid=65534", "--regid=audio", "--clear-groups"], CreateRecorder("yes"));
-        var other = daemon.BusctlShowingErrorNamesAs(Nobody, CreateRecorder("yes"));
+        var other = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder("yes"));
 
         Assert.That(supplementaryMember.ExitCode, Is.Zero, supplementaryMember.Error);
         Assert.That(supplementaryMember.Output, Does.StartWith(RecorderPath));
@@ -160,7 +158,7 @@ public sealed class PolkitTests
     {
         var daemon = Start("--Recorderd:RecordGroup=recorderd-no-such-group");
 
-        var user = daemon.BusctlShowingErrorNamesAs(Nobody, CreateRecorder("yes"));
+        var user = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder("yes"));
         var root = daemon.BusctlShowingErrorNames(CreateRecorder("yes"));
 
         Assert.That(user.ExitCode, Is.Not.Zero, user.Output);
@@ -184,19 +182,8 @@ public sealed class PolkitTests
         return hello.Groups[1].Value;
     }
 
-    /// <summary>recorderd as root on a private system bus (<c>SystemBus=true</c> with <c>--bus-address</c>) where nobody owns polkit's name.</summary>
-    private DaemonProcess Start(params string[] settings)
-    {
-        if (!Environment.IsPrivilegedProcess)
-        {
-            Assert.Ignore("needs root: recorderd runs as root and its callers as nobody (setpriv)");
-        }
-
-        var busPolicy = PrivateBus.SystemDefaultPolicy + PolkitBusPolicy
-            + $"<include>{Path.Combine(ChildProcess.RepositoryRoot, "packaging", "dbus", "io.github.recorderd.conf")}</include>";
-        _daemon = DaemonProcess.WithBusPolicy(busPolicy, ["--Recorderd:SystemBus=true", .. settings]);
-        return _daemon;
-    }
+    /// <summary>recorderd as root on a private system bus where nobody owns polkit's name yet.</summary>
+    private DaemonProcess Start(params string[] settings) => _daemon = SystemBusDaemon.Start(PolkitBusPolicy, null, settings);
 
     /// <summary><see cref="Start"/>, then the test process owns polkit's name and answers every check with <paramref name="answer"/>.</summary>
     private async Task<DaemonProcess> StartWithPolkitAsync(PolkitAnswer answer)

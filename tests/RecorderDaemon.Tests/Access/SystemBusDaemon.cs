@@ -15,8 +15,9 @@ internal static class SystemBusDaemon
     /// <summary>setpriv's options for busctl as <c>nobody</c> in the group <c>nogroup</c>, which <see cref="StartWithNogroupRecording"/> lets record.</summary>
     public static readonly string[] NobodyInNogroup = ["--reuid=65534", "--regid=65534", "--groups=65534"];
 
+    /// <param name="environment">variables to set in the daemon's environment, as for <see cref="DaemonProcess"/>; null for none</param>
     /// <exception cref="IgnoreException">the tests do not run as root</exception>
-    public static DaemonProcess Start(string extraPolicy, params string[] settings)
+    public static DaemonProcess Start(string extraPolicy, IReadOnlyDictionary<string, string?>? environment, params string[] settings)
     {
         if (!Environment.IsPrivilegedProcess)
         {
@@ -25,12 +26,16 @@ internal static class SystemBusDaemon
 
         var busPolicy = PrivateBus.SystemDefaultPolicy + extraPolicy
             + $"<include>{Path.Combine(ChildProcess.RepositoryRoot, "packaging", "dbus", "io.github.recorderd.conf")}</include>";
-        return DaemonProcess.WithBusPolicy(busPolicy, ["--Recorderd:SystemBus=true", .. settings]);
+        return DaemonProcess.WithBusPolicy(busPolicy, environment, ["--Recorderd:SystemBus=true", .. settings]);
     }
 
     /// <summary>
     /// <see cref="Start"/> without polkit on the bus and <c>nogroup</c> as the recording group, so that <see cref="NobodyInNogroup"/>
     /// may record and every refusal a test sees comes from the caller's rights, not from authorization.
     /// </summary>
-    public static DaemonProcess StartWithNogroupRecording(params string[] settings) => Start("", ["--Recorderd:RecordGroup=nogroup", .. settings]);
+    public static DaemonProcess StartWithNogroupRecording(params string[] settings) => StartWithNogroupRecording(null, settings);
+
+    /// <inheritdoc cref="StartWithNogroupRecording(string[])"/>
+    public static DaemonProcess StartWithNogroupRecording(IReadOnlyDictionary<string, string?>? environment, params string[] settings) =>
+        Start("", environment, ["--Recorderd:RecordGroup=nogroup", .. settings]);
 }

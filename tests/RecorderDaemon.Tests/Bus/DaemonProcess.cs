@@ -78,9 +78,10 @@ public sealed class DaemonProcess : IDisposable
     /// The daemon on a private bus with <paramref name="busPolicy"/> (see <see cref="PrivateBus"/>) instead of an allow-all
     /// policy; like the system bus, other users can reach it (see <see cref="BusctlShowingErrorNamesAs"/>).
     /// </summary>
+    /// <param name="environment">as for the public constructor; null for none</param>
     /// <exception cref="DaemonExitedException">the daemon exited before it owned its bus name</exception>
-    public static DaemonProcess WithBusPolicy(string busPolicy, params string[] settings) =>
-        new(null, new PrivateBus(policy: busPolicy, openToEveryUser: true), settings);
+    public static DaemonProcess WithBusPolicy(string busPolicy, IReadOnlyDictionary<string, string?>? environment, params string[] settings) =>
+        new(environment, new PrivateBus(policy: busPolicy, openToEveryUser: true), settings);
 
     public string Address => _bus.Address;
 

@@ -13,7 +13,7 @@ public sealed class SystemBusPolicyTests() : WorkDirectoryFixture("recorderd-pol
     [Test]
     public void WithThePolicyRecorderdOwnsItsNameAndOtherProcessesMayCallIt()
     {
-        using var daemon = DaemonProcess.WithBusPolicy(PrivateBus.SystemDefaultPolicy + $"<include>{ShippedPolicy()}</include>");
+        using var daemon = DaemonProcess.WithBusPolicy(PrivateBus.SystemDefaultPolicy + $"<include>{ShippedPolicy()}</include>", null);
 
         var (exitCode, output, error) = daemon.Busctl(
             "call", "io.github.recorderd", "/io/github/recorderd", "io.github.recorderd.Manager1", "IsTypeSupported", "s", "audio/webm");
@@ -25,7 +25,7 @@ public sealed class SystemBusPolicyTests() : WorkDirectoryFixture("recorderd-pol
     [Test]
     public void WithoutThePolicyTheBusRefusesRecorderdItsName()
     {
-        var exited = Assert.Throws<DaemonExitedException>(() => DaemonProcess.WithBusPolicy(PrivateBus.SystemDefaultPolicy).Dispose());
+        var exited = Assert.Throws<DaemonExitedException>(() => DaemonProcess.WithBusPolicy(PrivateBus.SystemDefaultPolicy, null).Dispose());
 
         Assert.That(exited!.ExitCode, Is.Not.Zero);
         Assert.That(exited.Output, Does.Contain("the bus refused the name io.github.recorderd: its policy does not let this user own it"));
