@@ -3,8 +3,8 @@ using RecorderDaemon.Tests.Bus;
 
 namespace RecorderDaemon.Tests.Access;
 
-/// <summary>busctl calls to recorderd as one user (setpriv's <paramref name="credentials"/>), each on its own connection.</summary>
-internal sealed class CallerCalls(DaemonProcess daemon, string[] credentials)
+/// <summary>busctl calls to recorderd run through <paramref name="wrapper"/> (as another user, in a sandbox), each on its own connection.</summary>
+internal sealed class CallerCalls(DaemonProcess daemon, string[] wrapper)
 {
     private const string Recorder = "io.github.recorderd.MediaRecorder1";
 
@@ -21,9 +21,9 @@ internal sealed class CallerCalls(DaemonProcess daemon, string[] credentials)
         return created.ObjectPath;
     }
 
-    public BusctlResult Start(string recorder) => Call(recorder, Recorder, "Start", ["u", "0"]);
+    public BusctlResult Start(string recorder) => Call(recorder, "Start", "u", "0");
 
-    public BusctlResult Stop(string recorder) => Call(recorder, Recorder, "Stop", []);
+    public BusctlResult Stop(string recorder) => Call(recorder, "Stop");
 
     /// <summary>Records from an already created recorder for about <paramref name="length"/>, failing the test unless that works.</summary>
     public void Record(string recorder, TimeSpan length)
@@ -35,9 +35,12 @@ internal sealed class CallerCalls(DaemonProcess daemon, string[] credentials)
         Assert.That(stopped.ExitCode, Is.Zero, stopped.Error);
     }
 
+    /// <summary>A MediaRecorder1 method with busctl's signature and argument words.</summary>
+    public BusctlResult Call(string recorder, string method, params string[] arguments) => Call(recorder, Recorder, method, arguments);
+
     private BusctlResult Call(string path, string iface, string method, string[] arguments)
     {
-        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesAs(credentials, ["call", "io.github.recorderd", path, iface, method, .. arguments]);
+        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesThrough(wrapper, ["call", "io.github.recorderd", path, iface, method, .. arguments]);
         return new BusctlResult(exitCode, output, error);
     }
 }

@@ -28,7 +28,7 @@ public sealed class DefaultDirectoryTests
         ChildProcess.Succeed("chown", $"{AccountName}:{AccountName}", _home);
         var uid = ChildProcess.Succeed("id", "-u", AccountName).Trim();
         var gid = ChildProcess.Succeed("id", "-g", AccountName).Trim();
-        _asAccount = [$"--reuid={uid}", $"--regid={gid}", "--groups=65534"];
+        _asAccount = ["setpriv", $"--reuid={uid}", $"--regid={gid}", "--groups=65534"];
     }
 
     [OneTimeTearDown]

@@ -44,7 +44,7 @@ public sealed class OutputFdTests() : WorkDirectoryFixture("recorderd-outputfd-"
         var output = Path.Combine(WorkDirectory, "nobodys.webm");
 
         var (exitCode, recorder, error) = TestCaller.CreateRecorder(
-            daemon.Address, output, ["test:audio"], ["setpriv", .. SystemBusDaemon.NobodyInNogroup]);
+            daemon.Address, output, ["test:audio"], SystemBusDaemon.NobodyInNogroup);
         Assert.That(exitCode, Is.Zero, error);
         new CallerCalls(daemon, SystemBusDaemon.NobodyInNogroup).Record(recorder, TimeSpan.FromSeconds(1));
 

@@ -77,7 +77,7 @@ public sealed class PolkitTests
     {
         var daemon = await StartWithPolkitAsync(PolkitAnswer.Allow);
 
-        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder("yes"));
+        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesThrough(SystemBusDaemon.Nobody, CreateRecorder("yes"));
 
         Assert.That(exitCode, Is.Zero, error);
         Assert.That(output, Does.StartWith(RecorderPath));
@@ -90,7 +90,7 @@ public sealed class PolkitTests
     {
         var daemon = await StartWithPolkitAsync(answer);
 
-        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder("yes"));
+        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesThrough(SystemBusDaemon.Nobody, CreateRecorder("yes"));
 
         Assert.That(exitCode, Is.Not.Zero, output);
         Assert.That(error, Does.Contain($"error-name={NotAllowed}").And.Contain(message));
@@ -102,7 +102,7 @@ public sealed class PolkitTests
     {
         var daemon = await StartWithPolkitAsync(PolkitAnswer.Unregistered);
 
-        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder("yes"));
+        var (exitCode, output, error) = daemon.BusctlShowingErrorNamesThrough(SystemBusDaemon.Nobody, CreateRecorder("yes"));
 
         Assert.That(exitCode, Is.Not.Zero, output);
         Assert.That(error, Does.Contain($"error-name={NotAllowed}")
@@ -116,7 +116,7 @@ public sealed class PolkitTests
     {
         var daemon = await StartWithPolkitAsync(PolkitAnswer.Allow);
 
-        var (exitCode, _, error) = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder(allowInteraction));
+        var (exitCode, _, error) = daemon.BusctlShowingErrorNamesThrough(SystemBusDaemon.Nobody, CreateRecorder(allowInteraction));
 
         Assert.That(exitCode, Is.Zero, error);
         Assert.That(_polkit.Checks.Select(check => check.Flags), Is.EqualTo(new[] { flags }));
@@ -139,9 +139,9 @@ public sealed class PolkitTests
     {
         var daemon = Start("--Recorderd:RecordGroup=audio");
 
-        var supplementaryMember = daemon.BusctlShowingErrorNamesAs(["--reuid=65534", "--regid=65534", "--groups=audio"], CreateRecorder("yes"));
-        var primaryMember = daemon.BusctlShowingErrorNamesAs(["--reuid=65534", "--regid=audio", "--clear-groups"], CreateRecorder("yes"));
-        var other = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder("yes"));
+        var supplementaryMember = daemon.BusctlShowingErrorNamesThrough(["setpriv", "--reuid=65534", "--regid=65534", "--groups=audio"], CreateRecorder("yes"));
+        var primaryMember = daemon.BusctlShowingErrorNamesThrough(["setpriv", "--reuid=65534", "--regid=audio", "--clear-groups"], CreateRecorder("yes"));
+        var other = daemon.BusctlShowingErrorNamesThrough(SystemBusDaemon.Nobody, CreateRecorder("yes"));
 
         Assert.That(supplementaryMember.ExitCode, Is.Zero, supplementaryMember.Error);
         Assert.That(supplementaryMember.Output, Does.StartWith(RecorderPath));
@@ -158,7 +158,7 @@ public sealed class PolkitTests
     {
         var daemon = Start("--Recorderd:RecordGroup=recorderd-no-such-group");
 
-        var user = daemon.BusctlShowingErrorNamesAs(SystemBusDaemon.Nobody, CreateRecorder("yes"));
+        var user = daemon.BusctlShowingErrorNamesThrough(SystemBusDaemon.Nobody, CreateRecorder("yes"));
         var root = daemon.BusctlShowingErrorNames(CreateRecorder("yes"));
 
         Assert.That(user.ExitCode, Is.Not.Zero, user.Output);

@@ -5,15 +5,15 @@ namespace RecorderDaemon.Tests.Access;
 /// <summary>
 /// recorderd as root on a private system bus (<c>SystemBus=true</c> with <c>--bus-address</c>): Debian's default system
 /// policy plus the shipped <c>io.github.recorderd.conf</c> and <paramref name="extraPolicy"/>. Callers of other users
-/// reach it through <see cref="DaemonProcess.BusctlShowingErrorNamesAs"/> and <see cref="TestCaller"/>. Needs root, as CI has.
+/// reach it through <see cref="DaemonProcess.BusctlShowingErrorNamesThrough"/> and <see cref="TestCaller"/>. Needs root, as CI has.
 /// </summary>
 internal static class SystemBusDaemon
 {
-    /// <summary>setpriv's options for busctl as <c>nobody</c>, with no groups at all.</summary>
-    public static readonly string[] Nobody = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    /// <summary>Runs a command as <c>nobody</c>, with no groups at all.</summary>
+    public static readonly string[] Nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
 
-    /// <summary>setpriv's options for busctl as <c>nobody</c> in the group <c>nogroup</c>, which <see cref="StartWithNogroupRecording"/> lets record.</summary>
-    public static readonly string[] NobodyInNogroup = ["--reuid=65534", "--regid=65534", "--groups=65534"];
+    /// <summary>Runs a command as <c>nobody</c> in the group <c>nogroup</c>, which <see cref="StartWithNogroupRecording"/> lets record.</summary>
+    public static readonly string[] NobodyInNogroup = ["setpriv", "--reuid=65534", "--regid=65534", "--groups=65534"];
 
     /// <param name="environment">variables to set in the daemon's environment, as for <see cref="DaemonProcess"/>; null for none</param>
     /// <exception cref="IgnoreException">the tests do not run as root</exception>

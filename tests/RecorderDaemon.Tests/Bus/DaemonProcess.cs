@@ -76,7 +76,7 @@ public sealed class DaemonProcess : IDisposable
 
     /// <summary>
     /// The daemon on a private bus with <paramref name="busPolicy"/> (see <see cref="PrivateBus"/>) instead of an allow-all
-    /// policy; like the system bus, other users can reach it (see <see cref="BusctlShowingErrorNamesAs"/>).
+    /// policy; like the system bus, other users can reach it (see <see cref="BusctlShowingErrorNamesThrough"/>).
     /// </summary>
     /// <param name="environment">as for the public constructor; null for none</param>
     /// <exception cref="DaemonExitedException">the daemon exited before it owned its bus name</exception>
@@ -156,21 +156,16 @@ public sealed class DaemonProcess : IDisposable
     public (int ExitCode, string Output, string Error) BusctlShowingErrorNames(params string[] args) => RunBusctl(debugLog: true, [], args);
 
     /// <summary>
-    /// <see cref="BusctlShowingErrorNames"/> as another user: run by <c>setpriv</c> with <paramref name="credentials"/>, e.g.
-    /// <c>--reuid=65534 --regid=65534 --clear-groups</c>. Needs root, and a bus other users can reach (<see cref="WithBusPolicy"/>).
+    /// <see cref="BusctlShowingErrorNames"/> run through <paramref name="wrapper"/>: as another user (<c>setpriv --reuid=65534 …</c>,
+    /// which needs root and a bus other users can reach, see <see cref="WithBusPolicy"/>) or inside a sandbox.
     /// </summary>
-    public (int ExitCode, string Output, string Error) BusctlShowingErrorNamesAs(string[] credentials, params string[] args) =>
-        RunBusctl(debugLog: true, credentials, args);
+    public (int ExitCode, string Output, string Error) BusctlShowingErrorNamesThrough(string[] wrapper, params string[] args) =>
+        RunBusctl(debugLog: true, wrapper, args);
 
-    /// <param name="credentials">setpriv's options to run busctl as another user; none runs it as this process's user</param>
-    private (int ExitCode, string Output, string Error) RunBusctl(bool debugLog, string[] credentials, string[] args)
+    /// <param name="wrapper">the command that runs busctl, e.g. setpriv with its options; none runs it as this process's user</param>
+    private (int ExitCode, string Output, string Error) RunBusctl(bool debugLog, string[] wrapper, string[] args)
     {
-        string[] command = ["busctl", $"--address={Address}", .. args];
-        if (credentials.Length > 0)
-        {
-            command = ["setpriv", .. credentials, .. command];
-        }
-
+        string[] command = [.. wrapper, "busctl", $"--address={Address}", .. args];
         var start = new ProcessStartInfo(command[0], command[1..]) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (debugLog)
         {
