@@ -6,8 +6,6 @@ internal static partial class Interop
 {
     internal static unsafe partial class Libc
     {
-        internal const int ERANGE = 34;
-
         /// <summary><c>struct group</c> of <c>grp.h</c>; checked by NativeLayoutTests.</summary>
         [StructLayout(LayoutKind.Sequential)]
         internal struct Group

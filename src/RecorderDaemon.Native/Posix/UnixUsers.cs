@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace RecorderDaemon.Native;
 
 /// <summary>A user account from the passwd database.</summary>
@@ -8,37 +6,21 @@ public sealed record UnixUser(string Name, uint Uid, uint Gid, string Home);
 /// <summary>Looks users and their groups up through the C library, so NSS (LDAP, systemd's dynamic users, …) answers too.</summary>
 public static unsafe class UnixUsers
 {
-    private const int ERANGE = 34;
-
     /// <summary>The user the daemon's process acts as.</summary>
     public static uint EffectiveUid => Interop.Libc.geteuid();
 
     /// <summary>The user with this uid, or null when there is none.</summary>
-    public static UnixUser? Find(uint uid)
+    /// <exception cref="IOException">the name service failed to answer</exception>
+    public static UnixUser? Find(uint uid) => NameService.LookUp($"user {uid}", buffer =>
     {
-        for (var size = 1024; ; size *= 2)
+        Interop.Libc.Passwd entry;
+        Interop.Libc.Passwd* result;
+        fixed (byte* pointer = buffer)
         {
-            var buffer = new byte[size];
-            Interop.Libc.Passwd entry;
-            Interop.Libc.Passwd* result;
-            int error;
-            fixed (byte* pointer = buffer)
-            {
-                error = Interop.Libc.getpwuid_r(uid, &entry, pointer, (nuint)size, &result);
-                if (error == 0)
-                {
-                    return result == null
-                        ? null
-                        : new UnixUser(Utf8.FromNative(entry.Name) ?? "", entry.Uid, entry.Gid, Utf8.FromNative(entry.Directory) ?? "");
-                }
-            }
-
-            if (error != ERANGE || size >= 1 << 20)
-            {
-                throw new IOException($"cannot look up user {uid}: {Marshal.GetPInvokeErrorMessage(error)}");
-            }
+            var error = Interop.Libc.getpwuid_r(uid, &entry, pointer, (nuint)buffer.Length, &result);
+            return (error, result == null ? null : new UnixUser(Utf8.FromNative(entry.Name) ?? "", entry.Uid, entry.Gid, Utf8.FromNative(entry.Directory) ?? ""));
         }
-    }
+    });
 
     /// <summary>The groups the user belongs to: its own group and those that list it as a member.</summary>
     public static IReadOnlyList<uint> GroupsOf(UnixUser user)

@@ -53,5 +53,14 @@ public sealed class NativeLayoutTests
         Assert.That(Offset<Interop.Libc.Group>("Members"), Is.EqualTo(24));
     }
 
+    [Test]
+    public void PasswdMatchesTheCLayout()
+    {
+        Assert.That(Marshal.SizeOf<Interop.Libc.Passwd>(), Is.EqualTo(48));
+        Assert.That(Offset<Interop.Libc.Passwd>("Uid"), Is.EqualTo(16));
+        Assert.That(Offset<Interop.Libc.Passwd>("Gid"), Is.EqualTo(20));
+        Assert.That(Offset<Interop.Libc.Passwd>("Directory"), Is.EqualTo(32));
+    }
+
     private static int Offset<T>(string field) => (int)Marshal.OffsetOf<T>(field);
 }

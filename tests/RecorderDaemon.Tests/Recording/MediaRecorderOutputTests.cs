@@ -92,9 +92,7 @@ public sealed class MediaRecorderOutputTests
     [Test]
     public void AFileSourceIsReadFromTheFileOpenedWhenTheSourceWasCheckedNotFromItsPath()
     {
-        using var input = new RecorderHarness(["test:audio?duration=500"]);
-        input.Start();
-        input.WaitForStopped();
+        using var input = RecordedAudio(TimeSpan.FromMilliseconds(500));
         using var harness = new RecorderHarness([new Uri(input.Recorder.Location).AbsoluteUri]);
         File.Delete(input.Recorder.Location);
 
@@ -110,9 +108,7 @@ public sealed class MediaRecorderOutputTests
     [Test]
     public void ARecordingThatFailsBeforeWritingAnythingLeavesNoEmptyFile()
     {
-        using var input = new RecorderHarness(["test:audio?duration=300"]);
-        input.Start();
-        input.WaitForStopped();
+        using var input = RecordedAudio(TimeSpan.FromMilliseconds(300));
         using var harness = new RecorderHarness([new Uri(input.Recorder.Location).AbsoluteUri]);
         File.WriteAllBytes(input.Recorder.Location, []); // after the source was checked: it fails only once the pipeline reads it
         var messages = new List<string>();
@@ -253,5 +249,14 @@ public sealed class MediaRecorderOutputTests
         Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
         Assert.That(info.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }));
         Assert.That(info.Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.3));
+    }
+
+    /// <summary>A finished recording of a test tone, whose file (<c>Recorder.Location</c>) is there until the harness is disposed.</summary>
+    private static RecorderHarness RecordedAudio(TimeSpan length)
+    {
+        var input = new RecorderHarness([$"test:audio?duration={length.TotalMilliseconds}"]);
+        input.Start();
+        input.WaitForStopped();
+        return input;
     }
 }
