@@ -27,6 +27,13 @@ internal static partial class Interop
         [LibraryImport(Libraries.Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial int faccessat(int directory, string path, int mode, int flags);
 
+        /// <summary>Returns a string the caller frees with <see cref="free"/>, or null with errno set.</summary>
+        [LibraryImport(Libraries.Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        internal static unsafe partial byte* realpath(string path, byte* resolved);
+
+        [LibraryImport(Libraries.Libc)]
+        internal static unsafe partial void free(void* pointer);
+
         [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int fcntl(SafeHandle fd, int command);
 

@@ -55,6 +55,26 @@ public static class UnixFiles
         }
     }
 
+    /// <summary>The absolute path with every symbolic link and <c>.</c>/<c>..</c> resolved, as the thread's credentials can resolve it.</summary>
+    /// <exception cref="UnixErrorException">it does not exist or cannot be resolved</exception>
+    public static unsafe string RealPath(string path)
+    {
+        var resolved = Interop.Libc.realpath(path, null);
+        if (resolved == null)
+        {
+            throw UnixErrorException.Last("cannot resolve", path);
+        }
+
+        try
+        {
+            return Utf8.FromNative(resolved)!;
+        }
+        finally
+        {
+            Interop.Libc.free(resolved);
+        }
+    }
+
     /// <summary>Checks that the thread's credentials may open <paramref name="path"/> for reading and writing.</summary>
     /// <exception cref="UnixErrorException">they may not, or it does not exist</exception>
     public static void RequireReadWriteAccess(string path)

@@ -20,11 +20,16 @@ public sealed class CallerFiles(UnixCredentials? credentials)
     /// <exception cref="UnixErrorException">it cannot be opened</exception>
     public SafeFileHandle OpenForReading(string path) => Run(() => UnixFiles.OpenForReading(path));
 
+    /// <summary>
+    /// Checks that the caller may open <paramref name="path"/> for reading and writing, and returns its real path (no
+    /// symbolic links), which names the same file later even if a link on the way is changed.
+    /// </summary>
     /// <exception cref="UnixErrorException">no access, or no such file</exception>
-    public void RequireReadWriteAccess(string path) => Run(() =>
+    public string RequireReadWriteAccess(string path) => Run(() =>
     {
-        UnixFiles.RequireReadWriteAccess(path);
-        return 0;
+        var real = UnixFiles.RealPath(path);
+        UnixFiles.RequireReadWriteAccess(real);
+        return real;
     });
 
     /// <exception cref="UnixErrorException">it cannot be removed</exception>

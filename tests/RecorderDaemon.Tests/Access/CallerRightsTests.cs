@@ -128,12 +128,17 @@ public sealed class CallerRightsTests
         var device = Path.Combine(RootOnly, "video-test");
         ChildProcess.Succeed("mknod", "-m", "0600", device, "c", "81", "250");
 
+        var link = Path.Combine(Shared, "camera");
+        File.CreateSymbolicLink(link, device);
+
         var refused = _nobody.CreateRecorder([$"v4l2:{device}"]);
+        var refusedThroughLink = _nobody.CreateRecorder([$"v4l2:{link}"]);
         File.SetUnixFileMode(device, (UnixFileMode)0b110_110_110);
         var allowed = _nobody.CreateRecorder([$"v4l2:{device}"]);
 
         Assert.That(refused.ErrorName, Is.EqualTo(NotAllowed), refused.Error);
         Assert.That(refused.Error, Does.Contain(device));
+        Assert.That(refusedThroughLink.ErrorName, Is.EqualTo(NotAllowed), refusedThroughLink.Error);
         Assert.That(allowed.ExitCode, Is.Zero, allowed.Error);
     }
 

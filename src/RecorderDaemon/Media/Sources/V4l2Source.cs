@@ -6,14 +6,19 @@ namespace RecorderDaemon.Media.Sources;
 /// <summary><c>v4l2:DEVICE</c>, a video capture device path such as <c>/dev/video0</c> or <c>/dev/v4l/by-id/…</c>.</summary>
 public sealed class V4l2Source(string uri, string devicePath) : TrackSource(uri)
 {
+    private string? _realPath;
+
     public override IReadOnlySet<TrackKind> Kinds { get; } = new HashSet<TrackKind> { TrackKind.Video };
 
-    /// <summary>The device is used only if the caller could open it for reading and writing itself.</summary>
+    /// <summary>
+    /// The device is used only if the caller could open it for reading and writing itself. GStreamer gets its real path,
+    /// so a symbolic link changed after the check does not lead it elsewhere.
+    /// </summary>
     public override void Resolve(CallerFiles files)
     {
         try
         {
-            files.RequireReadWriteAccess(devicePath);
+            _realPath = files.RequireReadWriteAccess(devicePath);
         }
         catch (UnixErrorException exception)
         {
@@ -22,5 +27,7 @@ public sealed class V4l2Source(string uri, string devicePath) : TrackSource(uri)
     }
 
     public override void Build(SourceTarget target) =>
-        target.Add(GstElements.Make("v4l2src")).Set("device", devicePath).LinkTo(target.InputOf(TrackKind.Video));
+        target.Add(GstElements.Make("v4l2src"))
+            .Set("device", _realPath ?? throw new InvalidOperationException($"{Uri} was built before it was resolved"))
+            .LinkTo(target.InputOf(TrackKind.Video));
 }
