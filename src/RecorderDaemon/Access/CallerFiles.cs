@@ -57,7 +57,7 @@ public sealed class CallerFiles(UnixCredentials? credentials)
         return 0;
     });
 
-    /// <summary>The text of a small file, or null when the caller cannot read it.</summary>
+    /// <summary>The text of a small file, or null when the caller cannot read it (or recorderd cannot act as the caller).</summary>
     public string? TryReadText(string path)
     {
         try
@@ -66,11 +66,27 @@ public sealed class CallerFiles(UnixCredentials? credentials)
             using var reader = new StreamReader(new FileStream(handle, FileAccess.Read));
             return reader.ReadToEnd();
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or RecorderException)
         {
             return null;
         }
     }
 
-    private T Run<T>(Func<T> operation) => credentials is null ? operation() : ThreadCredentials.RunAs(credentials, operation);
+    /// <exception cref="RecorderException">NotAllowedError when recorderd, not running as root, cannot take the caller's credentials</exception>
+    private T Run<T>(Func<T> operation)
+    {
+        if (credentials is null)
+        {
+            return operation();
+        }
+
+        try
+        {
+            return ThreadCredentials.RunAs(credentials, operation);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new RecorderException(DomErrorName.NotAllowedError, $"{exception.Message}; pass the output as 'outputFd' instead");
+        }
+    }
 }
