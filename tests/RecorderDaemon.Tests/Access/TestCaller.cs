@@ -28,6 +28,15 @@ internal static class TestCaller
         return (exitCode, stdout.Trim(), stderr.Trim());
     }
 
+    /// <summary>Removes the copy, once the tests that run the caller are done.</summary>
+    public static void DeleteCopy()
+    {
+        if (Directory.IsValueCreated)
+        {
+            System.IO.Directory.Delete(Directory.Value, recursive: true);
+        }
+    }
+
     private static string CopyForEveryone()
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("recorderd-test-caller-").FullName;
