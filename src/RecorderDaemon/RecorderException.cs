@@ -1,6 +1,6 @@
 namespace RecorderDaemon;
 
-/// <summary>The DOMException names the MediaRecorder spec and the D-Bus contract use; each member is spelled as on the wire.</summary>
+/// <summary>The DOMException names the MediaRecorder spec and the D-Bus contract use; <see cref="DomErrorNames.Spelled"/> gives each as on the wire.</summary>
 public enum DomErrorName
 {
     InvalidStateError,
@@ -11,6 +11,23 @@ public enum DomErrorName
     InvalidModificationError,
     QuotaExceededError,
     UnknownError,
+}
+
+public static class DomErrorNames
+{
+    /// <summary>The name as the spec spells it, spelled out here rather than taken from the member's identifier, which a rename would change on the wire.</summary>
+    public static string Spelled(this DomErrorName name) => name switch
+    {
+        DomErrorName.InvalidStateError => "InvalidStateError",
+        DomErrorName.NotSupportedError => "NotSupportedError",
+        DomErrorName.NotFoundError => "NotFoundError",
+        DomErrorName.NotAllowedError => "NotAllowedError",
+        DomErrorName.SecurityError => "SecurityError",
+        DomErrorName.InvalidModificationError => "InvalidModificationError",
+        DomErrorName.QuotaExceededError => "QuotaExceededError",
+        DomErrorName.UnknownError => "UnknownError",
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a DOMException name recorderd uses"),
+    };
 }
 
 /// <summary>

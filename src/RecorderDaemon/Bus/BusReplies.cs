@@ -10,9 +10,6 @@ namespace RecorderDaemon.Bus;
 /// </summary>
 public sealed class BusReplies(ILogger<BusReplies> logger)
 {
-    private const string InvalidArgs = "org.freedesktop.DBus.Error.InvalidArgs";
-    private const string Failed = "org.freedesktop.DBus.Error.Failed";
-
     public void Run(DBusMethodInvocation call, Action action) => Run(call, () =>
     {
         action();
@@ -57,17 +54,17 @@ public sealed class BusReplies(ILogger<BusReplies> logger)
         switch (exception)
         {
             case RecorderException recorderError:
-                call.ReturnError(BusNames.ErrorPrefix + recorderError.Name, recorderError.Message);
+                call.ReturnError(BusNames.ErrorOf(recorderError.Name), recorderError.Message);
                 break;
             case ArgumentException argumentError:
-                call.ReturnError(InvalidArgs, argumentError.Message);
+                call.ReturnError(BusNames.InvalidArgs, argumentError.Message);
                 break;
             case DBusErrorException busError:
                 call.ReturnError(busError.ErrorName, busError.Message);
                 break;
             default:
                 logger.LogError(exception, "{Method} from {Sender} failed unexpectedly", call.MethodName, call.Sender);
-                call.ReturnError(Failed, exception.Message);
+                call.ReturnError(BusNames.Failed, exception.Message);
                 break;
         }
     }

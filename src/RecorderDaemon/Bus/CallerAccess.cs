@@ -65,11 +65,11 @@ public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool 
             _waiting.Dequeue();
             if (!caller.IsCompletedSuccessfully)
             {
-                next.Call.ReturnError(BusNames.ErrorPrefix + DomErrorName.NotAllowedError, $"cannot tell which user {next.Call.Sender} is");
+                next.Call.ReturnError(BusNames.ErrorOf(DomErrorName.NotAllowedError), $"cannot tell which user {next.Call.Sender} is");
             }
             else if (!caller.Result.IsRoot && caller.Result.Uid != next.Target.OwnerUid)
             {
-                next.Call.ReturnError(BusNames.ErrorPrefix + DomErrorName.NotAllowedError,
+                next.Call.ReturnError(BusNames.ErrorOf(DomErrorName.NotAllowedError),
                     $"{next.Target.Path} belongs to user {next.Target.OwnerUid}; user {caller.Result.Uid} may not control it");
             }
             else

@@ -34,7 +34,7 @@ public sealed class RecorderObject : IDBusObject
         recorder.Resumed += () => Emit("Resumed");
         recorder.DataAvailable += chunk =>
             Emit("DataAvailable", GVariant.Tuple(GVariant.UInt64((ulong)chunk.Offset), GVariant.UInt64((ulong)chunk.Size), GVariant.Double(chunk.TimecodeMs)));
-        recorder.Error += error => Emit("Error", GVariant.Tuple(GVariant.String(error.Name.ToString()), GVariant.String(error.Message)));
+        recorder.Error += error => Emit("Error", GVariant.Tuple(GVariant.String(error.Name.Spelled()), GVariant.String(error.Message)));
         recorder.Warning += message => Emit("Warning", GVariant.Tuple(GVariant.String(message)));
     }
 
