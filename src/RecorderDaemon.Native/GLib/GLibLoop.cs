@@ -55,6 +55,7 @@ public sealed class GLibLoop : IDisposable
     }
 
     /// <summary>Calls <paramref name="onTick"/> on the loop thread every <paramref name="interval"/> while it returns true.</summary>
+    /// <remarks>An exception from <paramref name="onTick"/> goes to <see cref="NativeCallbackErrors"/> and the timer keeps running.</remarks>
     public GLibSource AddTimeout(TimeSpan interval, Func<bool> onTick) => GLibSource.AttachTimeout(this, interval, onTick);
 
     /// <summary>Calls <paramref name="onDue"/> once after <paramref name="delay"/>, ahead of other work that is ready at the same time.</summary>

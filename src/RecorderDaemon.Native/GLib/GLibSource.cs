@@ -13,8 +13,20 @@ public sealed class GLibSource : IDisposable
 
     private GLibSource(SourceHandle source) => _source = source;
 
+    /// <summary>A periodic timer outlives a failing tick: the exception is reported and the timer keeps its schedule.</summary>
     internal static GLibSource AttachTimeout(GLibLoop loop, TimeSpan interval, Func<bool> onTick) =>
-        Attach(loop, CreateTimeout(interval, onTick));
+        Attach(loop, CreateTimeout(interval, () =>
+        {
+            try
+            {
+                return onTick();
+            }
+            catch (Exception exception)
+            {
+                NativeCallbackErrors.Report(exception);
+                return true;
+            }
+        }));
 
     /// <summary>A one-shot timeout at high priority: once due, it runs before anything else ready in the same iteration.</summary>
     internal static GLibSource AttachDeadline(GLibLoop loop, TimeSpan delay, Action onDue)

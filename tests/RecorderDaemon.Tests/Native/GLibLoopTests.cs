@@ -52,4 +52,35 @@ public sealed class GLibLoopTests
         Assert.That(done.Task.Wait(TimeSpan.FromSeconds(5)), Is.True);
         Assert.That(ticks, Is.EqualTo(3));
     }
+
+    [Test]
+    public void ATimeoutWhoseTickFailsIsReportedAndKeepsTicking()
+    {
+        using var loop = new GLibLoop();
+        var reported = new List<Exception>();
+        var ticks = 0;
+        var done = new TaskCompletionSource();
+        NativeCallbackErrors.Unhandled += reported.Add;
+        try
+        {
+            loop.AddTimeout(TimeSpan.FromMilliseconds(5), () =>
+            {
+                if (++ticks == 1)
+                {
+                    throw new InvalidOperationException("first tick failed");
+                }
+
+                done.SetResult();
+                return false;
+            });
+
+            Assert.That(done.Task.Wait(TimeSpan.FromSeconds(5)), Is.True, "the timer ticked again after its failure");
+        }
+        finally
+        {
+            NativeCallbackErrors.Unhandled -= reported.Add;
+        }
+
+        Assert.That(reported.Select(exception => exception.Message), Is.EqualTo(new[] { "first tick failed" }));
+    }
 }
