@@ -92,7 +92,10 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
 
     public void RequestData() => _loop.Post(() => WhenStarted(EmitChunk));
 
-    /// <summary>Ends the session after the recorder has inactivated: [Started], [Error], final chunk, Stopped.</summary>
+    /// <summary>
+    /// Ends the session after the recorder has inactivated: [Started], [Error], final chunk, Stopped. The file is
+    /// finalized and <see cref="Completion"/> completes even if an event's handler fails, so no Stop waits forever.
+    /// </summary>
     public void End(RecorderError? error)
     {
         _ended = true;
@@ -100,13 +103,18 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         _progressTimer?.Dispose();
         _loop.Post(() =>
         {
-            RaiseStarted();
-            if (error is not null)
+            try
             {
-                _recorder.RaiseError(error);
+                RaiseStarted();
+                if (error is not null)
+                {
+                    _recorder.RaiseError(error);
+                }
             }
-
-            _pipeline.Finish(() => OnFinished(discardData: error?.Name == DomErrorName.SecurityError));
+            finally
+            {
+                _pipeline.Finish(() => OnFinished(discardData: error?.Name == DomErrorName.SecurityError));
+            }
         });
     }
 
@@ -129,18 +137,24 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
     /// <param name="discardData">true after a SecurityError, whose data the spec says to discard</param>
     private void OnFinished(bool discardData)
     {
-        // A recording that failed before writing anything leaves no empty file, which would not play.
-        if (discardData || _pipeline.BytesWritten == 0)
+        try
         {
-            _output.Discard();
-            _chunkOffset = 0;
-        }
+            // A recording that failed before writing anything leaves no empty file, which would not play.
+            if (discardData || _pipeline.BytesWritten == 0)
+            {
+                _output.Discard();
+                _chunkOffset = 0;
+            }
 
-        ReportProgress();
-        EmitChunk();
-        _output.Dispose();
-        _recorder.RaiseStopped();
-        _completion.SetResult();
+            ReportProgress();
+            EmitChunk();
+            _recorder.RaiseStopped();
+        }
+        finally
+        {
+            _output.Dispose();
+            _completion.SetResult();
+        }
     }
 
     private void RaiseStarted()

@@ -251,6 +251,35 @@ public sealed class MediaRecorderOutputTests
         Assert.That(info.Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.3));
     }
 
+    [Test]
+    public void StopCompletesWithAFinalFileEvenWhenAStoppedHandlerFails()
+    {
+        using var harness = new RecorderHarness(["test:audio"]);
+        harness.OnLoop(() => harness.Recorder.Stopped += () => throw new InvalidOperationException("a Stopped handler failed"));
+        harness.Start();
+        harness.WaitForEvent("start");
+
+        harness.Stop();
+
+        Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
+    }
+
+    [Test]
+    public void StopCompletesWithAFinalFileEvenWhenAStartedHandlerFailsDuringIt()
+    {
+        using var harness = new RecorderHarness(["test:audio"]);
+        harness.OnLoop(() => harness.Recorder.Started += () => throw new InvalidOperationException("a Started handler failed"));
+
+        var stopped = harness.OnLoop(() =>
+        {
+            harness.Recorder.Start(0);
+            return harness.Recorder.Stop();
+        });
+
+        Assert.That(stopped.Wait(TimeSpan.FromSeconds(30)), Is.True, "Stop completed");
+        Assert.That(harness.Events, Does.Contain("stop"));
+    }
+
     /// <summary>A finished recording of a test tone, whose file (<c>Recorder.Location</c>) is there until the harness is disposed.</summary>
     private static RecorderHarness RecordedAudio(TimeSpan length)
     {
