@@ -9,6 +9,9 @@ using RecorderDaemon.Native;
 // sysexits.h EX_CONFIG; the unit's RestartPreventExitStatus keeps systemd from restarting into the same mistake.
 const int ConfigurationError = 78;
 
+// sysexits.h EX_UNAVAILABLE: recorderd lost the bus; Restart=on-failure starts it again.
+const int BusLost = 69;
+
 HostApplicationBuilder builder;
 RecorderdOptions settings;
 try
@@ -39,11 +42,15 @@ builder.Services.AddSystemd();
 builder.Services.AddSingleton(Options.Create(settings));
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownTimeoutSeconds));
 builder.Services.AddSingleton(_ => new GLibLoop());
-builder.Services.AddHostedService<RecorderService>();
+builder.Services.AddSingleton<RecorderService>();
+builder.Services.AddHostedService(services => services.GetRequiredService<RecorderService>());
 
+RecorderService service;
 try
 {
-    await builder.Build().RunAsync();
+    using var host = builder.Build();
+    service = host.Services.GetRequiredService<RecorderService>();
+    await host.RunAsync();
 }
 catch (Exception)
 {
@@ -51,4 +58,4 @@ catch (Exception)
     return 1;
 }
 
-return 0;
+return service.Failure is null ? 0 : BusLost;

@@ -94,14 +94,19 @@ public sealed class PrivateBus : IDisposable
     /// <summary>The bus address, e.g. <c>unix:path=/tmp/recorderd-bus-x/dbus-abc,guid=...</c>.</summary>
     public string Address { get; } = "";
 
-    public void Dispose()
+    /// <summary>Kills the bus daemon, as a crash of the bus would end it: every connection closes.</summary>
+    public void Kill()
     {
         if (!_daemon.HasExited)
         {
             _daemon.Kill();
             _daemon.WaitForExit();
         }
+    }
 
+    public void Dispose()
+    {
+        Kill();
         _daemon.Dispose();
         Directory.Delete(_directory, recursive: true);
     }

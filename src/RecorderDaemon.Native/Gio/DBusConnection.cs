@@ -87,7 +87,10 @@ public sealed partial class DBusConnection : IDisposable
         }
     }
 
-    /// <summary>Emits a signal; thread-safe. <paramref name="parameters"/> is a tuple or null for none.</summary>
+    /// <summary>
+    /// Emits a signal; thread-safe. <paramref name="parameters"/> is a tuple or null for none. On a closed connection,
+    /// which no one can receive from, nothing is sent.
+    /// </summary>
     public unsafe void EmitSignal(string? destination, string path, string iface, string name, GVariant? parameters)
     {
         if (destination is not null)
@@ -102,7 +105,11 @@ public sealed partial class DBusConnection : IDisposable
         Interop.GLib.GError* error = null;
         if (!Interop.Gio.g_dbus_connection_emit_signal(Handle, destination, path, iface, name, body.Handle, &error))
         {
-            throw DBusErrorException.FromGError(error);
+            var failure = DBusErrorException.FromGError(error);
+            if (!IsClosed)
+            {
+                throw failure;
+            }
         }
     }
 

@@ -16,7 +16,9 @@ namespace RecorderDaemon.Hosting;
 /// monitor turns capture devices appearing or vanishing into Manager1's DevicesChanged. On stop,
 /// every recording is finalized before the name is released, and the monitor is stopped on the loop.
 /// Started with <c>--activated</c>, it stops the host after <see cref="RecorderdOptions.IdleExitSeconds"/>
-/// without recorders.
+/// without recorders. Losing the bus name (the bus went away, or another process took the name) stops the
+/// host the same way, but as a failure (<see cref="Failure"/>), so that systemd's <c>Restart=on-failure</c> brings
+/// recorderd back: no recording goes on out of every client's reach.
 /// </summary>
 public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     : IHostedService, IDisposable
@@ -29,6 +31,10 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     private DBusNameOwnership? _name;
     private IdleExit? _idleExit;
     private GstDeviceWatch? _devices;
+    private bool _stopping;
+
+    /// <summary>Why the service stopped on its own as a failure, or null.</summary>
+    public string? Failure { get; private set; }
 
     public static string Version { get; } =
         typeof(RecorderService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
@@ -60,6 +66,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         });
         _name = await _connection.OwnNameAsync(loop, BusNames.Service);
         _logger.LogInformation("recorderd {Version} serving {Name} as {UniqueName}", Version, BusNames.Service, _connection.UniqueName);
+        _ = _name.Lost.ContinueWith(_ => OnNameLost(), TaskScheduler.Default);
 
         if (settings is { Activated: true, IdleExitSeconds: > 0 })
         {
@@ -70,6 +77,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         if (_idleExit is not null)
         {
             await loop.InvokeAsync(_idleExit.Dispose);
@@ -129,6 +137,19 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             _logger.LogWarning("Not watching capture devices, DevicesChanged will not be emitted: {Reason}", exception.Message);
             return null;
         }
+    }
+
+    private void OnNameLost()
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        Failure = _connection?.IsClosed == true ? "the connection to the bus closed" : $"another process took the name {BusNames.Service}";
+        _logger.LogError("Lost the bus name {Name}: {Failure}; finalizing every recording and exiting, for the service manager to restart recorderd",
+            BusNames.Service, Failure);
+        lifetime.StopApplication();
     }
 
     private void OnDeviceChanged(GstMessageKind change)

@@ -108,6 +108,9 @@ public sealed class DaemonProcess : IDisposable
     /// <summary>The daemon's exit code; only once it has exited.</summary>
     public int ExitCode => _daemon.ExitCode;
 
+    /// <summary>Kills the private bus under the daemon (and the test's client connection).</summary>
+    public void KillBus() => _bus.Kill();
+
     /// <summary>Sends the daemon <c>SIGTERM</c>, as <c>systemctl stop</c> or <c>kill</c> does.</summary>
     public void Terminate() => Signal("TERM");
 

@@ -4,7 +4,10 @@ using RecorderDaemon.Tests.Bus;
 
 namespace RecorderDaemon.Tests.Hosting;
 
-/// <summary>SIGTERM (systemctl stop) and SIGINT (Ctrl+C) finalize every recording before the daemon exits.</summary>
+/// <summary>
+/// SIGTERM (systemctl stop) and SIGINT (Ctrl+C) finalize every recording before the daemon exits; so does losing the
+/// bus, which then exits as a failure for the service manager to restart recorderd.
+/// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed class ShutdownTests
@@ -56,5 +59,26 @@ public sealed class ShutdownTests
                 Assert.That(info.Duration, Is.InRange(recordedAtLeast - TimeSpan.FromMilliseconds(200), recordedAtMost[i] + TimeSpan.FromMilliseconds(300)), locations[i]);
             });
         }
+    }
+
+    [Test]
+    public void LosingTheBusFinalizesTheRecordingAndExitsAsAFailure()
+    {
+        using var daemon = new DaemonProcess($"--Recorderd:ShutdownTimeoutSeconds={ShutdownBound.TotalSeconds}");
+        var path = daemon.CreateRecorder(AudioVideo);
+        daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        Poll.Until(() => daemon.GetProperty(path, Recorder, "BytesWritten").GetUInt64() > 0);
+        var location = daemon.GetProperty(path, Recorder, "Location").GetString();
+        Thread.Sleep(TimeSpan.FromSeconds(1));
+
+        daemon.KillBus();
+
+        Assert.That(daemon.WaitForExit(ShutdownBound + TimeSpan.FromSeconds(5)), Is.True, $"recorderd still runs without its bus: {daemon.Output}");
+        Assert.That(daemon.ExitCode, Is.EqualTo(69), daemon.Output);
+        Assert.That(daemon.Output, Does.Contain("Lost the bus name io.github.recorderd: the connection to the bus closed"));
+        Assert.That(daemon.Output, Does.Contain("Finalized 1 recordings"));
+        var info = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
+        Assert.That(info.Seekable, Is.True, "the file has its cues and duration: it was finalized");
+        Assert.That(info.Duration.TotalSeconds, Is.GreaterThan(0.8));
     }
 }
