@@ -74,12 +74,15 @@ public sealed class FileSource(string uri, string path) : TrackSource(uri)
         decoder.OnPadAdded(pad => LinkFirstOfKind(pad, inputs));
     }
 
-    /// <summary>A <c>clocksync</c> before the branch makes the file flow at real-time rate.</summary>
+    /// <summary>
+    /// A <c>clocksync</c> before the branch makes the file flow at real-time rate. Its input pad is held by
+    /// the target, not by the pad-added callback, so it is released when the pipeline is torn down.
+    /// </summary>
     private static GstPad PacedInput(SourceTarget target, TrackKind kind)
     {
         var pacer = target.Make("clocksync");
         pacer.LinkTo(target.InputOf(kind));
-        return pacer.StaticPad("sink");
+        return target.Hold(pacer.StaticPad("sink"));
     }
 
     private static void LinkFirstOfKind(GstPad pad, IReadOnlyDictionary<TrackKind, GstPad> inputs)
