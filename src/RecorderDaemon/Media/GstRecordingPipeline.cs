@@ -19,7 +19,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     private readonly GLibLoop _loop;
     private readonly GstPipeline _pipeline;
     private readonly IReadOnlyList<GstElement> _valves;
-    private readonly IReadOnlyList<IDisposable> _held;
+    private readonly BuiltPipeline _built;
     private readonly PauseTimeline _timeline = new();
     private readonly Stopwatch _sinceStart = new();
     private readonly RecordingOutput _output;
@@ -41,7 +41,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         _loop = loop;
         _pipeline = built.Pipeline;
         _valves = built.Valves;
-        _held = built.Held;
+        _built = built;
         _output = output;
         _observer = observer;
         _stopTimeout = stopTimeout;
@@ -182,11 +182,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         Task.Run(() =>
         {
             _pipeline.SetState(GstState.Null);
-            _pipeline.Dispose();
-            foreach (var held in _held)
-            {
-                held.Dispose();
-            }
+            _built.Dispose();
 
             _loop.Post(onFinished);
         });

@@ -4,13 +4,31 @@ using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media;
 
-/// <summary>A built pipeline, the valve of each track branch, which pause closes, and what its sources hold until it is torn down.</summary>
-internal sealed record BuiltPipeline(GstPipeline Pipeline, IReadOnlyList<GstElement> Valves, IReadOnlyList<IDisposable> Held);
+/// <summary>
+/// A built pipeline with the wrappers it keeps until it is torn down: the valve of each track branch, which pause
+/// closes, and what its sources hold. Disposing releases them all; do it once the pipeline is in the NULL state.
+/// </summary>
+internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstElement> valves, IReadOnlyList<IDisposable> held) : IDisposable
+{
+    public GstPipeline Pipeline => pipeline;
+
+    public IReadOnlyList<GstElement> Valves => valves;
+
+    public void Dispose()
+    {
+        pipeline.Dispose();
+        foreach (var resource in valves.Concat(held))
+        {
+            resource.Dispose();
+        }
+    }
+}
 
 /// <summary>
 /// Builds a session's pipeline from factories and properties only:
 /// <c>source → queue → convert → encoder [→ parser] → muxer → fdsink</c> for each track, with a valve that pause closes.
 /// The sink writes to the output's descriptor, unbuffered, so whatever a chunk reports is readable.
+/// Only the pipeline keeps the elements: their wrappers are disposed once built, but for the valves.
 /// </summary>
 internal static class RecordingPipelineBuilder
 {
@@ -19,26 +37,26 @@ internal static class RecordingPipelineBuilder
         var pipeline = GstPipeline.Create("recording");
         var valves = new List<GstElement>();
         var branchInputs = new Dictionary<TrackKind, GstElement>();
-        var target = new SourceTarget(pipeline, branchInputs);
+        using var target = new SourceTarget(pipeline, branchInputs);
+        var built = new BuiltPipeline(pipeline, valves, target.Held);
         try
         {
-            var muxer = Add(pipeline, plan.Format.Container.Muxer);
-            var sink = Add(pipeline, "fdsink").Set("fd", plan.Output.Handle);
-            muxer.LinkTo(sink);
+            var muxer = target.Make(plan.Format.Container.Muxer);
+            muxer.LinkTo(target.Make("fdsink").Set("fd", plan.Output.Handle));
 
             if (plan.Format.Audio is { } audio)
             {
-                var encoder = Add(pipeline, audio.Encoder);
+                var encoder = target.Make(audio.Encoder);
                 new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
-                branchInputs[TrackKind.Audio] = Branch(pipeline, valves, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, valveAfterEncoder: true);
+                branchInputs[TrackKind.Audio] = Branch(target, valves, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, valveAfterEncoder: true);
             }
 
             if (plan.Format.Video is { } video)
             {
-                var encoder = Add(pipeline, video.Encoder);
+                var encoder = target.Make(video.Encoder);
                 var framerate = plan.Sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video))?.NominalFramerate ?? 30;
                 new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: framerate).ApplyTo(encoder, video);
-                branchInputs[TrackKind.Video] = Branch(pipeline, valves, ["videoconvert"], encoder, video.Parser, muxer, valveAfterEncoder: false);
+                branchInputs[TrackKind.Video] = Branch(target, valves, ["videoconvert"], encoder, video.Parser, muxer, valveAfterEncoder: false);
             }
 
             foreach (var source in plan.Sources)
@@ -46,16 +64,11 @@ internal static class RecordingPipelineBuilder
                 source.Build(target);
             }
 
-            return new BuiltPipeline(pipeline, valves, target.Held);
+            return built;
         }
         catch
         {
-            pipeline.Dispose();
-            foreach (var held in target.Held)
-            {
-                held.Dispose();
-            }
-
+            built.Dispose();
             throw;
         }
     }
@@ -72,17 +85,18 @@ internal static class RecordingPipelineBuilder
     /// after a pause is encoded from new input instead of referring to dropped frames.
     /// </param>
     private static GstElement Branch(
-        GstPipeline pipeline, List<GstElement> valves, IEnumerable<string> converters, GstElement encoder, string? parserFactory, GstElement muxer, bool valveAfterEncoder)
+        SourceTarget target, List<GstElement> valves, IEnumerable<string> converters, GstElement encoder, string? parserFactory, GstElement muxer, bool valveAfterEncoder)
     {
-        var input = Add(pipeline, "queue");
-        var valve = Add(pipeline, "valve").SetNick("drop-mode", "forward-sticky-events");
+        var input = target.Make("queue");
+        var valve = GstElements.Make("valve");
         valves.Add(valve);
+        target.Add(valve.SetNick("drop-mode", "forward-sticky-events"));
         var chain = new List<GstElement> { input };
-        chain.AddRange(converters.Select(factory => Add(pipeline, factory)));
+        chain.AddRange(converters.Select(factory => target.Make(factory)));
         chain.Add(encoder);
         if (parserFactory is not null)
         {
-            chain.Add(Add(pipeline, parserFactory));
+            chain.Add(target.Make(parserFactory));
         }
 
         chain.Insert(valveAfterEncoder ? chain.Count : 1, valve);
@@ -93,12 +107,5 @@ internal static class RecordingPipelineBuilder
         }
 
         return input;
-    }
-
-    private static GstElement Add(GstPipeline pipeline, string factoryName)
-    {
-        var element = GstElements.Make(factoryName);
-        pipeline.Add(element);
-        return element;
     }
 }

@@ -66,21 +66,23 @@ public sealed class FileSource(string uri, string path) : TrackSource(uri)
 
     public override void Build(SourceTarget target)
     {
-        var reader = UnixFiles.Reopen(_file ?? throw new InvalidOperationException($"{Uri} was built before it was resolved"));
-        target.Hold(reader);
-        var source = target.Add(GstElements.Make("fdsrc")).Set("fd", reader);
-        var decoder = target.Add(GstElements.Make("decodebin"));
+        var reader = target.Hold(UnixFiles.Reopen(_file ?? throw new InvalidOperationException($"{Uri} was built before it was resolved")));
+        var source = target.Make("fdsrc").Set("fd", reader);
+        var decoder = target.Make("decodebin");
         source.LinkTo(decoder);
         var inputs = Kinds.ToDictionary(kind => kind, kind => PacedInput(target, kind));
         decoder.OnPadAdded(pad => LinkFirstOfKind(pad, inputs));
     }
 
-    /// <summary>A <c>clocksync</c> before the branch makes the file flow at real-time rate.</summary>
+    /// <summary>
+    /// A <c>clocksync</c> before the branch makes the file flow at real-time rate. Its input pad is held by
+    /// the target, not by the pad-added callback, so it is released when the pipeline is torn down.
+    /// </summary>
     private static GstPad PacedInput(SourceTarget target, TrackKind kind)
     {
-        var pacer = target.Add(GstElements.Make("clocksync"));
+        var pacer = target.Make("clocksync");
         pacer.LinkTo(target.InputOf(kind));
-        return pacer.StaticPad("sink");
+        return target.Hold(pacer.StaticPad("sink"));
     }
 
     private static void LinkFirstOfKind(GstPad pad, IReadOnlyDictionary<TrackKind, GstPad> inputs)

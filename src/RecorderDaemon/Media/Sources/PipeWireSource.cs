@@ -65,14 +65,14 @@ public sealed class PipeWireSource(string uri, string? node) : TrackSource(uri)
 
     public override void Build(SourceTarget target)
     {
-        var source = target.Add(GstElements.Make("pipewiresrc")).Set("client-name", "recorderd");
+        var source = target.Make("pipewiresrc").Set("client-name", "recorderd");
         if (node is not null)
         {
             source.Set("target-object", node);
         }
 
         var kind = Kinds.Single();
-        var watchdog = target.Add(GstElements.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}"))
+        var watchdog = target.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}")
             .Set("timeout", (int)StallTimeout.TotalMilliseconds);
         source.LinkTo(watchdog);
         watchdog.LinkTo(target.InputOf(kind));

@@ -14,7 +14,7 @@ public sealed class TestAudioSource(string uri, string wave, double frequency, T
 
     public override void Build(SourceTarget target)
     {
-        var source = target.Add(GstElements.Make("audiotestsrc"))
+        var source = target.Make("audiotestsrc")
             .Set("is-live", true)
             .SetNick("wave", wave)
             .Set("freq", frequency)
@@ -25,7 +25,7 @@ public sealed class TestAudioSource(string uri, string wave, double frequency, T
         }
 
         using var caps = GstCaps.Create("audio/x-raw").With("rate", SampleRate).With("channels", 2);
-        var filter = target.Add(GstElements.Make("capsfilter")).Set("caps", caps);
+        var filter = target.Make("capsfilter").Set("caps", caps);
         source.LinkTo(filter);
         filter.LinkTo(target.InputOf(TrackKind.Audio));
     }

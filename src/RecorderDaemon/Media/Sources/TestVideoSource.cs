@@ -13,7 +13,7 @@ public sealed class TestVideoSource(string uri, string pattern, int width, int h
 
     public override void Build(SourceTarget target)
     {
-        var source = target.Add(GstElements.Make("videotestsrc"))
+        var source = target.Make("videotestsrc")
             .Set("is-live", true)
             .SetNick("pattern", pattern);
         if (duration is { } length)
@@ -22,7 +22,7 @@ public sealed class TestVideoSource(string uri, string pattern, int width, int h
         }
 
         using var caps = GstCaps.Create("video/x-raw").With("width", width).With("height", height).WithFraction("framerate", framerate, 1);
-        var filter = target.Add(GstElements.Make("capsfilter")).Set("caps", caps);
+        var filter = target.Make("capsfilter").Set("caps", caps);
         source.LinkTo(filter);
         filter.LinkTo(target.InputOf(TrackKind.Video));
     }

@@ -27,7 +27,7 @@ public sealed class V4l2Source(string uri, string devicePath) : TrackSource(uri)
     }
 
     public override void Build(SourceTarget target) =>
-        target.Add(GstElements.Make("v4l2src"))
+        target.Make("v4l2src")
             .Set("device", _realPath ?? throw new InvalidOperationException($"{Uri} was built before it was resolved"))
             .LinkTo(target.InputOf(TrackKind.Video));
 }
