@@ -34,14 +34,15 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
 
     public RecorderClient Client { get; }
 
+    /// <param name="serviceAllocator">run with the allocator setting of the service (<c>MALLOC_ARENA_MAX=2</c>), or glibc's default</param>
     /// <exception cref="BenchmarkFailedException">the daemon exited or did not come onto the bus in time</exception>
-    public static async Task<DaemonUnderTest> StartAsync(SessionBus bus, string outputDirectory)
+    public static async Task<DaemonUnderTest> StartAsync(SessionBus bus, string outputDirectory, bool serviceAllocator = true)
     {
         // The previous daemon was killed, but the bus may not have dropped its name yet.
         await WaitUntilAsync(async () => !await bus.RecorderdIsServingAsync(), "io.github.recorderd to have no owner before the start");
         var output = new StringBuilder();
         var clock = Stopwatch.StartNew();
-        var process = Process.Start(StartInfo(bus.Address, outputDirectory))!;
+        var process = Process.Start(StartInfo(bus.Address, outputDirectory, serviceAllocator))!;
         process.OutputDataReceived += (_, line) => Append(output, line.Data);
         process.ErrorDataReceived += (_, line) => Append(output, line.Data);
         process.BeginOutputReadLine();
@@ -73,6 +74,9 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         return long.Parse(kibibytes, CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>How many file descriptors the daemon has open: the entries of <c>/proc/PID/fd</c>.</summary>
+    public int ReadOpenFileCount() => ReadProc(() => Directory.GetFileSystemEntries($"/proc/{_process.Id}/fd").Length);
+
     /// <summary>CPU time of all the daemon's threads so far: <c>utime + stime</c> of <c>/proc/PID/stat</c>.</summary>
     public TimeSpan ReadCpuTime()
     {
@@ -93,7 +97,7 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         await KillAsync(_process);
     }
 
-    private static ProcessStartInfo StartInfo(string busAddress, string outputDirectory)
+    private static ProcessStartInfo StartInfo(string busAddress, string outputDirectory, bool serviceAllocator)
     {
         var start = new ProcessStartInfo("dotnet",
         [
@@ -106,8 +110,16 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         };
         // A missing directory, so that a developer's own recorderd.json does not change what is measured.
         start.Environment["XDG_CONFIG_HOME"] = Path.Combine(outputDirectory, "no-config");
-        // As the systemd unit and the activation file run it (see packaging/).
-        start.Environment["MALLOC_ARENA_MAX"] = "2";
+        if (serviceAllocator)
+        {
+            // As the systemd unit and the activation file run it (see packaging/).
+            start.Environment["MALLOC_ARENA_MAX"] = "2";
+        }
+        else
+        {
+            start.Environment.Remove("MALLOC_ARENA_MAX");
+        }
+
         return start;
     }
 
@@ -134,15 +146,10 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         }
     }
 
-    private string ReadProcFile(string name)
-    {
-        if (_process.HasExited)
-        {
-            throw Failure($"recorderd exited with code {_process.ExitCode} during the bench");
-        }
+    private string ReadProcFile(string name) => ReadProc(() => File.ReadAllText($"/proc/{_process.Id}/{name}"));
 
-        return File.ReadAllText($"/proc/{_process.Id}/{name}");
-    }
+    private T ReadProc<T>(Func<T> read) =>
+        _process.HasExited ? throw Failure($"recorderd exited with code {_process.ExitCode} during the bench") : read();
 
     private static void Append(StringBuilder output, string? line)
     {

@@ -18,6 +18,8 @@ try
     figures.AddRange(await RecordingLoadMeasurement.RunAsync(bus, outputDirectory));
     Console.WriteLine("Recording repeatedly...");
     figures.AddRange(await RepeatedRecordingMeasurement.RunAsync(bus, outputDirectory));
+    Console.WriteLine("Recording audio 1000 times...");
+    figures.AddRange(await AudioCycleMeasurement.RunAsync(bus, outputDirectory));
 
     Console.WriteLine();
     Console.WriteLine($"recorderd on {Environment.ProcessorCount} cores (CLK_TCK {DaemonUnderTest.ClockTicksPerSecond}), {DateTime.Now:yyyy-MM-dd}");

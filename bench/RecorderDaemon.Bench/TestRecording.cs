@@ -4,14 +4,18 @@ using RecorderDaemon.Client;
 namespace RecorderDaemon.Bench;
 
 /// <summary>
-/// The bench's recording: test audio plus 640x480 test video at 30 fps into VP8/Opus WebM, written to a
-/// file the bench names, so that it can check afterwards that the recording really produced data.
+/// The bench's recording: test audio plus 640x480 test video at 30 fps into VP8/Opus WebM (or, audio only,
+/// Opus WebM), written to a file the bench names, so that it can check afterwards that the recording really produced data.
 /// </summary>
 internal sealed class TestRecording
 {
     public static readonly string[] Sources = ["test:audio", "test:video?pattern=ball&width=640&height=480&framerate=30"];
 
     public const string MimeType = "video/webm;codecs=vp8,opus";
+
+    public static readonly string[] AudioSources = ["test:audio"];
+
+    public const string AudioMimeType = "audio/webm;codecs=opus";
 
     private static readonly TimeSpan StartedTimeout = TimeSpan.FromSeconds(30);
 
@@ -31,10 +35,11 @@ internal sealed class TestRecording
     /// <summary>From calling CreateRecorder until the Started signal, which the daemon sends once the file has its header.</summary>
     public TimeSpan StartLatency { get; private set; }
 
-    public static async Task<TestRecording> StartAsync(DaemonUnderTest daemon, string location)
+    public static async Task<TestRecording> StartAsync(DaemonUnderTest daemon, string location, bool audioOnly = false)
     {
         var clock = Stopwatch.StartNew();
-        var recorder = await daemon.Client.CreateRecorderAsync(Sources, new MediaRecorderOptions { MimeType = MimeType, Location = location });
+        var recorder = await daemon.Client.CreateRecorderAsync(
+            audioOnly ? AudioSources : Sources, new MediaRecorderOptions { MimeType = audioOnly ? AudioMimeType : MimeType, Location = location });
         var recording = new TestRecording(daemon, recorder, location);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         recorder.Started += (_, _) => started.TrySetResult();
