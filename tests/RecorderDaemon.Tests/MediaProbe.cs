@@ -4,25 +4,47 @@ using System.Text.RegularExpressions;
 
 namespace RecorderDaemon.Tests;
 
-/// <summary>Plays a file through real decoders with <c>gst-launch-1.0</c>, as a user's player would.</summary>
+/// <summary>Reads a file with <c>gst-launch-1.0</c>, as a user's player would: its packets as the demuxer hands them on, or its decoded frames.</summary>
 internal static partial class MediaProbe
 {
+    private const int DeltaUnitFlag = 0x2000; // GST_BUFFER_FLAG_DELTA_UNIT: not a key frame
+
     /// <summary>The timestamp of the last VP8 frame decoded from a WebM file.</summary>
-    public static TimeSpan LastVideoFrameTime(string webmPath)
+    public static TimeSpan LastVideoFrameTime(string webmPath) =>
+        FramePts().Matches(Play(webmPath, "vp8dec"))
+            .Select(match => TimeSpan.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))
+            .DefaultIfEmpty()
+            .Max();
+
+    /// <summary>The packets of a WebM file's one track, in order, as its demuxer reads them from the file.</summary>
+    public static IReadOnlyList<Packet> Packets(string webmPath) =>
+        [.. Chained().Matches(Play(webmPath)).Select(match => new Packet(
+            int.Parse(match.Groups["size"].Value, CultureInfo.InvariantCulture),
+            (int.Parse(match.Groups["flags"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & DeltaUnitFlag) == 0))];
+
+    /// <summary>Demuxes <paramref name="webmPath"/> through <paramref name="elements"/> into a fakesink that prints every buffer.</summary>
+    private static string Play(string webmPath, params string[] elements)
     {
-        var start = new ProcessStartInfo("gst-launch-1.0",
-            ["-v", "filesrc", $"location={webmPath}", "!", "matroskademux", "!", "vp8dec", "!", "fakesink", "silent=false", "sync=false"])
+        string[] arguments = ["-v", "filesrc", $"location={webmPath}", "!", "matroskademux", .. elements.SelectMany(element => new[] { "!", element }), "!", "fakesink", "silent=false", "sync=false"];
+        var start = new ProcessStartInfo("gst-launch-1.0", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         using var player = Process.Start(start)!;
+        var errors = player.StandardError.ReadToEndAsync();
         var output = player.StandardOutput.ReadToEnd();
         player.WaitForExit();
-        Assert.That(player.ExitCode, Is.Zero, $"gst-launch-1.0 could not play {webmPath}: {player.StandardError.ReadToEnd()}");
-        return FramePts().Matches(output).Select(match => TimeSpan.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty().Max();
+        Assert.That(player.ExitCode, Is.Zero, $"gst-launch-1.0 could not play {webmPath}: {errors.GetAwaiter().GetResult()}");
+        return output;
     }
 
     [GeneratedRegex(@"pts: (\d+:\d\d:\d\d\.\d{7})")]
     private static partial Regex FramePts();
+
+    [GeneratedRegex(@"last-message = chain +\*+ \([^)]*\) \((?<size>\d+) bytes, .*?flags: (?<flags>[0-9a-f]+)")]
+    private static partial Regex Chained();
+
+    /// <summary>One demuxed packet: its size in bytes, and whether it decodes on its own (a key frame).</summary>
+    public sealed record Packet(int Size, bool IsKeyFrame);
 }

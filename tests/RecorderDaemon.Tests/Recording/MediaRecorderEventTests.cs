@@ -171,6 +171,19 @@ public sealed class MediaRecorderEventTests
     }
 
     [Test]
+    public void ATimesliceBelow100MsIsRaisedTo100Ms()
+    {
+        using var harness = new RecorderHarness(["test:audio?duration=1000"]);
+        harness.Start(timeslice: 1);
+        harness.WaitForStopped();
+
+        // A second of chunks every 100 ms and the last at stop, about 11; a loaded machine may add a
+        // few while the end drains or lose a few to late timers.
+        // Unclamped, 1 ms gave hundreds.
+        Assert.That(harness.Chunks, Has.Length.InRange(5, 15));
+    }
+
+    [Test]
     public void RequestDataTimecodesStartAtZeroAndStrictlyIncrease()
     {
         using var harness = new RecorderHarness(AudioVideo);
