@@ -181,10 +181,16 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         _tornDown = true;
         Task.Run(() =>
         {
-            _pipeline.SetState(GstState.Null);
-            _built.Dispose();
-
-            _loop.Post(onFinished);
+            // Whatever fails here, the session must hear of the end: its Stop and Destroy replies wait for it.
+            try
+            {
+                _pipeline.SetState(GstState.Null);
+                _built.Dispose();
+            }
+            finally
+            {
+                _loop.Post(onFinished);
+            }
         });
     }
 }
