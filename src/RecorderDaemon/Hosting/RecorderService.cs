@@ -14,7 +14,7 @@ namespace RecorderDaemon.Hosting;
 /// Puts recorderd on the bus: connects, registers the manager, then owns <c>io.github.recorderd</c>,
 /// so the host (and systemd's READY=1) reports started only once clients can reach it. A device
 /// monitor turns capture devices appearing or vanishing into Manager1's DevicesChanged. On stop,
-/// every recording is finalized before the name is released, and the monitor is stopped on the loop.
+/// every recording is finalized before the name is released, and the device watch is removed on the loop.
 /// Started with <c>--activated</c>, it stops the host after <see cref="RecorderdOptions.IdleExitSeconds"/>
 /// without recorders.
 /// </summary>
@@ -100,7 +100,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             _devices?.Dispose();
             _registrations.ForEach(registration => registration.Dispose());
         });
-        _logger.LogInformation("Stopped: device watch stopped, objects unregistered");
+        _logger.LogInformation("Stopped: device watch removed, objects unregistered");
     }
 
     public void Dispose()
