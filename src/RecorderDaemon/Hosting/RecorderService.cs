@@ -43,7 +43,8 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
 
         var replies = new BusReplies(loggers.CreateLogger<BusReplies>());
         var access = new CallerAccess(loop, _connection, settings.SystemBus);
-        _registry = new RecorderRegistry(loop, _connection, _interfaces, replies, access,
+        _devices = await Task.Run(WatchDevices, cancellationToken);
+        _registry = new RecorderRegistry(loop, _connection, _interfaces, replies, access, new CaptureDevices(_devices),
             new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser),
             loggers.CreateLogger<RecorderRegistry>());
         var context = new RecorderContext(loop, new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings));
@@ -51,10 +52,9 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             ? new RecordAuthorization(loop, _connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
             : null;
 
-        _devices = await Task.Run(WatchDevices, cancellationToken);
         await loop.InvokeAsync(() =>
         {
-            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.Manager, new ManagerObject(_registry, context, replies, Version, _devices, authorization)));
+            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.Manager, new ManagerObject(_registry, context, replies, Version, authorization)));
             _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.ObjectManager, new ObjectManagerObject(_registry, replies)));
             _registrations.Add(_connection.SubscribeSignal("org.freedesktop.DBus", "org.freedesktop.DBus", "NameOwnerChanged", "/org/freedesktop/DBus", OnNameOwnerChanged));
         });
@@ -122,7 +122,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     {
         try
         {
-            return MediaDevices.Watch(loop, OnDeviceChanged);
+            return CaptureDevices.Watch(loop, OnDeviceChanged);
         }
         catch (InvalidOperationException exception)
         {
