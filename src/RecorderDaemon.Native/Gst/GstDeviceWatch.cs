@@ -3,13 +3,17 @@ namespace RecorderDaemon.Native;
 /// <summary>
 /// A started <c>GstDeviceMonitor</c> whose bus is watched on a <see cref="GLibLoop"/>: each
 /// device-added or device-removed message that passes the class filters calls the change handler
-/// on the loop thread. Dispose on the loop thread: it removes the watch, then stops the monitor.
+/// on the loop thread. Dispose on the loop thread: it removes the watch and leaves the monitor started.
 /// </summary>
 /// <remarks>
 /// Device providers are process-wide singletons, and GStreamer 1.22 with PipeWire 0.3.65 does not
 /// cope with a second monitor using the started PipeWire provider: after another monitor listed
 /// devices, this one saw no more changes, and the process later aborted in free(). So while a watch
 /// runs, devices are listed from its own monitor (<see cref="Devices"/>) and no other monitor is made.
+/// Nor is the monitor ever stopped: PipeWire's provider before 0.3.73 destroys its registry proxy without
+/// locking PipeWire's loop (PipeWire issue 3324), so stopping it while PipeWire events arrive, such as a
+/// finished recording's node going away, corrupts the heap (a double free at shutdown). The providers are
+/// singletons anyway, and the daemon stops watching only to exit.
 /// </remarks>
 public sealed class GstDeviceWatch : IDisposable
 {
@@ -92,6 +96,7 @@ public sealed class GstDeviceWatch : IDisposable
         }
     }
 
+    /// <summary>Stops reporting changes; the monitor stays started, and referenced, until the process exits (see remarks).</summary>
     public void Dispose()
     {
         lock (_lock)
@@ -102,8 +107,14 @@ public sealed class GstDeviceWatch : IDisposable
             }
 
             _watch.Dispose();
-            Interop.Gst.gst_device_monitor_stop(_monitor);
-            _monitor.Dispose();
+            using (var bus = GObjectHandle.TakeFull(Interop.Gst.gst_device_monitor_get_bus(_monitor)))
+            {
+                // Changes are still posted; with no watch they would pile up on the bus.
+                Interop.Gst.gst_bus_set_flushing(bus, true);
+            }
+
+            // Unreferencing a started monitor would free it under its running providers.
+            _monitor.SetHandleAsInvalid();
         }
     }
 }

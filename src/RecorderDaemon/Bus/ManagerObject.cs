@@ -7,10 +7,9 @@ using RecorderDaemon.Recording;
 namespace RecorderDaemon.Bus;
 
 /// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor, isTypeSupported and device enumeration.</summary>
-/// <param name="devices">the daemon's device watch, or null when devices could not be watched</param>
 /// <param name="authorization">who may create recorders on the system bus; null on the session bus, where every caller may</param>
 public sealed class ManagerObject(
-    RecorderRegistry registry, RecorderContext context, BusReplies replies, string version, GstDeviceWatch? devices, RecordAuthorization? authorization)
+    RecorderRegistry registry, RecorderContext context, BusReplies replies, string version, RecordAuthorization? authorization)
     : IDBusObject
 {
     public void HandleMethodCall(DBusMethodInvocation call)
@@ -25,7 +24,7 @@ public sealed class ManagerObject(
                 replies.Run(call, () => GVariant.Tuple(GVariant.Boolean(TypeSupport.IsTypeSupported(mimeType))));
                 break;
             case "EnumerateDevices":
-                replies.RunAsync(call, async () => GVariant.Tuple(await Task.Run(() => MediaDevices.Enumerate(devices))));
+                replies.RunAsync(call, async () => GVariant.Tuple(await Task.Run(() => MediaDevices.Enumerate(registry.Devices))));
                 break;
             default:
                 replies.Fail(call, new ArgumentException($"unknown method {call.MethodName}"));
@@ -47,7 +46,7 @@ public sealed class ManagerObject(
     /// </summary>
     private void CreateRecorder(DBusMethodInvocation call) => replies.RunAsync(call, async () =>
     {
-        var sources = call.Parameters.GetChild(0).GetStrings().Select(SourceUri.Parse).ToList();
+        var sources = call.Parameters.GetChild(0).GetStrings().Select(uri => SourceUri.Parse(uri, registry.Devices)).ToList();
         var options = RecorderOptionsParser.Parse(call.Parameters.GetChild(1).ToVariantDictionary(), call.TakeFileDescriptor);
         try
         {

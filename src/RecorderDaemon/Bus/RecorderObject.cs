@@ -130,7 +130,7 @@ public sealed class RecorderObject : IDBusObject
     /// </summary>
     private void AddSource(DBusMethodInvocation call, string uri) => _replies.RunAsync(call, async () =>
     {
-        var source = SourceUri.Parse(uri);
+        var source = SourceUri.Parse(uri, _registry.Devices);
         var caller = await _registry.Access.IdentityOf(call.Sender);
         SandboxRules.RequireAllowed(caller, [source]);
         await Task.Run(() => source.Resolve(caller.Files));

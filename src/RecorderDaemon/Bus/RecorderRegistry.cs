@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RecorderDaemon.Access;
+using RecorderDaemon.Media;
 using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
 
@@ -9,8 +10,10 @@ namespace RecorderDaemon.Bus;
 /// The recorders on the bus: their object paths (numbers never reused), registration, limits, and
 /// removal, announced through ObjectManager's InterfacesAdded/InterfacesRemoved. Lives on the loop thread.
 /// </summary>
+/// <param name="devices">the daemon's capture devices, which sources are resolved against and EnumerateDevices lists</param>
 public sealed class RecorderRegistry(
-    GLibLoop loop, DBusConnection connection, BusInterfaces interfaces, BusReplies replies, CallerAccess access, ServiceLimits limits, ILogger<RecorderRegistry> logger)
+    GLibLoop loop, DBusConnection connection, BusInterfaces interfaces, BusReplies replies, CallerAccess access, IDeviceList devices, ServiceLimits limits,
+    ILogger<RecorderRegistry> logger)
 {
     private readonly Dictionary<string, (RecorderObject Object, DBusObjectRegistration Registration)> _recorders = new(StringComparer.Ordinal);
     private int _lastId;
@@ -19,6 +22,8 @@ public sealed class RecorderRegistry(
     public GLibLoop Loop { get; } = loop;
 
     public CallerAccess Access { get; } = access;
+
+    public IDeviceList Devices { get; } = devices;
 
     public IEnumerable<RecorderObject> Recorders => _recorders.Values.Select(entry => entry.Object);
 

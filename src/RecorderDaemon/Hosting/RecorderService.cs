@@ -14,7 +14,7 @@ namespace RecorderDaemon.Hosting;
 /// Puts recorderd on the bus: connects, registers the manager, then owns <c>io.github.recorderd</c>,
 /// so the host (and systemd's READY=1) reports started only once clients can reach it. A device
 /// monitor turns capture devices appearing or vanishing into Manager1's DevicesChanged. On stop,
-/// every recording is finalized before the name is released, and the monitor is stopped on the loop.
+/// every recording is finalized before the name is released, and the device watch is removed on the loop.
 /// Started with <c>--activated</c>, it stops the host after <see cref="RecorderdOptions.IdleExitSeconds"/>
 /// without recorders. Losing the bus name (the bus went away, or another process took the name) stops the
 /// host the same way, but as a failure (<see cref="Failure"/>), so that systemd's <c>Restart=on-failure</c> brings
@@ -49,7 +49,8 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
 
         var replies = new BusReplies(loggers.CreateLogger<BusReplies>());
         var access = new CallerAccess(loop, _connection, settings.SystemBus);
-        _registry = new RecorderRegistry(loop, _connection, _interfaces, replies, access,
+        _devices = await Task.Run(WatchDevices, cancellationToken);
+        _registry = new RecorderRegistry(loop, _connection, _interfaces, replies, access, new CaptureDevices(_devices),
             new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser),
             loggers.CreateLogger<RecorderRegistry>());
         var context = new RecorderContext(loop, new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings));
@@ -57,10 +58,9 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             ? new RecordAuthorization(loop, _connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
             : null;
 
-        _devices = await Task.Run(WatchDevices, cancellationToken);
         await loop.InvokeAsync(() =>
         {
-            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.Manager, new ManagerObject(_registry, context, replies, Version, _devices, authorization)));
+            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.Manager, new ManagerObject(_registry, context, replies, Version, authorization)));
             _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.ObjectManager, new ObjectManagerObject(_registry, replies)));
             _registrations.Add(_connection.SubscribeSignal("org.freedesktop.DBus", "org.freedesktop.DBus", "NameOwnerChanged", "/org/freedesktop/DBus", OnNameOwnerChanged));
         });
@@ -108,7 +108,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             _devices?.Dispose();
             _registrations.ForEach(registration => registration.Dispose());
         });
-        _logger.LogInformation("Stopped: device watch stopped, objects unregistered");
+        _logger.LogInformation("Stopped: device watch removed, objects unregistered");
     }
 
     public void Dispose()
@@ -130,7 +130,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     {
         try
         {
-            return MediaDevices.Watch(loop, OnDeviceChanged);
+            return CaptureDevices.Watch(loop, OnDeviceChanged);
         }
         catch (InvalidOperationException exception)
         {

@@ -4,21 +4,14 @@ namespace RecorderDaemon.Media;
 
 /// <summary>
 /// <c>mediaDevices.enumerateDevices()</c> for the bus: capture devices from GStreamer's device
-/// providers, each with a <c>deviceId</c> that is a source URI CreateRecorder accepts. Probing may block.
+/// providers, each with a <c>deviceId</c> that is a source URI CreateRecorder accepts. Listing may block.
 /// </summary>
 public static class MediaDevices
 {
-    private static readonly string[] Classes = ["Audio/Source", "Video/Source"];
     private static readonly string[] Properties = ["node.name", "object.serial", "device.path", "api.v4l2.path", "device.id", "device.bus-path"];
 
-    /// <summary>
-    /// Watches for capture devices appearing or vanishing; <paramref name="onChange"/> runs on the
-    /// loop thread. Starting probes the providers, so never call this on the loop thread.
-    /// </summary>
-    public static GstDeviceWatch Watch(GLibLoop loop, Action<GstMessageKind> onChange) => GstDeviceWatch.Start(loop, Classes, onChange);
-
-    /// <summary>The devices as <c>aa{sv}</c>: from the running <paramref name="watch"/> if there is one (see <see cref="GstDeviceWatch"/>), else probed.</summary>
-    public static GVariant Enumerate(GstDeviceWatch? watch) => GVariant.Array("a{sv}", (watch?.Devices(Properties) ?? GstDeviceMonitor.List(Classes, Properties))
+    /// <summary>The <paramref name="devices"/> as <c>aa{sv}</c>.</summary>
+    public static GVariant Enumerate(IDeviceList devices) => GVariant.Array("a{sv}", devices.Devices(Properties)
         .Select(Describe)
         .OfType<Dictionary<string, string>>()
         .Select(device => GVariant.VariantDictionary(device.Select(entry => KeyValuePair.Create(entry.Key, GVariant.String(entry.Value))))));

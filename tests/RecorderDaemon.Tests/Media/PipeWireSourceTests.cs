@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
+using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
 using RecorderDaemon.Tests.Recording;
 
@@ -52,6 +53,19 @@ public sealed class PipeWireSourceTests : HeadlessPipeWire
         var source = RecorderHarness.Resolve($"pipewire:{ToneNode}");
 
         Assert.That(source.Kinds, Is.EquivalentTo(new[] { TrackKind.Audio }));
+    }
+
+    [Test]
+    public void ANodeIsLookedUpOnlyInTheDeviceListTheSourceWasGiven()
+    {
+        var camera = new GstDeviceInfo("Camera", "Video/Source", new Dictionary<string, string> { ["node.name"] = "camera", ["object.serial"] = "7" });
+
+        var video = SourceUri.Parse("pipewire:7", new FixedDevices(camera));
+        video.Resolve(RecorderHarness.Owner.Files);
+        var error = Assert.Throws<RecorderException>(() => SourceUri.Parse($"pipewire:{ToneNode}", new FixedDevices(camera)).Resolve(RecorderHarness.Owner.Files));
+
+        Assert.That(video.Kinds, Is.EquivalentTo(new[] { TrackKind.Video }));
+        Assert.That(error!.Name, Is.EqualTo(DomErrorName.NotFoundError), "the tone node PipeWire has is not in the list");
     }
 
     [Test]
@@ -112,5 +126,10 @@ public sealed class PipeWireSourceTests : HeadlessPipeWire
 
         Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
         Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
+    }
+
+    private sealed class FixedDevices(params GstDeviceInfo[] devices) : IDeviceList
+    {
+        public IReadOnlyList<GstDeviceInfo> Devices(IReadOnlyList<string> propertyNames) => devices;
     }
 }

@@ -16,7 +16,7 @@ public sealed class SourceUriTests
     [TestCase("v4l2:/dev/video0", TrackKind.Video)]
     public void WellFormedUrisSelectASourceOfTheirKind(string uri, TrackKind kind)
     {
-        var source = SourceUri.Parse(uri);
+        var source = SourceUri.Parse(uri, RecorderHarness.ProbedDevices);
         Assert.That(source.Uri, Is.EqualTo(uri));
         Assert.That(source.Kinds, Is.EquivalentTo(new[] { kind }));
     }
@@ -42,7 +42,7 @@ public sealed class SourceUriTests
     [TestCase("file://host/share/a.webm", "file:///ABSOLUTE/PATH")]
     public void MalformedUrisAreRejectedWithAReason(string uri, string reason)
     {
-        var error = Assert.Throws<ArgumentException>(() => SourceUri.Parse(uri));
+        var error = Assert.Throws<ArgumentException>(() => SourceUri.Parse(uri, RecorderHarness.ProbedDevices));
         Assert.That(error!.Message, Does.Contain(reason).And.Contain($"'{uri}'"));
     }
 

@@ -68,9 +68,12 @@ internal sealed class RecorderHarness : IDisposable
     /// <summary>The recorders' owner: a caller of the test's own user, as on the session bus.</summary>
     public static Caller Owner { get; } = new(":test", UnixUsers.EffectiveUid, null, [], CallerFiles.OfDaemonUser, IsSandboxed: false);
 
+    /// <summary>Devices as the daemon lists them without a watch; no test in this process watches devices.</summary>
+    public static IDeviceList ProbedDevices { get; } = new CaptureDevices(watch: null);
+
     public static TrackSource Resolve(string uri)
     {
-        var source = SourceUri.Parse(uri);
+        var source = SourceUri.Parse(uri, ProbedDevices);
         source.Resolve(Owner.Files);
         return source;
     }

@@ -9,7 +9,8 @@ namespace RecorderDaemon.Media.Sources;
 /// When a node goes away mid-recording (its device unplugged, its client quit), pipewiresrc
 /// neither fails nor ends, it just stops; a <c>watchdog</c> after it turns that silence into an error.
 /// </summary>
-public sealed class PipeWireSource(string uri, string? node) : TrackSource(uri)
+/// <param name="devices">where <see cref="Resolve"/> looks for the node</param>
+public sealed class PipeWireSource(string uri, string? node, IDeviceList devices) : TrackSource(uri)
 {
     internal static readonly IReadOnlyList<string> NodeProperties = ["node.name", "object.serial", "media.class"];
 
@@ -44,7 +45,7 @@ public sealed class PipeWireSource(string uri, string? node) : TrackSource(uri)
         }
 
         // Only PipeWire's device provider gives devices these properties.
-        var nodes = GstDeviceMonitor.List(["Audio/Source", "Video/Source"], NodeProperties)
+        var nodes = devices.Devices(NodeProperties)
             .Where(device => device.Properties.ContainsKey("object.serial"))
             .ToList();
         if (node is null)

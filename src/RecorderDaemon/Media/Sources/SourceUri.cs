@@ -8,8 +8,9 @@ namespace RecorderDaemon.Media.Sources;
 /// </summary>
 public static class SourceUri
 {
+    /// <param name="devices">where device sources look for their device when resolved</param>
     /// <exception cref="ArgumentException">the URI is malformed; the message names what is wrong</exception>
-    public static TrackSource Parse(string uri)
+    public static TrackSource Parse(string uri, IDeviceList devices)
     {
         var schemeEnd = uri.IndexOf(':');
         if (schemeEnd <= 0)
@@ -21,7 +22,7 @@ public static class SourceUri
         return uri[..schemeEnd] switch
         {
             "test" => ParseTest(uri, rest),
-            "pipewire" => ParsePipeWire(uri, rest),
+            "pipewire" => ParsePipeWire(uri, rest, devices),
             "v4l2" => ParseV4l2(uri, rest),
             "file" => ParseFile(uri),
             var scheme => throw Malformed(uri, $"unknown scheme '{scheme}' (expected test:, pipewire:, v4l2: or file://)"),
@@ -53,14 +54,14 @@ public static class SourceUri
         return source;
     }
 
-    private static PipeWireSource ParsePipeWire(string uri, string target)
+    private static PipeWireSource ParsePipeWire(string uri, string target, IDeviceList devices)
     {
         if (target.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
         {
             throw Malformed(uri, "a PipeWire target is an object.serial or a node.name without spaces");
         }
 
-        return new PipeWireSource(uri, target.Length == 0 ? null : target);
+        return new PipeWireSource(uri, target.Length == 0 ? null : target, devices);
     }
 
     private static V4l2Source ParseV4l2(string uri, string path)

@@ -1,0 +1,25 @@
+using RecorderDaemon.Native;
+
+namespace RecorderDaemon.Media;
+
+/// <summary>
+/// The daemon's <see cref="IDeviceList"/>: listed from its running <paramref name="watch"/>, the process's one device
+/// monitor, since no other monitor may use the started providers (see <see cref="GstDeviceWatch"/>); without a watch
+/// (no provider could be started), probed with a new monitor on each call.
+/// </summary>
+/// <param name="watch">the daemon's device watch, which its owner stops; null when devices are not watched</param>
+public sealed class CaptureDevices(GstDeviceWatch? watch) : IDeviceList
+{
+    private static readonly string[] Classes = ["Audio/Source", "Video/Source"];
+
+    /// <summary>
+    /// Watches for capture devices appearing or vanishing; <paramref name="onChange"/> runs on the
+    /// loop thread. Starting probes the providers, so never call this on the loop thread.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">no device provider could be started</exception>
+    public static GstDeviceWatch Watch(GLibLoop loop, Action<GstMessageKind> onChange) => GstDeviceWatch.Start(loop, Classes, onChange);
+
+    /// <exception cref="ObjectDisposedException">the watch was stopped: the daemon is shutting down</exception>
+    public IReadOnlyList<GstDeviceInfo> Devices(IReadOnlyList<string> propertyNames) =>
+        watch?.Devices(propertyNames) ?? GstDeviceMonitor.List(Classes, propertyNames);
+}
