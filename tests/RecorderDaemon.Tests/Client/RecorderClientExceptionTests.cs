@@ -1,28 +1,30 @@
 using RecorderDaemon.Client;
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Tests.Client;
 
 [TestFixture]
 public sealed class RecorderClientExceptionTests
 {
+    private const string InvalidArgs = "org.freedesktop.DBus.Error.InvalidArgs";
+
     [Test]
     public void ADaemonErrorCarriesItsDomExceptionName()
     {
         var error = RecorderClientException.FromDBusError(
-            new DBusErrorException("io.github.recorderd.Error.InvalidStateError", "the recorder is inactive"));
+            new DBusErrorReplyException("io.github.recorderd.Error.InvalidStateError", "the recorder is inactive"));
 
         Assert.That((error.ErrorName, error.DomExceptionName, error.Message), Is.EqualTo(
             ("io.github.recorderd.Error.InvalidStateError", "InvalidStateError", "the recorder is inactive")));
-        Assert.That(error.InnerException, Is.InstanceOf<DBusErrorException>());
+        Assert.That(error.InnerException, Is.InstanceOf<DBusErrorReplyException>());
     }
 
     [Test]
     public void OtherErrorsHaveNoDomExceptionName()
     {
-        var error = RecorderClientException.FromDBusError(new DBusErrorException(DBusErrorException.InvalidArgs, "unknown option 'x'"));
+        var error = RecorderClientException.FromDBusError(new DBusErrorReplyException(InvalidArgs, "unknown option 'x'"));
 
-        Assert.That((error.ErrorName, error.DomExceptionName), Is.EqualTo((DBusErrorException.InvalidArgs, (string?)null)));
+        Assert.That((error.ErrorName, error.DomExceptionName), Is.EqualTo((InvalidArgs, (string?)null)));
     }
 
     [Test]
