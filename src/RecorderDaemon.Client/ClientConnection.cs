@@ -9,9 +9,6 @@ namespace RecorderDaemon.Client;
 /// </summary>
 internal sealed partial class ClientConnection : IDisposable
 {
-    /// <summary>GDBus's and libdbus's default.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(25);
-
     private readonly DBusConnection _connection;
     private readonly Action<Exception> _onHandlerFailed;
 
@@ -27,7 +24,7 @@ internal sealed partial class ClientConnection : IDisposable
         var connection = new DBusConnection(address);
         try
         {
-            return new ClientConnection(await RunAsync(ConnectedAsync(connection), DefaultTimeout, cancellationToken), onHandlerFailed);
+            return new ClientConnection(await RunAsync(ConnectedAsync(connection), CallTimeouts.Default, cancellationToken), onHandlerFailed);
         }
         catch
         {
@@ -52,11 +49,11 @@ internal sealed partial class ClientConnection : IDisposable
 
     /// <summary>
     /// Sends <paramref name="call"/> and reads its reply with <paramref name="readReply"/>. Cancelling, or
-    /// <paramref name="timeout"/> (<see cref="DefaultTimeout"/> by default) passing, ends the wait, not the
+    /// <paramref name="timeout"/> (<see cref="CallTimeouts.Default"/> by default) passing, ends the wait, not the
     /// call: the daemon may still carry it out.
     /// </summary>
     public Task<T> CallAsync<T>(MessageBuffer call, MessageValueReader<T> readReply, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
-        RunAsync(_connection.CallMethodAsync(call, readReply, null), timeout ?? DefaultTimeout, cancellationToken);
+        RunAsync(_connection.CallMethodAsync(call, readReply, null), timeout ?? CallTimeouts.Default, cancellationToken);
 
     /// <summary>
     /// Calls <paramref name="onSignal"/> with what <paramref name="read"/> makes of each signal matching
@@ -77,7 +74,7 @@ internal sealed partial class ClientConnection : IDisposable
                 }
             },
             emitOnCapturedContext: false).AsTask();
-        return RunAsync(adding, DefaultTimeout, cancellationToken, abandoned: subscription => subscription.Dispose());
+        return RunAsync(adding, CallTimeouts.Default, cancellationToken, abandoned: subscription => subscription.Dispose());
     }
 
     public void Dispose() => _connection.Dispose();

@@ -10,13 +10,6 @@ namespace RecorderDaemon.Client;
 /// </summary>
 public sealed partial class MediaRecorder : IAsyncDisposable
 {
-    /// <summary>
-    /// For Stop and Destroy, which wait until the file is final: the daemon lets a stopping recording drain for its
-    /// <c>StopTimeoutSeconds</c> (10 by default) before tearing it down, so this leaves room for a raised setting
-    /// and a busy machine while still failing, rather than hanging, when the daemon never answers.
-    /// </summary>
-    public static readonly TimeSpan FinalizeTimeout = TimeSpan.FromMinutes(5);
-
     private readonly ClientConnection _bus;
     private readonly Action<MediaRecorder> _onDisposed;
     private IDisposable? _signals;
@@ -55,9 +48,9 @@ public sealed partial class MediaRecorder : IAsyncDisposable
 
     /// <summary>
     /// <c>stop()</c>; completes once the file is final, after the last DataAvailable and Stopped were raised, or
-    /// fails with <see cref="RecorderClientException.NoReply"/> after <see cref="FinalizeTimeout"/>.
+    /// fails with <see cref="RecorderClientException.NoReply"/> after <see cref="CallTimeouts.Finalize"/>.
     /// </summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => CallAsync("Stop", cancellationToken, FinalizeTimeout);
+    public Task StopAsync(CancellationToken cancellationToken = default) => CallAsync("Stop", cancellationToken, CallTimeouts.Finalize);
 
     public Task PauseAsync(CancellationToken cancellationToken = default) => CallAsync("Pause", cancellationToken);
 
@@ -69,10 +62,10 @@ public sealed partial class MediaRecorder : IAsyncDisposable
 
     public Task RemoveSourceAsync(string uri, CancellationToken cancellationToken = default) => CallAsync("RemoveSource", uri, cancellationToken);
 
-    /// <summary>Finalizes any recording (waiting up to <see cref="FinalizeTimeout"/>), removes the recorder from the daemon and disposes this proxy.</summary>
+    /// <summary>Finalizes any recording (waiting up to <see cref="CallTimeouts.Finalize"/>), removes the recorder from the daemon and disposes this proxy.</summary>
     public async Task DestroyAsync(CancellationToken cancellationToken = default)
     {
-        await CallAsync("Destroy", cancellationToken, FinalizeTimeout);
+        await CallAsync("Destroy", cancellationToken, CallTimeouts.Finalize);
         await DisposeAsync();
     }
 

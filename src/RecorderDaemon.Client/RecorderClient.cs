@@ -14,14 +14,11 @@ namespace RecorderDaemon.Client;
 /// wait synchronously for a call of this client (its reply would never be read): hand longer work to a Task. What
 /// a handler throws goes to <see cref="EventHandlerFailed"/> and does not stop later events.</para>
 /// <para>Every call fails with <see cref="RecorderClientException.NoReply"/> when the daemon does not answer
-/// within <see cref="DefaultTimeout"/> (Stop and Destroy: <see cref="MediaRecorder.FinalizeTimeout"/>); cancelling
+/// within <see cref="CallTimeouts.Default"/> (Stop and Destroy: <see cref="CallTimeouts.Finalize"/>); cancelling
 /// its token ends the wait, not the call, which the daemon may still carry out.</para>
 /// </remarks>
 public sealed partial class RecorderClient : IAsyncDisposable
 {
-    /// <summary>How long a call waits for its reply, except Stop and Destroy.</summary>
-    public static readonly TimeSpan DefaultTimeout = ClientConnection.DefaultTimeout;
-
     private readonly ClientConnection _bus;
     private readonly ConcurrentDictionary<MediaRecorder, byte> _recorders = new();
     private IDisposable[] _subscriptions = [];
