@@ -53,6 +53,36 @@ public sealed class RecorderClientTests : DaemonClientFixture
     }
 
     [Test]
+    public async Task AThrowingHandlerIsReportedAndLaterEventsStillCome()
+    {
+        var failed = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var removed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        EventHandler<RecorderPathEventArgs> throwing = (_, _) => throw new InvalidOperationException("a handler's bug");
+        EventHandler<Exception> onFailed = (_, failure) => failed.TrySetResult(failure);
+        EventHandler<RecorderPathEventArgs> onRemoved = (_, recorder) => removed.TrySetResult(recorder.ObjectPath);
+        Client.RecorderAdded += throwing;
+        Client.EventHandlerFailed += onFailed;
+        Client.RecorderRemoved += onRemoved;
+        try
+        {
+            var path = Daemon.CreateRecorder(["test:audio"]);
+            Assert.That(await failed.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.InstanceOf<InvalidOperationException>());
+            Daemon.CallRecorder(path, "Destroy");
+            Assert.That(await removed.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(path), "the connection survived the handler");
+        }
+        finally
+        {
+            Client.RecorderAdded -= throwing;
+            Client.EventHandlerFailed -= onFailed;
+            Client.RecorderRemoved -= onRemoved;
+        }
+    }
+
+    [Test]
+    public void ACancelledCallThrowsOperationCanceled() =>
+        Assert.CatchAsync<OperationCanceledException>(() => Client.GetVersionAsync(new CancellationToken(canceled: true)));
+
+    [Test]
     public async Task WatchRecordersSeesTheFirstEventsOfARecorderCreatedAfterwards()
     {
         var events = new List<string>();
