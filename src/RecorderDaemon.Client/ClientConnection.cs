@@ -96,7 +96,7 @@ internal sealed partial class ClientConnection : IDisposable
         catch (TimeoutException error)
         {
             Abandon();
-            throw new RecorderClientException(RecorderClientException.NoReply, $"no reply from recorderd within {timeout.TotalSeconds:0.#} s", error);
+            throw new RecorderClientException(RecorderClientException.NoReply, $"no reply within {timeout.TotalSeconds:0.#} s", error);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
