@@ -44,16 +44,16 @@ public sealed partial class RecorderClient
         var subscriptions = new List<IDisposable>();
         try
         {
-            subscriptions.Add(await _bus.WatchAsync(
+            subscriptions.Add(await Bus.WatchAsync(
                 ManagerRule(RecorderBus.ManagerInterface, "DevicesChanged"), _ => EventArgs.Empty,
                 _ => DevicesChanged?.Invoke(this, EventArgs.Empty), cancellationToken));
-            subscriptions.Add(await _bus.WatchAsync(
+            subscriptions.Add(await Bus.WatchAsync(
                 ManagerRule(RecorderBus.ObjectManagerInterface, "InterfacesAdded"), ReadAddedRecorder,
                 added => RecorderAdded?.Invoke(this, added), cancellationToken));
-            subscriptions.Add(await _bus.WatchAsync(
+            subscriptions.Add(await Bus.WatchAsync(
                 ManagerRule(RecorderBus.ObjectManagerInterface, "InterfacesRemoved"), ReadRemovedRecorder,
                 removed => RecorderRemoved?.Invoke(this, removed), cancellationToken));
-            subscriptions.Add(await _bus.WatchAsync(
+            subscriptions.Add(await Bus.WatchAsync(
                 DaemonOwnerRule, ReadNewOwner, owner => DaemonRunningChanged?.Invoke(this, owner.Length > 0), cancellationToken));
         }
         finally

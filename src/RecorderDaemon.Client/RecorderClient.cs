@@ -19,13 +19,12 @@ namespace RecorderDaemon.Client;
 /// </remarks>
 public sealed partial class RecorderClient : IAsyncDisposable
 {
-    private readonly ClientConnection _bus;
     private readonly ConcurrentDictionary<MediaRecorder, byte> _recorders = new();
     private IDisposable[] _subscriptions = [];
 
     private RecorderClient(ClientConnection bus)
     {
-        _bus = bus;
+        Bus = bus;
         Manager = new ManagerProxy(bus);
     }
 
@@ -34,6 +33,8 @@ public sealed partial class RecorderClient : IAsyncDisposable
     /// a handler here, the exception is written to stderr. Raised on the receive loop, like the events.
     /// </summary>
     public event EventHandler<Exception>? EventHandlerFailed;
+
+    internal ClientConnection Bus { get; }
 
     internal ManagerProxy Manager { get; }
 
@@ -85,7 +86,7 @@ public sealed partial class RecorderClient : IAsyncDisposable
     /// <summary>A proxy for an existing recorder, e.g. one of <see cref="ListRecordersAsync"/>.</summary>
     public async Task<MediaRecorder> OpenRecorderAsync(string objectPath, CancellationToken cancellationToken = default)
     {
-        var recorder = await MediaRecorder.OpenAsync(_bus, objectPath, Forget, cancellationToken);
+        var recorder = await MediaRecorder.OpenAsync(Bus, objectPath, Forget, cancellationToken);
         _recorders.TryAdd(recorder, 0);
         return recorder;
     }
@@ -100,7 +101,7 @@ public sealed partial class RecorderClient : IAsyncDisposable
     /// opened after a <see cref="RecorderAdded"/>, this misses nothing a new recorder sends right after it appears.
     /// </summary>
     public Task<IDisposable> WatchRecordersAsync(Action<RecorderSignalEventArgs> onSignal, CancellationToken cancellationToken = default) =>
-        _bus.WatchAsync(RecorderSignals.Rule(null), RecorderSignals.Read, onSignal, cancellationToken);
+        Bus.WatchAsync(RecorderSignals.Rule(null), RecorderSignals.Read, onSignal, cancellationToken);
 
     /// <summary>Disposes the recorder proxies still open (the recorders stay), then the connection.</summary>
     public async ValueTask DisposeAsync()
@@ -115,7 +116,7 @@ public sealed partial class RecorderClient : IAsyncDisposable
             subscription.Dispose();
         }
 
-        _bus.Dispose();
+        Bus.Dispose();
     }
 
     private void Forget(MediaRecorder recorder) => _recorders.TryRemove(recorder, out _);

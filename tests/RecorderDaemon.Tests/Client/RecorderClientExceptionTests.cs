@@ -38,4 +38,33 @@ public sealed class RecorderClientExceptionTests
 
         Assert.That((error!.ErrorName, error.DomExceptionName), Is.EqualTo(("org.freedesktop.DBus.Error.ServiceUnknown", (string?)null)));
     }
+
+    [Test]
+    [NonParallelizable]
+    public async Task ACallTheDaemonNeverAnswersFailsWithNoReplyAtItsTimeout()
+    {
+        using var daemon = await SilentDaemon.StartAsync();
+        await using var client = await RecorderClient.ConnectAsync(daemon.Address);
+
+        var error = Assert.ThrowsAsync<RecorderClientException>(() => CallWithTimeoutAsync(client, TimeSpan.FromMilliseconds(300)));
+
+        Assert.That((error!.ErrorName, error.Message), Is.EqualTo((RecorderClientException.NoReply, "no reply within 0.3 s")));
+    }
+
+    [Test]
+    [NonParallelizable]
+    public async Task CancellingEndsTheWaitForACallTheDaemonNeverAnswers()
+    {
+        using var daemon = await SilentDaemon.StartAsync();
+        await using var client = await RecorderClient.ConnectAsync(daemon.Address);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        Assert.CatchAsync<OperationCanceledException>(() => client.EnumerateDevicesAsync(cancellation.Token));
+    }
+
+    private static Task CallWithTimeoutAsync(RecorderClient client, TimeSpan timeout)
+    {
+        using var writer = client.Bus.StartCall(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "EnumerateDevices");
+        return client.Bus.CallAsync(writer.CreateMessage(), static (_, _) => true, CancellationToken.None, timeout);
+    }
 }
