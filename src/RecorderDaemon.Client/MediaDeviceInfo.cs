@@ -1,4 +1,4 @@
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Client;
 
@@ -10,9 +10,8 @@ namespace RecorderDaemon.Client;
 public sealed record MediaDeviceInfo(string DeviceId, string Kind, string Label, string GroupId)
 {
     /// <summary>Reads one <c>a{sv}</c> of <c>EnumerateDevices</c>; a missing key reads as empty.</summary>
-    internal static MediaDeviceInfo FromVariant(GVariant device)
+    internal static MediaDeviceInfo FromDictionary(IReadOnlyDictionary<string, VariantValue> entries)
     {
-        var entries = device.ToVariantDictionary();
         string Read(string key) => entries.TryGetValue(key, out var value) ? value.GetString() : "";
         return new MediaDeviceInfo(Read("deviceId"), Read("kind"), Read("label"), Read("groupId"));
     }

@@ -1,21 +1,24 @@
 using System.ComponentModel;
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Client;
 
 public sealed partial class MediaRecorder : INotifyPropertyChanged
 {
-    // Replaced as a whole, only on the loop thread; readable from any thread.
+    // Guards _announced and the replacing of _properties: the initial GetAll is applied on the caller's thread,
+    // changes on the receive loop.
+    private readonly Lock _propertiesLock = new();
+
+    // Replaced as a whole; readable from any thread.
     private volatile RecorderProperties _properties = new();
 
     // The properties PropertiesChanged announced before the initial GetAll was applied; null afterwards.
     private HashSet<string>? _announced = [];
 
-    /// <summary>Raised on the client's loop thread, with the name of the property below that changed.</summary>
+    /// <summary>Raised on the connection's receive loop, with the name of the property below that changed.</summary>
     public event PropertyChangedEventHandler? PropertyChanged;
 
-    /// <summary><c>inactive</c>, <c>recording</c> or <c>paused</c>.</summary>
-    public string State => _properties.State;
+    public RecordingState State => _properties.State;
 
     /// <summary>As constructed until just before Started, then the full type with codecs.</summary>
     public string MimeType => _properties.MimeType;
@@ -24,8 +27,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
 
     public uint VideoBitsPerSecond => _properties.VideoBitsPerSecond;
 
-    /// <summary><c>constant</c> or <c>variable</c>.</summary>
-    public string AudioBitrateMode => _properties.AudioBitrateMode;
+    public BitrateMode AudioBitrateMode => _properties.AudioBitrateMode;
 
     /// <summary>The source URIs of the current track set.</summary>
     public IReadOnlyList<string> Sources => _properties.Sources;
@@ -41,41 +43,56 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     /// <summary>The unique bus name of the recorder's creator.</summary>
     public string Owner => _properties.Owner;
 
+    private static MatchRule PropertiesChangedRule(string path) => new()
+    {
+        Type = MessageType.Signal,
+        Sender = RecorderBus.Name,
+        Path = path,
+        Interface = RecorderBus.PropertiesInterface,
+        Member = "PropertiesChanged",
+        Arg0 = RecorderBus.RecorderInterface,
+    };
+
+    // PropertiesChanged (s interface, a{sv} changed, as invalidated): the daemon announces every change with its value.
+    private static Dictionary<string, VariantValue>? ReadChangedProperties(Message message)
+    {
+        var reader = message.GetBodyReader();
+        return reader.ReadString() == RecorderBus.RecorderInterface ? reader.ReadDictionaryOfStringToVariantValue() : null;
+    }
+
     /// <summary>
     /// Applies the initial GetAll, except for properties already announced since subscribing: every
     /// change is announced, so an announced value is at least as new as the snapshot's whether its
     /// signal came before or after the GetAll reply.
     /// </summary>
-    private void ApplySnapshot(IReadOnlyDictionary<string, GVariant> all)
+    private void ApplySnapshot(Dictionary<string, VariantValue> all)
     {
-        foreach (var (name, value) in all)
+        lock (_propertiesLock)
         {
-            if (!_announced!.Contains(name))
+            foreach (var (name, value) in all)
+            {
+                if (!_announced!.Contains(name))
+                {
+                    _properties = _properties.With(name, value);
+                }
+            }
+
+            _announced = null;
+        }
+    }
+
+    private void OnPropertiesChanged(Dictionary<string, VariantValue> changed)
+    {
+        lock (_propertiesLock)
+        {
+            foreach (var (name, value) in changed)
             {
                 _properties = _properties.With(name, value);
+                _announced?.Add(name);
             }
         }
 
-        _announced = null;
-    }
-
-    private void OnPropertiesChanged(GVariant parameters)
-    {
-        using var iface = parameters.GetChild(0);
-        if (iface.GetString() != RecorderBus.RecorderInterface)
-        {
-            return;
-        }
-
-        using var changed = parameters.GetChild(1);
-        var values = changed.ToVariantDictionary();
-        foreach (var (name, value) in values)
-        {
-            _properties = _properties.With(name, value);
-            _announced?.Add(name);
-        }
-
-        foreach (var name in values.Keys)
+        foreach (var name in changed.Keys)
         {
             PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(name));
         }
@@ -84,7 +101,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     /// <summary>The recorder's D-Bus properties, named as on the bus.</summary>
     private sealed record RecorderProperties
     {
-        public string State { get; init; } = "inactive";
+        public RecordingState State { get; init; }
 
         public string MimeType { get; init; } = "";
 
@@ -92,7 +109,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
 
         public uint VideoBitsPerSecond { get; init; }
 
-        public string AudioBitrateMode { get; init; } = "variable";
+        public BitrateMode AudioBitrateMode { get; init; } = BitrateMode.Variable;
 
         public IReadOnlyList<string> Sources { get; init; } = [];
 
@@ -105,14 +122,14 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
         public string Owner { get; init; } = "";
 
         /// <summary>A copy with <paramref name="name"/> set; unknown names (a newer daemon's) are ignored.</summary>
-        public RecorderProperties With(string name, GVariant value) => name switch
+        public RecorderProperties With(string name, VariantValue value) => name switch
         {
-            nameof(State) => this with { State = value.GetString() },
+            nameof(State) => this with { State = RecorderEnumNames.ParseRecordingState(value.GetString()) },
             nameof(MimeType) => this with { MimeType = value.GetString() },
             nameof(AudioBitsPerSecond) => this with { AudioBitsPerSecond = value.GetUInt32() },
             nameof(VideoBitsPerSecond) => this with { VideoBitsPerSecond = value.GetUInt32() },
-            nameof(AudioBitrateMode) => this with { AudioBitrateMode = value.GetString() },
-            nameof(Sources) => this with { Sources = value.GetStrings() },
+            nameof(AudioBitrateMode) => this with { AudioBitrateMode = RecorderEnumNames.ParseBitrateMode(value.GetString()) },
+            nameof(Sources) => this with { Sources = value.GetArray<string>() },
             nameof(Location) => this with { Location = value.GetString() },
             nameof(Duration) => this with { Duration = TimeSpan.FromMicroseconds(checked((long)value.GetUInt64())) },
             nameof(BytesWritten) => this with { BytesWritten = value.GetUInt64() },

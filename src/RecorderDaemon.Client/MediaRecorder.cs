@@ -1,22 +1,24 @@
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Client;
 
 /// <summary>
 /// A proxy for one recorder object (<c>/io/github/recorderd/recorder/N</c>), mirroring the W3C MediaRecorder.
-/// Its properties are kept current from <c>PropertiesChanged</c>; its events are raised on the client's
-/// loop thread, so handlers must not block (an exception a handler throws goes to
-/// <see cref="NativeCallbackErrors.Unhandled"/>). Disposing stops listening; the recorder itself stays.
+/// Its properties are kept current from <c>PropertiesChanged</c>; its events are raised as
+/// <see cref="RecorderClient"/> describes (on the connection's receive loop: handlers must not block).
+/// Disposing stops listening; the recorder itself stays.
 /// </summary>
 public sealed partial class MediaRecorder : IAsyncDisposable
 {
-    private readonly DaemonObject _remote;
+    private readonly ClientConnection _bus;
     private readonly Action<MediaRecorder> _onDisposed;
-    private DBusSignalSubscription? _subscription;
+    private IDisposable? _signals;
+    private IDisposable? _propertyChanges;
 
-    private MediaRecorder(DaemonObject remote, Action<MediaRecorder> onDisposed)
+    private MediaRecorder(ClientConnection bus, string objectPath, Action<MediaRecorder> onDisposed)
     {
-        _remote = remote;
+        _bus = bus;
+        ObjectPath = objectPath;
         _onDisposed = onDisposed;
     }
 
@@ -34,104 +36,119 @@ public sealed partial class MediaRecorder : IAsyncDisposable
 
     public event EventHandler<RecorderWarningEventArgs>? Warning;
 
-    public string ObjectPath => _remote.Path;
+    public string ObjectPath { get; }
 
     /// <summary><c>start(timeslice)</c>: 0 means one chunk at stop, otherwise milliseconds (the daemon clamps it up to its minimum).</summary>
-    public Task StartAsync(uint timeslice = 0) => CallAsync("Start", GVariant.Tuple(GVariant.UInt32(timeslice)));
-
-    /// <summary><c>stop()</c>; completes once the file is final, after the last DataAvailable and Stopped were raised.</summary>
-    public Task StopAsync() => CallAsync("Stop", null, Timeout.InfiniteTimeSpan);
-
-    public Task PauseAsync() => CallAsync("Pause");
-
-    public Task ResumeAsync() => CallAsync("Resume");
-
-    public Task RequestDataAsync() => CallAsync("RequestData");
-
-    public Task AddSourceAsync(string uri) => CallAsync("AddSource", GVariant.Tuple(GVariant.String(uri)));
-
-    public Task RemoveSourceAsync(string uri) => CallAsync("RemoveSource", GVariant.Tuple(GVariant.String(uri)));
-
-    /// <summary>Finalizes any recording, removes the recorder from the daemon and disposes this proxy.</summary>
-    public async Task DestroyAsync()
+    public Task StartAsync(uint timeslice = 0, CancellationToken cancellationToken = default)
     {
-        await CallAsync("Destroy", null, Timeout.InfiniteTimeSpan);
+        using var writer = StartCall("Start", "u");
+        writer.WriteUInt32(timeslice);
+        return CallAsync(writer.CreateMessage(), cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>stop()</c>; completes once the file is final, after the last DataAvailable and Stopped were raised, or
+    /// fails with <see cref="RecorderClientException.NoReply"/> after <see cref="CallTimeouts.Finalize"/>.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => CallAsync("Stop", cancellationToken, CallTimeouts.Finalize);
+
+    public Task PauseAsync(CancellationToken cancellationToken = default) => CallAsync("Pause", cancellationToken);
+
+    public Task ResumeAsync(CancellationToken cancellationToken = default) => CallAsync("Resume", cancellationToken);
+
+    public Task RequestDataAsync(CancellationToken cancellationToken = default) => CallAsync("RequestData", cancellationToken);
+
+    public Task AddSourceAsync(string uri, CancellationToken cancellationToken = default) => CallAsync("AddSource", uri, cancellationToken);
+
+    public Task RemoveSourceAsync(string uri, CancellationToken cancellationToken = default) => CallAsync("RemoveSource", uri, cancellationToken);
+
+    /// <summary>Finalizes any recording (waiting up to <see cref="CallTimeouts.Finalize"/>), removes the recorder from the daemon and disposes this proxy.</summary>
+    public async Task DestroyAsync(CancellationToken cancellationToken = default)
+    {
+        await CallAsync("Destroy", cancellationToken, CallTimeouts.Finalize);
         await DisposeAsync();
     }
 
     public ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
+        StopListening();
         _onDisposed(this);
         return ValueTask.CompletedTask;
     }
 
-    internal static async Task<MediaRecorder> OpenAsync(DaemonObject remote, Action<MediaRecorder> onDisposed)
+    internal static async Task<MediaRecorder> OpenAsync(
+        ClientConnection bus, string objectPath, Action<MediaRecorder> onDisposed, CancellationToken cancellationToken)
     {
-        var recorder = new MediaRecorder(remote, onDisposed);
-        // Subscribed before GetAll, so that no change made in between is missed (see ApplySnapshot).
-        recorder._subscription = await remote.SubscribeAsync(null, null, recorder.OnSignal);
+        var recorder = new MediaRecorder(bus, objectPath, onDisposed);
         try
         {
-            var all = await remote.GetAllPropertiesAsync(RecorderBus.RecorderInterface);
-            await remote.Loop.InvokeAsync(() => recorder.ApplySnapshot(all));
+            // Subscribed before GetAll, so that no change made in between is missed (see ApplySnapshot).
+            recorder._signals = await bus.WatchAsync(RecorderSignals.Rule(objectPath), RecorderSignals.Read, recorder.Raise, cancellationToken);
+            recorder._propertyChanges = await bus.WatchAsync(
+                PropertiesChangedRule(objectPath), ReadChangedProperties, recorder.OnPropertiesChanged, cancellationToken);
+            recorder.ApplySnapshot(await bus.GetAllPropertiesAsync(objectPath, RecorderBus.RecorderInterface, cancellationToken));
             return recorder;
         }
         catch
         {
-            recorder._subscription.Dispose();
+            recorder.StopListening();
             throw;
         }
     }
 
-    private async Task CallAsync(string method, GVariant? parameters = null, TimeSpan? timeout = null)
+    private MessageWriter StartCall(string method, string? signature = null) =>
+        _bus.StartCall(ObjectPath, RecorderBus.RecorderInterface, method, signature);
+
+    private Task CallAsync(string method, string argument, CancellationToken cancellationToken)
     {
-        using var reply = await _remote.CallAsync(RecorderBus.RecorderInterface, method, parameters, "()", timeout);
+        using var writer = StartCall(method, "s");
+        writer.WriteString(argument);
+        return CallAsync(writer.CreateMessage(), cancellationToken);
     }
 
-    // Signals are applied and raised right here on the loop thread, never re-posted. GDBus runs signal
-    // callbacks and method-reply callbacks on that thread in the order the messages came off the wire,
-    // and a call's task is completed from its reply callback (continuations then run elsewhere). So when
-    // an awaited method returns, every PropertiesChanged and signal sent before its reply has been
-    // applied and raised: a property is current after the call that changed it, and StopAsync returns
-    // after Stopped.
-    private void OnSignal(DBusSignal signal)
+    private Task CallAsync(string method, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
-        using var parameters = signal.Parameters;
-        if (signal is { Interface: RecorderBus.PropertiesInterface, Member: "PropertiesChanged" })
-        {
-            OnPropertiesChanged(parameters);
-        }
-        else if (signal.Interface == RecorderBus.RecorderInterface && RecorderSignals.Decode(signal.Member, parameters) is { } arguments)
-        {
-            Raise(signal.Member, arguments);
-        }
+        using var writer = StartCall(method);
+        return CallAsync(writer.CreateMessage(), cancellationToken, timeout);
     }
 
-    private void Raise(string member, EventArgs arguments)
+    private Task CallAsync(MessageBuffer call, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
+        _bus.CallAsync(call, static (_, _) => true, cancellationToken, timeout);
+
+    private void StopListening()
     {
-        switch (member)
+        _signals?.Dispose();
+        _propertyChanges?.Dispose();
+    }
+
+    // Signals are applied and raised right on the receive loop, never re-posted. Tmds dispatches signals there in the
+    // order the messages came off the wire and completes a call from its reply after every signal before it. So
+    // when an awaited method returns, every PropertiesChanged and signal sent before its reply has been applied and
+    // raised: a property is current after the call that changed it, and StopAsync returns after Stopped.
+    private void Raise(RecorderSignalEventArgs signal)
+    {
+        switch (signal.Name)
         {
             case "Started":
-                Started?.Invoke(this, arguments);
+                Started?.Invoke(this, signal.Arguments);
                 break;
             case "Stopped":
-                Stopped?.Invoke(this, arguments);
+                Stopped?.Invoke(this, signal.Arguments);
                 break;
             case "Paused":
-                Paused?.Invoke(this, arguments);
+                Paused?.Invoke(this, signal.Arguments);
                 break;
             case "Resumed":
-                Resumed?.Invoke(this, arguments);
+                Resumed?.Invoke(this, signal.Arguments);
                 break;
             case "DataAvailable":
-                DataAvailable?.Invoke(this, (DataAvailableEventArgs)arguments);
+                DataAvailable?.Invoke(this, (DataAvailableEventArgs)signal.Arguments);
                 break;
             case "Error":
-                Error?.Invoke(this, (RecorderErrorEventArgs)arguments);
+                Error?.Invoke(this, (RecorderErrorEventArgs)signal.Arguments);
                 break;
             case "Warning":
-                Warning?.Invoke(this, (RecorderWarningEventArgs)arguments);
+                Warning?.Invoke(this, (RecorderWarningEventArgs)signal.Arguments);
                 break;
         }
     }

@@ -1,4 +1,4 @@
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Client;
 
@@ -16,8 +16,7 @@ public sealed record MediaRecorderOptions
 
     public uint? BitsPerSecond { get; init; }
 
-    /// <summary><c>constant</c> or <c>variable</c>.</summary>
-    public string? AudioBitrateMode { get; init; }
+    public BitrateMode? AudioBitrateMode { get; init; }
 
     /// <summary>Milliseconds between key frames; exclusive with <see cref="VideoKeyFrameIntervalCount"/>.</summary>
     public uint? VideoKeyFrameIntervalDuration { get; init; }
@@ -30,28 +29,28 @@ public sealed record MediaRecorderOptions
     /// <summary>Stop and destroy the recorder when its creator leaves the bus (the daemon's default is false).</summary>
     public bool? StopOnDisconnect { get; init; }
 
-    /// <summary>The <c>a{sv}</c> for <c>CreateRecorder</c>, keyed exactly as the JavaScript dictionary.</summary>
-    internal GVariant ToVariant()
+    /// <summary>The entries of the <c>a{sv}</c> for <c>CreateRecorder</c>, keyed exactly as the JavaScript dictionary.</summary>
+    internal IReadOnlyList<KeyValuePair<string, VariantValue>> ToEntries()
     {
-        (string Key, GVariant? Value)[] entries =
+        (string Key, VariantValue? Value)[] entries =
         [
             ("mimeType", Box(MimeType)),
             ("audioBitsPerSecond", Box(AudioBitsPerSecond)),
             ("videoBitsPerSecond", Box(VideoBitsPerSecond)),
             ("bitsPerSecond", Box(BitsPerSecond)),
-            ("audioBitrateMode", Box(AudioBitrateMode)),
+            ("audioBitrateMode", Box(AudioBitrateMode?.ToSpecName())),
             ("videoKeyFrameIntervalDuration", Box(VideoKeyFrameIntervalDuration)),
             ("videoKeyFrameIntervalCount", Box(VideoKeyFrameIntervalCount)),
             ("location", Box(Location)),
             ("stopOnDisconnect", Box(StopOnDisconnect)),
         ];
-        return GVariant.VariantDictionary(
-            from entry in entries where entry.Value is not null select KeyValuePair.Create(entry.Key, entry.Value));
+        return [.. from entry in entries where entry.Value.HasValue select KeyValuePair.Create(entry.Key, entry.Value!.Value)];
     }
 
-    private static GVariant? Box(string? value) => value is null ? null : GVariant.String(value);
+    // VariantValue converts implicitly from string, so a bare null would become a null string, not a missing value.
+    private static VariantValue? Box(string? value) => value is null ? default(VariantValue?) : VariantValue.String(value);
 
-    private static GVariant? Box(uint? value) => value is { } number ? GVariant.UInt32(number) : null;
+    private static VariantValue? Box(uint? value) => value is { } number ? VariantValue.UInt32(number) : default(VariantValue?);
 
-    private static GVariant? Box(bool? value) => value is { } flag ? GVariant.Boolean(flag) : null;
+    private static VariantValue? Box(bool? value) => value is { } flag ? VariantValue.Bool(flag) : default(VariantValue?);
 }

@@ -1,159 +1,109 @@
 using System.Collections.Concurrent;
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Client;
 
 /// <summary>
 /// A connection to recorderd: the W3C MediaRecorder constructor, <c>isTypeSupported</c> and
-/// <c>enumerateDevices</c>. It owns a GLib loop thread and a private bus connection; events of this client
-/// and of its recorders are raised on that thread, so handlers must be quick and must never block (or
-/// wait for another call of this client) — hand longer work to a Task.
+/// <c>enumerateDevices</c>. Pure managed (Tmds.DBus.Protocol): no thread of its own and no native library.
 /// </summary>
-public sealed class RecorderClient : IAsyncDisposable
+/// <remarks>
+/// <para>Events of this client and of its recorders are raised on the connection's receive loop (a thread-pool
+/// thread, with no <see cref="SynchronizationContext"/>), one at a time, in the order the daemon sent them. A
+/// handler holds up every later event and reply of the connection, so it must be quick and must never block, nor
+/// wait synchronously for a call of this client (its reply would never be read): hand longer work to a Task. What
+/// a handler throws goes to <see cref="EventHandlerFailed"/> and does not stop later events.</para>
+/// <para>Every call fails with <see cref="RecorderClientException.NoReply"/> when the daemon does not answer
+/// within <see cref="CallTimeouts.Default"/> (Stop and Destroy: <see cref="CallTimeouts.Finalize"/>); cancelling
+/// its token ends the wait, not the call, which the daemon may still carry out.</para>
+/// </remarks>
+public sealed partial class RecorderClient : IAsyncDisposable
 {
-    private readonly GLibLoop _loop;
-    private readonly DBusConnection _connection;
-    private readonly DaemonObject _manager;
     private readonly ConcurrentDictionary<MediaRecorder, byte> _recorders = new();
-    private DBusSignalSubscription? _devicesChanged;
-    private DBusSignalSubscription? _objectsChanged;
-    private DBusSignalSubscription? _daemonChanged;
+    private IDisposable[] _subscriptions = [];
 
-    private RecorderClient(GLibLoop loop, DBusConnection connection)
+    private RecorderClient(ClientConnection bus)
     {
-        _loop = loop;
-        _connection = connection;
-        _manager = new DaemonObject(loop, connection, RecorderBus.ManagerPath);
+        Bus = bus;
+        Manager = new ManagerProxy(bus);
     }
 
-    /// <summary>A capture device appeared or vanished; raised on the client's loop thread.</summary>
-    public event EventHandler? DevicesChanged;
-
     /// <summary>
-    /// recorderd came onto the bus (true: started or activated) or left it (false: exited, taking its recorders
-    /// with it); raised on the client's loop thread.
+    /// An event handler of this client or of one of its recorders threw (the exception is the argument). Without
+    /// a handler here, the exception is written to stderr. Raised on the receive loop, like the events.
     /// </summary>
-    public event EventHandler<bool>? DaemonRunningChanged;
+    public event EventHandler<Exception>? EventHandlerFailed;
 
-    /// <summary>A recorder object appeared on the daemon, created by any client; raised on the client's loop thread.</summary>
-    public event EventHandler<RecorderPathEventArgs>? RecorderAdded;
+    internal ClientConnection Bus { get; }
 
-    /// <summary>A recorder object was destroyed; raised on the client's loop thread.</summary>
-    public event EventHandler<RecorderPathEventArgs>? RecorderRemoved;
+    internal ManagerProxy Manager { get; }
 
     /// <summary>
     /// Connects to the bus at <paramref name="busAddress"/> when given, otherwise to the session bus
     /// (<c>DBUS_SESSION_BUS_ADDRESS</c>) or, with <paramref name="systemBus"/>, the system bus.
     /// </summary>
-    public static async Task<RecorderClient> ConnectAsync(string? busAddress = null, bool systemBus = false)
+    /// <exception cref="RecorderConnectionException">there is no such bus, or it refused the connection</exception>
+    public static async Task<RecorderClient> ConnectAsync(
+        string? busAddress = null, bool systemBus = false, CancellationToken cancellationToken = default)
     {
-        var loop = new GLibLoop("recorderd-client");
-        DBusConnection? connection = null;
+        var address = busAddress ?? (systemBus ? DBusAddress.System : DBusAddress.Session)
+            ?? throw new RecorderConnectionException("no session bus address (DBUS_SESSION_BUS_ADDRESS is not set)");
+        RecorderClient? client = null;
+        var bus = await ClientConnection.ConnectAsync(address, failure => client?.OnEventHandlerFailed(failure), cancellationToken);
+        client = new RecorderClient(bus);
         try
         {
-            connection = await Task.Run(() =>
-                busAddress is null ? DBusConnection.ForBus(loop, systemBus) : DBusConnection.ForAddress(loop, busAddress));
-            var client = new RecorderClient(loop, connection);
-            client._devicesChanged = await client._manager.SubscribeAsync(
-                RecorderBus.ManagerInterface, "DevicesChanged", _ => client.DevicesChanged?.Invoke(client, EventArgs.Empty));
-            client._objectsChanged = await client._manager.SubscribeAsync(RecorderBus.ObjectManagerInterface, null, client.OnObjectsChanged);
-            client._daemonChanged = await loop.InvokeAsync(() => connection.SubscribeSignal(
-                "org.freedesktop.DBus", "org.freedesktop.DBus", "NameOwnerChanged", "/org/freedesktop/DBus", client.OnNameOwnerChanged));
+            await client.SubscribeAsync(cancellationToken);
             return client;
         }
         catch
         {
-            connection?.Dispose();
-            loop.Dispose();
+            await client.DisposeAsync();
             throw;
         }
     }
 
-    public async Task<bool> IsTypeSupportedAsync(string mimeType)
-    {
-        using var reply = await _manager.CallAsync(
-            RecorderBus.ManagerInterface, "IsTypeSupported", GVariant.Tuple(GVariant.String(mimeType)), "(b)");
-        using var supported = reply.GetChild(0);
-        return supported.GetBoolean();
-    }
+    public Task<bool> IsTypeSupportedAsync(string mimeType, CancellationToken cancellationToken = default) =>
+        Manager.IsTypeSupportedAsync(mimeType, cancellationToken);
 
     /// <summary>The full types (with codecs) the daemon's machine can record.</summary>
-    public async Task<IReadOnlyList<string>> GetSupportedMimeTypesAsync()
-    {
-        using var types = await _manager.GetPropertyAsync(RecorderBus.ManagerInterface, "SupportedMimeTypes");
-        return types.GetStrings();
-    }
+    public Task<IReadOnlyList<string>> GetSupportedMimeTypesAsync(CancellationToken cancellationToken = default) =>
+        Manager.GetSupportedMimeTypesAsync(cancellationToken);
 
-    public async Task<string> GetVersionAsync()
-    {
-        using var version = await _manager.GetPropertyAsync(RecorderBus.ManagerInterface, "Version");
-        return version.GetString();
-    }
+    public Task<string> GetVersionAsync(CancellationToken cancellationToken = default) => Manager.GetVersionAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<MediaDeviceInfo>> EnumerateDevicesAsync()
-    {
-        using var reply = await _manager.CallAsync(RecorderBus.ManagerInterface, "EnumerateDevices", null, "(aa{sv})");
-        using var devices = reply.GetChild(0);
-        return [.. Enumerable.Range(0, devices.ChildCount).Select(i =>
-        {
-            using var device = devices.GetChild(i);
-            return MediaDeviceInfo.FromVariant(device);
-        })];
-    }
+    public Task<IReadOnlyList<MediaDeviceInfo>> EnumerateDevicesAsync(CancellationToken cancellationToken = default) =>
+        Manager.EnumerateDevicesAsync(cancellationToken);
 
     /// <summary><c>new MediaRecorder(stream, options)</c>, the stream given as source URIs (<c>test:audio</c>, <c>pipewire:</c>, ...).</summary>
-    public async Task<MediaRecorder> CreateRecorderAsync(IEnumerable<string> sources, MediaRecorderOptions? options = null)
+    public async Task<MediaRecorder> CreateRecorderAsync(
+        IEnumerable<string> sources, MediaRecorderOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var parameters = GVariant.Tuple(GVariant.StringArray(sources), (options ?? new MediaRecorderOptions()).ToVariant());
-        using var reply = await _manager.CallAsync(RecorderBus.ManagerInterface, "CreateRecorder", parameters, "(o)");
-        using var path = reply.GetChild(0);
-        return await OpenRecorderAsync(path.GetString());
+        var path = await Manager.CreateRecorderAsync(sources, (options ?? new MediaRecorderOptions()).ToEntries(), cancellationToken);
+        return await OpenRecorderAsync(path, cancellationToken);
     }
 
     /// <summary>A proxy for an existing recorder, e.g. one of <see cref="ListRecordersAsync"/>.</summary>
-    public async Task<MediaRecorder> OpenRecorderAsync(string objectPath)
+    public async Task<MediaRecorder> OpenRecorderAsync(string objectPath, CancellationToken cancellationToken = default)
     {
-        var recorder = await MediaRecorder.OpenAsync(new DaemonObject(_loop, _connection, objectPath), Forget);
+        var recorder = await MediaRecorder.OpenAsync(Bus, objectPath, Forget, cancellationToken);
         _recorders.TryAdd(recorder, 0);
         return recorder;
     }
 
     /// <summary>The object paths of the daemon's recorders, from any client.</summary>
-    public async Task<IReadOnlyList<string>> ListRecordersAsync()
-    {
-        using var reply = await _manager.CallAsync(RecorderBus.ObjectManagerInterface, "GetManagedObjects", null, "(a{oa{sa{sv}}})");
-        using var objects = reply.GetChild(0);
-        var paths = new List<string>();
-        for (var i = 0; i < objects.ChildCount; i++)
-        {
-            using var entry = objects.GetChild(i);
-            using var path = entry.GetChild(0);
-            using var interfaces = entry.GetChild(1);
-            if (HasKey(interfaces, RecorderBus.RecorderInterface))
-            {
-                paths.Add(path.GetString());
-            }
-        }
-
-        return paths;
-    }
+    public Task<IReadOnlyList<string>> ListRecordersAsync(CancellationToken cancellationToken = default) =>
+        Manager.GetRecorderPathsAsync(cancellationToken);
 
     /// <summary>
     /// Subscribes to the events of every recorder of the daemon, those created later included, until the
-    /// result is disposed; <paramref name="onSignal"/> runs on the loop thread. Unlike proxies opened after a
-    /// <see cref="RecorderAdded"/>, this misses nothing a new recorder sends right after it appears.
+    /// result is disposed; <paramref name="onSignal"/> runs on the receive loop, like the events. Unlike proxies
+    /// opened after a <see cref="RecorderAdded"/>, this misses nothing a new recorder sends right after it appears.
     /// </summary>
-    public async Task<IDisposable> WatchRecordersAsync(Action<RecorderSignalEventArgs> onSignal) =>
-        await _loop.InvokeAsync(() => _connection.SubscribeSignal(RecorderBus.Name, RecorderBus.RecorderInterface, null, null, signal =>
-        {
-            using var parameters = signal.Parameters;
-            if (RecorderSignals.Decode(signal.Member, parameters) is { } arguments)
-            {
-                onSignal(new RecorderSignalEventArgs(signal.Path, signal.Member, arguments));
-            }
-        }));
+    public Task<IDisposable> WatchRecordersAsync(Action<RecorderSignalEventArgs> onSignal, CancellationToken cancellationToken = default) =>
+        Bus.WatchAsync(RecorderSignals.Rule(null), RecorderSignals.Read, onSignal, cancellationToken);
 
-    /// <summary>Disposes the recorder proxies still open (the recorders stay), then the connection and loop.</summary>
+    /// <summary>Disposes the recorder proxies still open (the recorders stay), then the connection.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var recorder in _recorders.Keys)
@@ -161,52 +111,31 @@ public sealed class RecorderClient : IAsyncDisposable
             await recorder.DisposeAsync();
         }
 
-        _devicesChanged?.Dispose();
-        _objectsChanged?.Dispose();
-        _daemonChanged?.Dispose();
-        // Closing flushes synchronously and joining the loop thread blocks: never do either on that thread.
-        await Task.Run(() =>
+        foreach (var subscription in _subscriptions)
         {
-            _connection.Dispose();
-            _loop.Dispose();
-        });
-    }
-
-    // InterfacesAdded (o, a{sa{sv}}) and InterfacesRemoved (o, as) of recorder objects; other objects are not ours to report.
-    private void OnObjectsChanged(DBusSignal signal)
-    {
-        using var parameters = signal.Parameters;
-        using var path = parameters.GetChild(0);
-        using var interfaces = parameters.GetChild(1);
-        var isRecorder = signal.Member == "InterfacesAdded"
-            ? HasKey(interfaces, RecorderBus.RecorderInterface)
-            : interfaces.GetStrings().Contains(RecorderBus.RecorderInterface);
-        var handler = signal.Member == "InterfacesAdded" ? RecorderAdded : RecorderRemoved;
-        if (isRecorder)
-        {
-            handler?.Invoke(this, new RecorderPathEventArgs(path.GetString()));
+            subscription.Dispose();
         }
-    }
 
-    // NameOwnerChanged (name, old owner, new owner) of every name; an empty new owner means the name was released.
-    private void OnNameOwnerChanged(DBusSignal signal)
-    {
-        using var parameters = signal.Parameters;
-        using var name = parameters.GetChild(0);
-        using var newOwner = parameters.GetChild(2);
-        if (name.GetString() == RecorderBus.Name)
-        {
-            DaemonRunningChanged?.Invoke(this, newOwner.GetString().Length > 0);
-        }
+        Bus.Dispose();
     }
 
     private void Forget(MediaRecorder recorder) => _recorders.TryRemove(recorder, out _);
 
-    private static bool HasKey(GVariant dictionary, string key) =>
-        Enumerable.Range(0, dictionary.ChildCount).Any(i =>
+    private void OnEventHandlerFailed(Exception failure)
+    {
+        try
         {
-            using var entry = dictionary.GetChild(i);
-            using var name = entry.GetChild(0);
-            return name.GetString() == key;
-        });
+            if (EventHandlerFailed is { } handlers)
+            {
+                handlers(this, failure);
+                return;
+            }
+        }
+        catch (Exception handlerFailure)
+        {
+            failure = new AggregateException(failure, handlerFailure);
+        }
+
+        Console.Error.WriteLine($"recorderd client: an event handler failed: {failure}");
+    }
 }

@@ -1,11 +1,14 @@
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Client;
 
-/// <summary>An error reply from the daemon (or from the bus on its behalf).</summary>
+/// <summary>An error reply from the daemon (or from the bus on its behalf), or no reply in time.</summary>
 public sealed class RecorderClientException(string errorName, string message, Exception? innerException = null)
     : Exception(message, innerException)
 {
+    /// <summary>What a call that got no reply in time fails with, as libdbus names it.</summary>
+    public const string NoReply = "org.freedesktop.DBus.Error.NoReply";
+
     /// <summary>The full D-Bus error name, e.g. <c>io.github.recorderd.Error.InvalidStateError</c>.</summary>
     public string ErrorName { get; } = errorName;
 
@@ -16,5 +19,5 @@ public sealed class RecorderClientException(string errorName, string message, Ex
     public string? DomExceptionName =>
         ErrorName.StartsWith(RecorderBus.ErrorPrefix, StringComparison.Ordinal) ? ErrorName[RecorderBus.ErrorPrefix.Length..] : null;
 
-    internal static RecorderClientException FromDBusError(DBusErrorException error) => new(error.ErrorName, error.Message, error);
+    internal static RecorderClientException FromDBusError(DBusErrorReplyException error) => new(error.ErrorName, error.ErrorMessage, error);
 }

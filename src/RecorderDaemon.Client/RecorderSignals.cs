@@ -1,40 +1,32 @@
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Client;
 
 /// <summary>The one reading of <c>MediaRecorder1</c> signals into event arguments, shared by the proxies and <see cref="RecorderClient.WatchRecordersAsync"/>.</summary>
 internal static class RecorderSignals
 {
-    /// <summary>The arguments of signal <paramref name="member"/>; null for a signal this client does not know (a newer daemon's).</summary>
-    public static EventArgs? Decode(string member, GVariant parameters)
+    /// <summary>The <c>MediaRecorder1</c> signals of the daemon's object at <paramref name="path"/>, or of all its objects when null.</summary>
+    public static MatchRule Rule(string? path) => new()
     {
-        switch (member)
+        Type = MessageType.Signal,
+        Sender = RecorderBus.Name,
+        Interface = RecorderBus.RecorderInterface,
+        Path = path,
+    };
+
+    /// <summary>The signal with its arguments; null for a signal this client does not know (a newer daemon's).</summary>
+    public static RecorderSignalEventArgs? Read(Message message)
+    {
+        var name = message.MemberAsString ?? "";
+        var reader = message.GetBodyReader();
+        EventArgs? arguments = name switch
         {
-            case "Started" or "Stopped" or "Paused" or "Resumed":
-                return EventArgs.Empty;
-            case "DataAvailable":
-                using (var offset = parameters.GetChild(0))
-                using (var size = parameters.GetChild(1))
-                using (var timecode = parameters.GetChild(2))
-                {
-                    return new DataAvailableEventArgs(offset.GetUInt64(), size.GetUInt64(), timecode.GetDouble());
-                }
-
-            case "Error":
-                using (var name = parameters.GetChild(0))
-                using (var message = parameters.GetChild(1))
-                {
-                    return new RecorderErrorEventArgs(name.GetString(), message.GetString());
-                }
-
-            case "Warning":
-                using (var message = parameters.GetChild(0))
-                {
-                    return new RecorderWarningEventArgs(message.GetString());
-                }
-
-            default:
-                return null;
-        }
+            "Started" or "Stopped" or "Paused" or "Resumed" => EventArgs.Empty,
+            "DataAvailable" => new DataAvailableEventArgs(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadDouble()),
+            "Error" => new RecorderErrorEventArgs(reader.ReadString(), reader.ReadString()),
+            "Warning" => new RecorderWarningEventArgs(reader.ReadString()),
+            _ => null,
+        };
+        return arguments is null ? null : new RecorderSignalEventArgs(message.PathAsString ?? "", name, arguments);
     }
 }

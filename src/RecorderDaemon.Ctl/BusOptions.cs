@@ -19,6 +19,6 @@ internal static class BusOptions
         Recursive = true,
     };
 
-    public static Task<RecorderClient> ConnectAsync(ParseResult parsed) =>
-        RecorderClient.ConnectAsync(parsed.GetValue(Address), parsed.GetValue(System));
+    public static Task<RecorderClient> ConnectAsync(ParseResult parsed, CancellationToken cancellationToken) =>
+        RecorderClient.ConnectAsync(parsed.GetValue(Address), parsed.GetValue(System), cancellationToken);
 }

@@ -1,5 +1,4 @@
 using RecorderDaemon.Client;
-using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Ctl;
 
@@ -19,7 +18,7 @@ internal static class CommandFailure
             ($"recorderd is not reachable: {refused.Message} ({refused.ErrorName}). Start it with `recorderd`, or install it "
              + "(`make install`) so that the bus starts it on demand.", ExitCodes.Unavailable),
         RecorderClientException refused => ($"{refused.DomExceptionName ?? refused.ErrorName}: {refused.Message}", ExitCodes.Failed),
-        GLibException local => ($"cannot talk to recorderd: {local.Message}", ExitCodes.Unavailable),
+        RecorderConnectionException local => ($"cannot talk to recorderd: {local.Message}", ExitCodes.Unavailable),
         _ => null,
     };
 

@@ -21,19 +21,19 @@ internal static class RecorderTargets
     };
 
     /// <summary>Opens the recorder at <paramref name="path"/>, or fails naming it when the daemon has none there.</summary>
-    public static async Task<MediaRecorder> OpenExistingAsync(RecorderClient client, string path) =>
-        (await client.ListRecordersAsync()).Contains(path)
-            ? await client.OpenRecorderAsync(path)
+    public static async Task<MediaRecorder> OpenExistingAsync(RecorderClient client, string path, CancellationToken cancellationToken) =>
+        (await client.ListRecordersAsync(cancellationToken)).Contains(path)
+            ? await client.OpenRecorderAsync(path, cancellationToken)
             : throw new CommandFailedException($"there is no recorder {path} (`recorderctl list` shows them)");
 
     /// <summary>Opens every recorder of the daemon; one destroyed meanwhile by another client is left out.</summary>
-    public static async Task<IReadOnlyList<MediaRecorder>> OpenAllAsync(RecorderClient client)
+    public static async Task<IReadOnlyList<MediaRecorder>> OpenAllAsync(RecorderClient client, CancellationToken cancellationToken)
     {
-        var opened = await Task.WhenAll((await client.ListRecordersAsync()).Select(async path =>
+        var opened = await Task.WhenAll((await client.ListRecordersAsync(cancellationToken)).Select(async path =>
         {
             try
             {
-                return await client.OpenRecorderAsync(path);
+                return await client.OpenRecorderAsync(path, cancellationToken);
             }
             catch (RecorderClientException error) when (error.ErrorName is NoSuchObject or NoSuchMethod)
             {

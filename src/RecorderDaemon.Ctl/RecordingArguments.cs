@@ -52,7 +52,7 @@ internal sealed class RecordingArguments
 
     /// <summary>Creates the recorder the options describe.</summary>
     /// <param name="stopOnDisconnect">whether the daemon finalizes the recording and removes the recorder when this process goes away</param>
-    public Task<MediaRecorder> CreateAsync(RecorderClient client, ParseResult parsed, bool stopOnDisconnect)
+    public Task<MediaRecorder> CreateAsync(RecorderClient client, ParseResult parsed, bool stopOnDisconnect, CancellationToken cancellationToken)
     {
         string[] given = [.. new[] { parsed.GetValue(_audio), parsed.GetValue(_video) }.OfType<string>()];
         return client.CreateRecorderAsync(given.Length > 0 ? given : [DefaultSource], new MediaRecorderOptions
@@ -61,15 +61,15 @@ internal sealed class RecordingArguments
             // FileInfo resolved a relative path against the working directory; the daemon wants it absolute.
             Location = parsed.GetValue(_output)?.FullName,
             StopOnDisconnect = stopOnDisconnect,
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Starts <paramref name="recorder"/>; when the daemon refuses, removes it, so that no unused recorder is left behind.</summary>
-    public async Task StartAsync(MediaRecorder recorder, ParseResult parsed)
+    public async Task StartAsync(MediaRecorder recorder, ParseResult parsed, CancellationToken cancellationToken)
     {
         try
         {
-            await recorder.StartAsync(parsed.GetValue(_timeslice));
+            await recorder.StartAsync(parsed.GetValue(_timeslice), cancellationToken);
         }
         catch (RecorderClientException)
         {

@@ -5,7 +5,7 @@ namespace RecorderDaemon.Ctl.Commands;
 
 /// <summary>
 /// A recording <c>record</c> runs in the foreground, from just after its start until its recorder is gone:
-/// it follows the recorder's events (raised on the client's loop thread, so the handlers only note them),
+/// it follows the recorder's events (raised on the client's receive loop, so the handlers only note them),
 /// shows them on a <see cref="StatusLine"/>, and stops and destroys the recorder at the end.
 /// </summary>
 internal sealed class ForegroundRecording
@@ -66,7 +66,7 @@ internal sealed class ForegroundRecording
         // Task.Delay throw, or (between -2 and -1 ms) wait forever.
         for (var recorded = RecordingTime; !_stopped.Task.IsCompleted && !stop.IsCancellationRequested && !(recorded >= limit); recorded = RecordingTime)
         {
-            _status.Show($"{_recorder.State,-9}  {Units.Time(recorded)}  {Units.Size(_recorder.BytesWritten)}");
+            _status.Show($"{_recorder.State.ToSpecName(),-9}  {Units.Time(recorded)}  {Units.Size(_recorder.BytesWritten)}");
             var wait = limit is { } end && end - recorded < RefreshInterval ? end - recorded : RefreshInterval;
             await Task.WhenAny(_stopped.Task, Task.Delay(wait, stop));
         }

@@ -30,12 +30,12 @@ internal static class RecordCommand
             """);
         recording.AddTo(command);
         command.Options.Add(duration);
-        return command.WithClientAction(async (parsed, client) =>
+        return command.WithClientAction(async (parsed, client, cancellationToken) =>
         {
             using var signals = new TerminationSignals();
-            var recorder = await recording.CreateAsync(client, parsed, stopOnDisconnect: true);
+            var recorder = await recording.CreateAsync(client, parsed, stopOnDisconnect: true, cancellationToken);
             var foreground = new ForegroundRecording(client, recorder);
-            await recording.StartAsync(recorder, parsed);
+            await recording.StartAsync(recorder, parsed, cancellationToken);
             var failure = await foreground.RunAsync(parsed.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, signals.Token);
             Console.WriteLine(recorder.Location);
             if (failure is not null)

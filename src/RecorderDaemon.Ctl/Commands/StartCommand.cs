@@ -13,10 +13,10 @@ internal static class StartCommand
             {RecordingArguments.SourcesHelp}
             """);
         recording.AddTo(command);
-        return command.WithClientAction(async (parsed, client) =>
+        return command.WithClientAction(async (parsed, client, cancellationToken) =>
         {
-            var recorder = await recording.CreateAsync(client, parsed, stopOnDisconnect: false);
-            await recording.StartAsync(recorder, parsed);
+            var recorder = await recording.CreateAsync(client, parsed, stopOnDisconnect: false, cancellationToken);
+            await recording.StartAsync(recorder, parsed, cancellationToken);
             Console.WriteLine(recorder.ObjectPath);
             Console.WriteLine(recorder.Location);
             return ExitCodes.Success;

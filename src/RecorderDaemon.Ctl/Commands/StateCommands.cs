@@ -9,17 +9,17 @@ internal static class StateCommands
     public static IEnumerable<Command> Create() =>
     [
         Create("stop", "Stop a recording; once its file is final (playable, seekable) print the file",
-            "every recording or paused recorder", recorder => recorder.State != "inactive", recorder => recorder.StopAsync(), printsFile: true),
+            "every recording or paused recorder", recorder => recorder.State != RecordingState.Inactive, (recorder, cancellation) => recorder.StopAsync(cancellation), printsFile: true),
         Create("pause", "Pause a recording; the paused time is left out of the file",
-            "every recording recorder", recorder => recorder.State == "recording", recorder => recorder.PauseAsync()),
+            "every recording recorder", recorder => recorder.State == RecordingState.Recording, (recorder, cancellation) => recorder.PauseAsync(cancellation)),
         Create("resume", "Resume a paused recording",
-            "every paused recorder", recorder => recorder.State == "paused", recorder => recorder.ResumeAsync()),
+            "every paused recorder", recorder => recorder.State == RecordingState.Paused, (recorder, cancellation) => recorder.ResumeAsync(cancellation)),
         Create("destroy", "Remove a recorder from the daemon, finalizing its recording first",
-            "every recorder", _ => true, recorder => recorder.DestroyAsync()),
+            "every recorder", _ => true, (recorder, cancellation) => recorder.DestroyAsync(cancellation)),
     ];
 
     private static Command Create(
-        string name, string description, string allMeans, Func<MediaRecorder, bool> appliesTo, Func<MediaRecorder, Task> change, bool printsFile = false)
+        string name, string description, string allMeans, Func<MediaRecorder, bool> appliesTo, Func<MediaRecorder, CancellationToken, Task> change, bool printsFile = false)
     {
         var path = RecorderTargets.PathArgument(ArgumentArity.ZeroOrOne);
         var all = new Option<bool>("--all") { Description = $"Instead of PATH: {allMeans} of the daemon" };
@@ -32,12 +32,12 @@ internal static class StateCommands
                 result.AddError("give either PATH or --all");
             }
         });
-        return command.WithClientAction(async (parsed, client) =>
+        return command.WithClientAction(async (parsed, client, cancellationToken) =>
         {
             IReadOnlyList<MediaRecorder> recorders = parsed.GetValue(all)
-                ? [.. (await RecorderTargets.OpenAllAsync(client)).Where(appliesTo)]
-                : [await RecorderTargets.OpenExistingAsync(client, parsed.GetValue(path)!)];
-            await Task.WhenAll(recorders.Select(change));
+                ? [.. (await RecorderTargets.OpenAllAsync(client, cancellationToken)).Where(appliesTo)]
+                : [await RecorderTargets.OpenExistingAsync(client, parsed.GetValue(path)!, cancellationToken)];
+            await Task.WhenAll(recorders.Select(recorder => change(recorder, cancellationToken)));
             foreach (var recorder in printsFile ? recorders : [])
             {
                 Console.WriteLine(recorder.Location);

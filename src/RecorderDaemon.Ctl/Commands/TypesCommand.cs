@@ -16,12 +16,12 @@ internal static class TypesCommand
             With MIME arguments, check each as MediaRecorder.isTypeSupported() does: prints
             'MIME<TAB>supported' or 'MIME<TAB>not supported' and exits 1 when any is not supported.
             """) { types };
-        return command.WithClientAction(async (parsed, client) =>
+        return command.WithClientAction(async (parsed, client, cancellationToken) =>
         {
             var asked = parsed.GetValue(types) ?? [];
             if (asked.Length == 0)
             {
-                foreach (var type in await client.GetSupportedMimeTypesAsync())
+                foreach (var type in await client.GetSupportedMimeTypesAsync(cancellationToken))
                 {
                     Console.WriteLine(type);
                 }
@@ -32,7 +32,7 @@ internal static class TypesCommand
             var allSupported = true;
             foreach (var type in asked)
             {
-                var supported = await client.IsTypeSupportedAsync(type);
+                var supported = await client.IsTypeSupportedAsync(type, cancellationToken);
                 allSupported &= supported;
                 Console.WriteLine($"{type}\t{(supported ? "supported" : "not supported")}");
             }

@@ -15,10 +15,10 @@ internal static class WatchCommand
             DataAvailable (offset=, size=, timecode= in ms), Error (name: message), Warning (message)
             or, on the manager's path, DevicesChanged, DaemonExited (recorderd left the bus, its recorders
             gone) and DaemonStarted (a new recorderd came; the watch goes on with it).
-            """).WithClientAction(async (_, client) =>
+            """).WithClientAction(async (_, client, cancellationToken) =>
         {
             using var signals = new TerminationSignals();
-            // Handlers run on the client's loop thread, which must not block on a slow stdout: queue the lines.
+            // Handlers run on the client's receive loop, which must not block on a slow stdout: queue the lines.
             var lines = Channel.CreateUnbounded<string>();
             void Print(string path, string what) =>
                 lines.Writer.TryWrite(string.Create(CultureInfo.InvariantCulture, $"{DateTime.Now:HH:mm:ss.fff} {path} {what}"));
@@ -27,8 +27,8 @@ internal static class WatchCommand
             client.RecorderRemoved += (_, removed) => Print(removed.ObjectPath, "Removed");
             client.DevicesChanged += (_, _) => Print(RecorderBus.ManagerPath, "DevicesChanged");
             client.DaemonRunningChanged += (_, running) => Print(RecorderBus.ManagerPath, running ? "DaemonStarted" : "DaemonExited");
-            using var subscription = await client.WatchRecordersAsync(signal => Print(signal.ObjectPath, Describe(signal)));
-            var version = await client.GetVersionAsync();
+            using var subscription = await client.WatchRecordersAsync(signal => Print(signal.ObjectPath, Describe(signal)), cancellationToken);
+            var version = await client.GetVersionAsync(cancellationToken);
             await Console.Error.WriteLineAsync($"Watching recorderd {version}; Ctrl+C to stop.");
             try
             {

@@ -1,5 +1,5 @@
 using RecorderDaemon.Client;
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Tests.Client;
 
@@ -9,14 +9,14 @@ public sealed class MediaDeviceInfoTests
     [Test]
     public void ADeviceDictionaryIsReadByTheSpecsNamesAndMissingKeysAreEmpty()
     {
-        var device = GVariant.VariantDictionary(new Dictionary<string, GVariant>
+        var device = new Dictionary<string, VariantValue>
         {
-            ["deviceId"] = GVariant.String("v4l2:/dev/video0"),
-            ["kind"] = GVariant.String("videoinput"),
-            ["label"] = GVariant.String("Webcam"),
-            ["serial"] = GVariant.UInt32(7),
-        });
+            ["deviceId"] = VariantValue.String("v4l2:/dev/video0"),
+            ["kind"] = VariantValue.String("videoinput"),
+            ["label"] = VariantValue.String("Webcam"),
+            ["serial"] = VariantValue.UInt32(7),
+        };
 
-        Assert.That(MediaDeviceInfo.FromVariant(device), Is.EqualTo(new MediaDeviceInfo("v4l2:/dev/video0", "videoinput", "Webcam", "")));
+        Assert.That(MediaDeviceInfo.FromDictionary(device), Is.EqualTo(new MediaDeviceInfo("v4l2:/dev/video0", "videoinput", "Webcam", "")));
     }
 }

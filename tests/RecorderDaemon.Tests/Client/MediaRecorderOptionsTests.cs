@@ -6,20 +6,15 @@ namespace RecorderDaemon.Tests.Client;
 public sealed class MediaRecorderOptionsTests
 {
     [Test]
-    public void NoOptionsIsAnEmptyDictionary()
-    {
-        var options = new MediaRecorderOptions().ToVariant();
-
-        Assert.That(options.TypeString, Is.EqualTo("a{sv}"));
-        Assert.That(options.ChildCount, Is.Zero);
-    }
+    public void NoOptionsIsAnEmptyDictionary() =>
+        Assert.That(new MediaRecorderOptions().ToEntries(), Is.Empty);
 
     [Test]
     public void OnlySetMembersAreSentWithTheContractsNamesAndTypes()
     {
-        var options = new MediaRecorderOptions { MimeType = "audio/ogg", AudioBitsPerSecond = 64000, StopOnDisconnect = false }.ToVariant();
+        var options = new MediaRecorderOptions { MimeType = "audio/ogg", AudioBitsPerSecond = 64000, StopOnDisconnect = false };
 
-        Assert.That(options.Print(), Is.EqualTo("{'mimeType': <'audio/ogg'>, 'audioBitsPerSecond': <uint32 64000>, 'stopOnDisconnect': <false>}"));
+        Assert.That(Describe(options), Is.EqualTo(new[] { "mimeType String audio/ogg", "audioBitsPerSecond UInt32 64000", "stopOnDisconnect Bool False" }));
     }
 
     [Test]
@@ -31,26 +26,28 @@ public sealed class MediaRecorderOptionsTests
             AudioBitsPerSecond = 1,
             VideoBitsPerSecond = 2,
             BitsPerSecond = 3,
-            AudioBitrateMode = "constant",
+            AudioBitrateMode = BitrateMode.Constant,
             VideoKeyFrameIntervalDuration = 4,
             VideoKeyFrameIntervalCount = 5,
             Location = "/tmp/out.webm",
             StopOnDisconnect = true,
-        }.ToVariant().ToVariantDictionary();
+        };
 
-        Assert.That(
-            options.Select(entry => $"{entry.Key} {entry.Value.Print(typeAnnotate: true)}"),
-            Is.EqualTo(new[]
-            {
-                "mimeType 'video/webm'",
-                "audioBitsPerSecond uint32 1",
-                "videoBitsPerSecond uint32 2",
-                "bitsPerSecond uint32 3",
-                "audioBitrateMode 'constant'",
-                "videoKeyFrameIntervalDuration uint32 4",
-                "videoKeyFrameIntervalCount uint32 5",
-                "location '/tmp/out.webm'",
-                "stopOnDisconnect true",
-            }));
+        Assert.That(Describe(options), Is.EqualTo(new[]
+        {
+            "mimeType String video/webm",
+            "audioBitsPerSecond UInt32 1",
+            "videoBitsPerSecond UInt32 2",
+            "bitsPerSecond UInt32 3",
+            "audioBitrateMode String constant",
+            "videoKeyFrameIntervalDuration UInt32 4",
+            "videoKeyFrameIntervalCount UInt32 5",
+            "location String /tmp/out.webm",
+            "stopOnDisconnect Bool True",
+        }));
     }
+
+    // Key, D-Bus type and value of each entry of the a{sv}, in order.
+    private static IEnumerable<string> Describe(MediaRecorderOptions options) =>
+        options.ToEntries().Select(entry => $"{entry.Key} {entry.Value.Type} {entry.Value.ToString(includeTypeSuffix: false)}");
 }

@@ -45,19 +45,19 @@ public sealed class MediaRecorderTests : DaemonClientFixture
             }
         };
 
-        Assert.That((recorder.State, recorder.MimeType, recorder.Sources), Is.EqualTo(("inactive", "video/webm", AudioVideo)));
+        Assert.That((recorder.State, recorder.MimeType, recorder.Sources), Is.EqualTo((RecordingState.Inactive, "video/webm", AudioVideo)));
         await recorder.StartAsync();
-        Assert.That(recorder.State, Is.EqualTo("recording"));
+        Assert.That(recorder.State, Is.EqualTo(RecordingState.Recording));
         Assert.That(recorder.Location, Does.StartWith(Daemon.Directory).And.EndWith(".webm"));
         await log.WaitForAsync("Started");
         Assert.That(recorder.MimeType, Is.EqualTo("video/webm;codecs=vp8,opus"));
         await recorder.PauseAsync();
-        Assert.That(recorder.State, Is.EqualTo("paused"));
+        Assert.That(recorder.State, Is.EqualTo(RecordingState.Paused));
         await recorder.ResumeAsync();
-        Assert.That(recorder.State, Is.EqualTo("recording"));
+        Assert.That(recorder.State, Is.EqualTo(RecordingState.Recording));
         await recorder.StopAsync();
 
-        Assert.That((recorder.State, recorder.MimeType), Is.EqualTo(("inactive", "video/webm")));
+        Assert.That((recorder.State, recorder.MimeType), Is.EqualTo((RecordingState.Inactive, "video/webm")));
         Assert.That(log.Events, Is.EqualTo(new[] { "Started", "Paused", "Resumed", "DataAvailable", "Stopped" }));
         lock (changed)
         {
@@ -85,7 +85,7 @@ public sealed class MediaRecorderTests : DaemonClientFixture
     {
         await using var recorder = await Client.CreateRecorderAsync(AudioVideo);
 
-        var error = Assert.ThrowsAsync<RecorderClientException>(recorder.PauseAsync);
+        var error = Assert.ThrowsAsync<RecorderClientException>(() => recorder.PauseAsync());
 
         Assert.That((error!.ErrorName, error.DomExceptionName), Is.EqualTo(("io.github.recorderd.Error.InvalidStateError", "InvalidStateError")));
     }
@@ -108,7 +108,7 @@ public sealed class MediaRecorderTests : DaemonClientFixture
         Assert.That(attached.Sources, Is.EqualTo(new[] { "test:audio" }));
         Assert.That(attached.Location, Is.EqualTo(recorder.Location));
         Assert.That(log.Events, Is.EqualTo(new[] { "DataAvailable", "Stopped" }));
-        Assert.That(attached.State, Is.EqualTo("inactive"));
+        Assert.That(attached.State, Is.EqualTo(RecordingState.Inactive));
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using RecorderDaemon.Client;
 using RecorderDaemon.Native;
 using RecorderDaemon.Tests.Bus;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Tests.Client;
 
@@ -8,6 +9,8 @@ namespace RecorderDaemon.Tests.Client;
 [TestFixture]
 public sealed class RecorderClientTests : DaemonClientFixture
 {
+    private const string InvalidArgs = "org.freedesktop.DBus.Error.InvalidArgs";
+
     [Test]
     public async Task TypeSupportAgreesWithTheSupportedTypes()
     {
@@ -47,6 +50,32 @@ public sealed class RecorderClientTests : DaemonClientFixture
         Assert.That(await added.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(path));
         Daemon.CallRecorder(path, "Destroy");
         Assert.That(await removed.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(path));
+    }
+
+    [Test]
+    public async Task AThrowingHandlerIsReportedAndLaterEventsStillCome()
+    {
+        var failed = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var removed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        EventHandler<RecorderPathEventArgs> throwing = (_, _) => throw new InvalidOperationException("a handler's bug");
+        EventHandler<Exception> onFailed = (_, failure) => failed.TrySetResult(failure);
+        EventHandler<RecorderPathEventArgs> onRemoved = (_, recorder) => removed.TrySetResult(recorder.ObjectPath);
+        Client.RecorderAdded += throwing;
+        Client.EventHandlerFailed += onFailed;
+        Client.RecorderRemoved += onRemoved;
+        try
+        {
+            var path = Daemon.CreateRecorder(["test:audio"]);
+            Assert.That(await failed.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.InstanceOf<InvalidOperationException>());
+            Daemon.CallRecorder(path, "Destroy");
+            Assert.That(await removed.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(path), "the connection survived the handler");
+        }
+        finally
+        {
+            Client.RecorderAdded -= throwing;
+            Client.EventHandlerFailed -= onFailed;
+            Client.RecorderRemoved -= onRemoved;
+        }
     }
 
     [Test]
@@ -111,11 +140,14 @@ public sealed class RecorderClientTests : DaemonClientFixture
     [TestCase("location")]
     public void AMalformedOptionIsInvalidArgsNamingIt(string key)
     {
-        var options = key == "location" ? new MediaRecorderOptions { Location = "relative.ogg" } : new MediaRecorderOptions { AudioBitrateMode = "loud" };
+        // BitrateMode cannot carry a wrong mode, so the options are sent one level down.
+        IReadOnlyList<KeyValuePair<string, VariantValue>> options = key == "location"
+            ? new MediaRecorderOptions { Location = "relative.ogg" }.ToEntries()
+            : [KeyValuePair.Create("audioBitrateMode", VariantValue.String("loud"))];
 
-        var error = Assert.ThrowsAsync<RecorderClientException>(() => Client.CreateRecorderAsync(["test:audio"], options));
+        var error = Assert.ThrowsAsync<RecorderClientException>(() => Client.Manager.CreateRecorderAsync(["test:audio"], options, CancellationToken.None));
 
-        Assert.That((error!.ErrorName, error.DomExceptionName), Is.EqualTo((DBusErrorException.InvalidArgs, (string?)null)));
+        Assert.That((error!.ErrorName, error.DomExceptionName), Is.EqualTo((InvalidArgs, (string?)null)));
         Assert.That(error.Message, Does.Contain(key));
     }
 
@@ -123,13 +155,10 @@ public sealed class RecorderClientTests : DaemonClientFixture
     public void AnUnknownOptionKeyIsInvalidArgs()
     {
         // MediaRecorderOptions cannot carry an unknown key, so the call is made one level down.
-        var manager = new DaemonObject(Daemon.Loop, Daemon.Connection, RecorderBus.ManagerPath);
-        var options = GVariant.VariantDictionary([KeyValuePair.Create("frameRate", GVariant.UInt32(30))]);
+        var error = Assert.ThrowsAsync<RecorderClientException>(() => Client.Manager.CreateRecorderAsync(
+            ["test:audio"], [KeyValuePair.Create("frameRate", VariantValue.UInt32(30))], CancellationToken.None));
 
-        var error = Assert.ThrowsAsync<RecorderClientException>(() => manager.CallAsync(
-            RecorderBus.ManagerInterface, "CreateRecorder", GVariant.Tuple(GVariant.StringArray(["test:audio"]), options), "(o)"));
-
-        Assert.That((error!.ErrorName, error.DomExceptionName), Is.EqualTo((DBusErrorException.InvalidArgs, (string?)null)));
+        Assert.That((error!.ErrorName, error.DomExceptionName), Is.EqualTo((InvalidArgs, (string?)null)));
         Assert.That(error.Message, Does.Contain("frameRate"));
     }
 
@@ -138,6 +167,6 @@ public sealed class RecorderClientTests : DaemonClientFixture
     {
         var error = Assert.ThrowsAsync<RecorderClientException>(() => Client.CreateRecorderAsync(["test:nothing"]));
 
-        Assert.That(error!.ErrorName, Is.EqualTo(DBusErrorException.InvalidArgs));
+        Assert.That(error!.ErrorName, Is.EqualTo(InvalidArgs));
     }
 }

@@ -1,0 +1,89 @@
+using Tmds.DBus.Protocol;
+
+namespace RecorderDaemon.Client;
+
+/// <summary>The manager object (<c>/io/github/recorderd</c>): <c>Manager1</c> and <c>ObjectManager</c>, as <c>data/dbus/*.xml</c> declare them.</summary>
+internal sealed class ManagerProxy(ClientConnection bus)
+{
+    public Task<bool> IsTypeSupportedAsync(string mimeType, CancellationToken cancellationToken)
+    {
+        using var writer = bus.StartCall(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "IsTypeSupported", "s");
+        writer.WriteString(mimeType);
+        return bus.CallAsync(writer.CreateMessage(), static (message, _) => message.GetBodyReader().ReadBool(), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<MediaDeviceInfo>> EnumerateDevicesAsync(CancellationToken cancellationToken)
+    {
+        using var writer = bus.StartCall(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "EnumerateDevices");
+        return bus.CallAsync(writer.CreateMessage(), static (message, _) => ReadDevices(message), cancellationToken);
+    }
+
+    /// <summary>Sends <paramref name="options"/> as they are, so that tests can send what <see cref="MediaRecorderOptions"/> cannot.</summary>
+    /// <returns>the new recorder's object path</returns>
+    public Task<string> CreateRecorderAsync(IEnumerable<string> sources, IEnumerable<KeyValuePair<string, VariantValue>> options, CancellationToken cancellationToken)
+    {
+        using var writer = bus.StartCall(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "CreateRecorder", "asa{sv}");
+        writer.WriteArray(sources);
+        writer.WriteDictionary(options);
+        return bus.CallAsync(writer.CreateMessage(), static (message, _) => message.GetBodyReader().ReadObjectPathAsString(), cancellationToken);
+    }
+
+    /// <summary>The paths of the objects <c>GetManagedObjects</c> lists with the <c>MediaRecorder1</c> interface.</summary>
+    public Task<IReadOnlyList<string>> GetRecorderPathsAsync(CancellationToken cancellationToken)
+    {
+        using var writer = bus.StartCall(RecorderBus.ManagerPath, RecorderBus.ObjectManagerInterface, "GetManagedObjects");
+        return bus.CallAsync(writer.CreateMessage(), static (message, _) => ReadRecorderPaths(message), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> GetSupportedMimeTypesAsync(CancellationToken cancellationToken) =>
+        (await bus.GetPropertyAsync(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "SupportedMimeTypes", cancellationToken)).GetArray<string>();
+
+    public async Task<string> GetVersionAsync(CancellationToken cancellationToken) =>
+        (await bus.GetPropertyAsync(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "Version", cancellationToken)).GetString();
+
+    /// <summary>Whether the <c>a{sa{sv}}</c> of interfaces and their properties at the reader has <c>MediaRecorder1</c>.</summary>
+    public static bool ReadHasRecorderInterface(ref Reader reader)
+    {
+        var found = false;
+        var interfaces = reader.ReadDictionaryStart();
+        while (reader.HasNext(interfaces))
+        {
+            found |= reader.ReadString() == RecorderBus.RecorderInterface;
+            reader.ReadDictionaryOfStringToVariantValue();
+        }
+
+        return found;
+    }
+
+    // aa{sv}
+    private static IReadOnlyList<MediaDeviceInfo> ReadDevices(Message message)
+    {
+        var reader = message.GetBodyReader();
+        var devices = new List<MediaDeviceInfo>();
+        var end = reader.ReadArrayStart(DBusType.Array);
+        while (reader.HasNext(end))
+        {
+            devices.Add(MediaDeviceInfo.FromDictionary(reader.ReadDictionaryOfStringToVariantValue()));
+        }
+
+        return devices;
+    }
+
+    // a{oa{sa{sv}}}
+    private static IReadOnlyList<string> ReadRecorderPaths(Message message)
+    {
+        var reader = message.GetBodyReader();
+        var paths = new List<string>();
+        var objects = reader.ReadDictionaryStart();
+        while (reader.HasNext(objects))
+        {
+            var path = reader.ReadObjectPathAsString();
+            if (ReadHasRecorderInterface(ref reader))
+            {
+                paths.Add(path);
+            }
+        }
+
+        return paths;
+    }
+}
