@@ -7,8 +7,9 @@ using RecorderDaemon.Recording;
 namespace RecorderDaemon.Tests.Recording;
 
 /// <summary>
-/// Runs one MediaRecorder on its own GLib loop with real GStreamer pipelines, writing into a temp
-/// directory, and records every event as a line (<c>start</c>, <c>data</c>, <c>error:Name</c>, …).
+/// Runs one MediaRecorder on its own GLib loop with real GStreamer pipelines (or the test's own, e.g.
+/// <see cref="FakeRecordingPipelines"/>), writing into a temp directory, and records every event as a line
+/// (<c>start</c>, <c>data</c>, <c>error:Name</c>, …).
 /// </summary>
 internal sealed class RecorderHarness : IDisposable
 {
@@ -16,12 +17,14 @@ internal sealed class RecorderHarness : IDisposable
     private readonly List<DataChunk> _chunks = [];
     private TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public RecorderHarness(string[] sourceUris, RecorderOptions? options = null, TimeSpan? stopTimeout = null)
+    /// <param name="pipelines">how pipelines are made; null for real GStreamer pipelines</param>
+    public RecorderHarness(string[] sourceUris, RecorderOptions? options = null, TimeSpan? stopTimeout = null, IRecordingPipelineFactory? pipelines = null)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("recorderd-test-").FullName;
         Loop = new GLibLoop("test-loop");
         var outputs = new OutputDefaults(Path.Combine(Directory, "Videos"), Path.Combine(Directory, "Music"), perAccount: false, TimeProvider.System);
-        var context = new RecorderContext(Loop, new GstRecordingPipelineFactory(Loop, stopTimeout ?? GstRecordingPipelineFactory.DefaultStopTimeout), outputs);
+        pipelines ??= new GstRecordingPipelineFactory(Loop, stopTimeout ?? GstRecordingPipelineFactory.DefaultStopTimeout);
+        var context = new RecorderContext(Loop, pipelines, outputs);
         var sources = sourceUris.Select(Resolve).ToList();
         Recorder = OnLoop(() => new MediaRecorder(sources, options ?? new RecorderOptions(), context, Owner));
         OnLoop(Subscribe);

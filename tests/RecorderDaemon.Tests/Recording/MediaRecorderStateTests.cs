@@ -1,0 +1,196 @@
+using RecorderDaemon.Recording;
+
+namespace RecorderDaemon.Tests.Recording;
+
+/// <summary>
+/// The spec's state machine and event orders against <see cref="FakeRecordingPipelines"/>: each step the pipeline takes
+/// (first output, end of tracks, failure, the end of finishing) happens exactly when the test says, so these orders
+/// are checked without timing and in milliseconds. <see cref="MediaRecorderEventTests"/> checks a set against real pipelines.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class MediaRecorderStateTests
+{
+    private static readonly string[] Audio = ["test:audio"];
+
+    [Test]
+    public void StopIsInactiveAtOnceButCompletesOnlyOnceTheFileIsFinal()
+    {
+        var pipelines = new FakeRecordingPipelines();
+        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        harness.Start();
+        harness.OnLoop(() => pipelines.Last.Write(100));
+
+        var stop = harness.OnLoop(harness.Recorder.Stop);
+        var whileFinishing = (harness.Recorder.State, stop.IsCompleted, harness.Events);
+        harness.OnLoop(pipelines.Last.CompleteFinish);
+
+        Assert.That(whileFinishing, Is.EqualTo((RecordingState.Inactive, false, new[] { "start" })));
+        Assert.That(stop.Wait(TimeSpan.FromSeconds(5)), Is.True);
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        Assert.That(harness.Chunks.Single(), Is.EqualTo(new DataChunk(0, 100, 0)));
+    }
+
+    [Test]
+    public void PauseAndResumeBeforeTheFirstOutputAreRaisedAfterStarted()
+    {
+        var pipelines = new FakeRecordingPipelines();
+        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        harness.Start();
+        harness.OnLoop(harness.Recorder.Pause);
+        harness.OnLoop(harness.Recorder.Resume);
+        var beforeOutput = harness.Events;
+
+        harness.OnLoop(() => pipelines.Last.Write(10));
+        Finish(harness, pipelines);
+
+        Assert.That(beforeOutput, Is.Empty);
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "pause", "resume", "data", "stop" }));
+    }
+
+    [Test]
+    public void PauseClosesThePipelineAndResumeOpensItAgain()
+    {
+        var pipelines = new FakeRecordingPipelines();
+        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        harness.Start();
+        harness.OnLoop(() => pipelines.Last.Write(10));
+
+        harness.OnLoop(harness.Recorder.Pause);
+        var paused = harness.OnLoop(() => (harness.Recorder.State, pipelines.Last.IsPaused));
+        harness.OnLoop(harness.Recorder.Resume);
+        var resumed = harness.OnLoop(() => (harness.Recorder.State, pipelines.Last.IsPaused));
+        Finish(harness, pipelines);
+
+        Assert.That(paused, Is.EqualTo((RecordingState.Paused, true)));
+        Assert.That(resumed, Is.EqualTo((RecordingState.Recording, false)));
+    }
+
+    [TestCase(DomErrorName.UnknownError)]
+    [TestCase(DomErrorName.NotFoundError)]
+    public void AFailureInactivatesThenGivesTheErrorTheDataSoFarAndStop(DomErrorName error)
+    {
+        var pipelines = new FakeRecordingPipelines();
+        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        harness.Start();
+        harness.OnLoop(() => pipelines.Last.Write(50));
+
+        harness.OnLoop(() => pipelines.Last.Fail(error));
+        harness.OnLoop(pipelines.Last.CompleteFinish);
+        harness.WaitForStopped();
+
+        Assert.That(harness.StatesAtEvents, Is.EqualTo(new[] { "start@recording", $"error:{error}@inactive", "data@inactive", "stop@inactive" }));
+        Assert.That(harness.Chunks.Single().Size, Is.EqualTo(50));
+    }
+
+    [Test]
+    public void ASecurityErrorDiscardsTheDataAndTheFile()
+    {
+        var pipelines = new FakeRecordingPipelines();
+        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        harness.Start();
+        harness.OnLoop(() => pipelines.Last.Write(50));
+
+        harness.OnLoop(() => pipelines.Last.Fail(DomErrorName.SecurityError));
+        harness.OnLoop(pipelines.Last.CompleteFinish);
+        harness.WaitForStopped();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "error:SecurityError", "data", "stop" }));
+        Assert.That(harness.Chunks.Single().Size, Is.Zero);
+        Assert.That(harness.Recorder.Location, Does.Not.Exist);
+    }
+
+    [Test]
+    public void TracksEndingGivesTheDataAndStopWithoutAnError()
+    {
+        var pipelines = new FakeRecordingPipelines();
+        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        harness.Start();
+        harness.OnLoop(() => pipelines.Last.Write(70));
+
+        harness.OnLoop(pipelines.Last.EndTracks);
+        harness.OnLoop(pipelines.Last.CompleteFinish);
+        harness.WaitForStopped();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        Assert.That(harness.Recorder.State, Is.EqualTo(RecordingState.Inactive));
+    }
+
+    [Test]
+    public void RequestDataGivesTheBytesWrittenSinceTheLastChunkWithGrowingTimecodes()
+    {
+        var pipelines = new FakeRecordingPipelines();
+        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        harness.Start();
+        harness.OnLoop(() => pipelines.Last.Write(100));
+
+        harness.OnLoop(harness.Recorder.RequestData);
+        harness.OnLoop(() => pipelines.Last.Write(30));
+        harness.OnLoop(harness.Recorder.RequestData);
+        Finish(harness, pipelines);
+
+        var chunks = harness.Chunks;
+        Assert.That(chunks.Select(chunk => (chunk.Offset, chunk.Size)), Is.EqualTo(new[] { (0L, 100L), (100L, 30L), (130L, 0L) }));
+        Assert.That(chunks[0].TimecodeMs, Is.Zero);
+        Assert.That(chunks.Select(chunk => chunk.TimecodeMs), Is.Ordered.Ascending);
+    }
+
+    [Test]
+    public void StartingAgainWritesANewFile()
+    {
+        var pipelines = new FakeRecordingPipelines();
+        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        harness.Start();
+        harness.OnLoop(() => pipelines.Last.Write(10));
+        Finish(harness, pipelines);
+        var first = harness.Recorder.Location;
+
+        harness.Start();
+        harness.OnLoop(() => pipelines.Last.Write(10));
+        Finish(harness, pipelines);
+
+        Assert.That(pipelines.Count, Is.EqualTo(2));
+        Assert.That(harness.Recorder.Location, Is.Not.EqualTo(first));
+        Assert.That(new[] { first, harness.Recorder.Location }, Has.All.Exist);
+    }
+
+    [Test]
+    public void APipelineThatCannotBeBuiltFailsStartAndLeavesNoFile()
+    {
+        var pipelines = new FakeRecordingPipelines { NextFailure = RecorderException.NotSupported("no GStreamer element 'opusenc'") };
+        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+
+        var error = Assert.Throws<RecorderException>(() => harness.Start());
+
+        Assert.That(error!.Name, Is.EqualTo(DomErrorName.NotSupportedError));
+        Assert.That(harness.Recorder.State, Is.EqualTo(RecordingState.Inactive));
+        Assert.That(Directory.GetFiles(harness.Directory, "*", SearchOption.AllDirectories), Is.Empty);
+    }
+
+    [Test]
+    public void OperationsOfTheWrongStateAreInvalidState()
+    {
+        var pipelines = new FakeRecordingPipelines();
+        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+
+        var whileInactive = new Action[] { harness.Recorder.Pause, harness.Recorder.Resume, harness.Recorder.RequestData }
+            .Select(operation => Assert.Throws<RecorderException>(() => harness.OnLoop(operation))!.Name)
+            .ToList();
+        harness.Start();
+        var startAgain = Assert.Throws<RecorderException>(() => harness.Start())!.Name;
+        harness.OnLoop(() => pipelines.Last.Write(10));
+        Finish(harness, pipelines);
+
+        Assert.That(whileInactive, Has.All.EqualTo(DomErrorName.InvalidStateError));
+        Assert.That(startAgain, Is.EqualTo(DomErrorName.InvalidStateError));
+        Assert.That(pipelines.Count, Is.EqualTo(1));
+    }
+
+    /// <summary>Stops the recording and lets its pipeline finish at once.</summary>
+    private static void Finish(RecorderHarness harness, FakeRecordingPipelines pipelines)
+    {
+        var stop = harness.OnLoop(harness.Recorder.Stop);
+        harness.OnLoop(pipelines.Last.CompleteFinish);
+        Assert.That(stop.Wait(TimeSpan.FromSeconds(5)), Is.True);
+    }
+}
