@@ -82,7 +82,8 @@ public sealed class RecorderdProcess : IDisposable
         var daemon = new RecorderdProcess(bus.Address, environment, settings ?? []);
         try
         {
-            await Poll.UntilAsync(async () => daemon.HasExited || await bus.NameHasOwnerAsync(BusName), "recorderd", StartTimeout, NamePollInterval);
+            await Poll.UntilAsync(
+                async () => daemon.HasExited || await bus.NameHasOwnerAsync(BusName), "recorderd to come onto the bus", StartTimeout, NamePollInterval);
             daemon.StartLatency = clock.Elapsed;
             if (daemon.HasExited)
             {
@@ -92,10 +93,11 @@ public sealed class RecorderdProcess : IDisposable
 
             return daemon;
         }
-        catch (TimeoutException)
+        catch (TimeoutException timeout)
         {
+            var output = daemon.Output;
             daemon.Dispose();
-            throw new TimeoutException($"recorderd did not come onto the bus within {StartTimeout.TotalSeconds} s: {daemon.Output}");
+            throw new TimeoutException($"{timeout.Message}: {output}", timeout);
         }
         catch
         {

@@ -87,7 +87,10 @@ public abstract partial class HeadlessPipeWireFixture
         try
         {
             Poll.Until(() => feeder.HasExited || NodeNames().Contains(nodeName), $"the feeder's node '{nodeName}'", TimeSpan.FromSeconds(10));
-            Assert.That(feeder.HasExited, Is.False, $"the feeder of '{nodeName}' exited with code {(feeder.HasExited ? feeder.ExitCode : 0)}");
+            if (feeder.HasExited)
+            {
+                Assert.Fail($"the feeder of '{nodeName}' exited with code {feeder.ExitCode}");
+            }
         }
         catch
         {
