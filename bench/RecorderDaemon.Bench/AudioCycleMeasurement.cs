@@ -11,14 +11,14 @@ internal static class AudioCycleMeasurement
     private const int Cycles = 1000;
     private const int WarmUp = 100;
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(SessionBus bus, string outputDirectory)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(ClientConnection bus)
     {
-        await using var daemon = await DaemonUnderTest.StartAsync(bus, outputDirectory, serviceAllocator: false);
+        await using var daemon = await DaemonUnderTest.StartAsync(bus, serviceAllocator: false);
         long rssAfterWarmUp = 0;
         var filesAfterWarmUp = 0;
         for (var i = 1; i <= Cycles; i++)
         {
-            var location = Path.Combine(outputDirectory, $"cycle-{i}.webm");
+            var location = Path.Combine(daemon.Directory, $"cycle-{i}.webm");
             var recording = await TestRecording.StartAsync(daemon, location, audioOnly: true);
             await recording.FinishAsync();
             File.Delete(location);

@@ -1,66 +1,58 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using RecorderDaemon.Client;
 
 namespace RecorderDaemon.Bench;
 
 /// <summary>
-/// One fresh recorderd process on the bench's bus, started as the tests start it
-/// (<c>dotnet recorderd.dll --bus-address ...</c>) in the environment the service has, with a client connected to it and its memory and CPU
-/// time read from <c>/proc</c>. Disposing kills it.
+/// One fresh <see cref="RecorderdProcess"/> on the bench's bus, in the environment the service has, with a client connected
+/// to it and its memory and CPU time read from <c>/proc</c>. Disposing kills it.
 /// </summary>
 internal sealed class DaemonUnderTest : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan NamePollInterval = TimeSpan.FromMilliseconds(10);
+    private readonly RecorderdProcess _process;
 
-    private readonly Process _process;
-    private readonly StringBuilder _output;
-
-    private DaemonUnderTest(Process process, StringBuilder output, TimeSpan startLatency, RecorderClient client)
+    private DaemonUnderTest(RecorderdProcess process, RecorderClient client)
     {
         _process = process;
-        _output = output;
-        StartLatency = startLatency;
         Client = client;
     }
 
     /// <summary>The kernel's clock ticks per second (<c>getconf CLK_TCK</c>), the unit of CPU times in <c>/proc/PID/stat</c>.</summary>
-    public static long ClockTicksPerSecond { get; } = ReadClockTicksPerSecond();
+    public static long ClockTicksPerSecond { get; } = long.Parse(ChildProcess.Succeed("getconf", "CLK_TCK").Trim(), CultureInfo.InvariantCulture);
 
-    /// <summary>From spawning the process until <c>io.github.recorderd</c> had an owner.</summary>
-    public TimeSpan StartLatency { get; }
+    /// <inheritdoc cref="RecorderdProcess.StartLatency"/>
+    public TimeSpan StartLatency => _process.StartLatency;
+
+    /// <inheritdoc cref="RecorderdProcess.Directory"/>
+    public string Directory => _process.Directory;
 
     public RecorderClient Client { get; }
 
     /// <param name="serviceAllocator">run with the allocator setting of the service (<c>MALLOC_ARENA_MAX=2</c>), or glibc's default</param>
     /// <exception cref="BenchmarkFailedException">the daemon exited or did not come onto the bus in time</exception>
-    public static async Task<DaemonUnderTest> StartAsync(SessionBus bus, string outputDirectory, bool serviceAllocator = true)
+    public static async Task<DaemonUnderTest> StartAsync(ClientConnection bus, bool serviceAllocator = true)
     {
-        // The previous daemon was killed, but the bus may not have dropped its name yet.
-        await WaitUntilAsync(async () => !await bus.RecorderdIsServingAsync(), "io.github.recorderd to have no owner before the start");
-        var output = new StringBuilder();
-        var clock = Stopwatch.StartNew();
-        var process = Process.Start(StartInfo(bus.Address, outputDirectory, serviceAllocator))!;
-        process.OutputDataReceived += (_, line) => Append(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Append(output, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        // As the systemd unit and the activation file run it (see packaging/).
+        var environment = new Dictionary<string, string?> { ["MALLOC_ARENA_MAX"] = serviceAllocator ? "2" : null };
+        RecorderdProcess process;
         try
         {
-            await WaitUntilAsync(async () => process.HasExited || await bus.RecorderdIsServingAsync(), "recorderd to come onto the bus");
-            var startLatency = clock.Elapsed;
-            if (process.HasExited)
-            {
-                throw new BenchmarkFailedException($"recorderd exited with code {process.ExitCode} before it came onto the bus:\n{Read(output)}");
-            }
+            // The previous daemon was killed, but the bus may not have dropped its name yet.
+            await Poll.UntilAsync(async () => !await bus.NameHasOwnerAsync(RecorderdProcess.BusName), "io.github.recorderd to have no owner before the start");
+            process = await RecorderdProcess.StartAsync(bus, environment);
+        }
+        catch (Exception failure) when (failure is TimeoutException or DaemonExitedException)
+        {
+            throw new BenchmarkFailedException(failure.Message);
+        }
 
-            return new DaemonUnderTest(process, output, startLatency, await RecorderClient.ConnectAsync(bus.Address));
+        try
+        {
+            return new DaemonUnderTest(process, await RecorderClient.ConnectAsync(bus.Address));
         }
         catch
         {
-            await KillAsync(process);
+            process.Dispose();
             throw;
         }
     }
@@ -75,7 +67,7 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
     }
 
     /// <summary>How many file descriptors the daemon has open: the entries of <c>/proc/PID/fd</c>.</summary>
-    public int ReadOpenFileCount() => ReadProc(() => Directory.GetFileSystemEntries($"/proc/{_process.Id}/fd").Length);
+    public int ReadOpenFileCount() => ReadProc(() => System.IO.Directory.GetFileSystemEntries($"/proc/{_process.Id}/fd").Length);
 
     /// <summary>CPU time of all the daemon's threads so far: <c>utime + stime</c> of <c>/proc/PID/stat</c>.</summary>
     public TimeSpan ReadCpuTime()
@@ -89,92 +81,16 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
     }
 
     /// <summary>A failure of <paramref name="what"/>, with the daemon's output so far.</summary>
-    public BenchmarkFailedException Failure(string what) => new($"{what}; recorderd's output:\n{Read(_output)}");
+    public BenchmarkFailedException Failure(string what) => new($"{what}; recorderd's output:\n{_process.Output}");
 
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync();
-        await KillAsync(_process);
-    }
-
-    private static ProcessStartInfo StartInfo(string busAddress, string outputDirectory, bool serviceAllocator)
-    {
-        var start = new ProcessStartInfo("dotnet",
-        [
-            Path.Combine(AppContext.BaseDirectory, "recorderd.dll"), "--bus-address", busAddress,
-            $"--Recorderd:VideosDirectory={outputDirectory}", $"--Recorderd:MusicDirectory={outputDirectory}",
-        ])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // A missing directory, so that a developer's own recorderd.json does not change what is measured.
-        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(outputDirectory, "no-config");
-        if (serviceAllocator)
-        {
-            // As the systemd unit and the activation file run it (see packaging/).
-            start.Environment["MALLOC_ARENA_MAX"] = "2";
-        }
-        else
-        {
-            start.Environment.Remove("MALLOC_ARENA_MAX");
-        }
-
-        return start;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (deadline.Elapsed > StartTimeout)
-            {
-                throw new BenchmarkFailedException($"waited {StartTimeout.TotalSeconds} s in vain for {what}");
-            }
-
-            await Task.Delay(NamePollInterval);
-        }
-    }
-
-    private static async Task KillAsync(Process process)
-    {
-        using (process)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        _process.Dispose();
     }
 
     private string ReadProcFile(string name) => ReadProc(() => File.ReadAllText($"/proc/{_process.Id}/{name}"));
 
     private T ReadProc<T>(Func<T> read) =>
         _process.HasExited ? throw Failure($"recorderd exited with code {_process.ExitCode} during the bench") : read();
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Read(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    private static long ReadClockTicksPerSecond()
-    {
-        using var getconf = Process.Start(new ProcessStartInfo("getconf", ["CLK_TCK"]) { RedirectStandardOutput = true })!;
-        var ticks = getconf.StandardOutput.ReadToEnd().Trim();
-        getconf.WaitForExit();
-        return long.Parse(ticks, CultureInfo.InvariantCulture);
-    }
 }

@@ -14,7 +14,7 @@ internal static class FreshDaemonMeasurement
     // Long enough for start-up work (tiered JIT, GStreamer's registry) to show in RSS before it is read.
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(SessionBus bus, string outputDirectory)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(ClientConnection bus)
     {
         var startLatencies = new List<double>();
         var idleRss = new List<double>();
@@ -22,12 +22,12 @@ internal static class FreshDaemonMeasurement
         var idleRecorderRss = new List<double>();
         for (var run = 1; run <= Runs; run++)
         {
-            await using var daemon = await DaemonUnderTest.StartAsync(bus, outputDirectory);
+            await using var daemon = await DaemonUnderTest.StartAsync(bus);
             startLatencies.Add(daemon.StartLatency.TotalMilliseconds);
             await Task.Delay(Settle);
             idleRss.Add(Units.MiB(daemon.ReadRssBytes()));
 
-            var first = await TestRecording.StartAsync(daemon, Path.Combine(outputDirectory, $"first-{run}.webm"));
+            var first = await TestRecording.StartAsync(daemon, Path.Combine(daemon.Directory, $"first-{run}.webm"));
             firstRecordingLatencies.Add(first.StartLatency.TotalMilliseconds);
             await first.FinishAsync();
 

@@ -8,18 +8,17 @@ if (string.IsNullOrEmpty(busAddress))
     return 2;
 }
 
-var outputDirectory = Directory.CreateTempSubdirectory("recorderd-bench-").FullName;
 try
 {
-    using var bus = new SessionBus(busAddress);
+    using var bus = new ClientConnection(busAddress, "bench-bus");
     Console.WriteLine("Starting fresh daemons...");
-    var figures = new List<Figure>(await FreshDaemonMeasurement.RunAsync(bus, outputDirectory));
+    var figures = new List<Figure>(await FreshDaemonMeasurement.RunAsync(bus));
     Console.WriteLine("Measuring running recordings...");
-    figures.AddRange(await RecordingLoadMeasurement.RunAsync(bus, outputDirectory));
+    figures.AddRange(await RecordingLoadMeasurement.RunAsync(bus));
     Console.WriteLine("Recording repeatedly...");
-    figures.AddRange(await RepeatedRecordingMeasurement.RunAsync(bus, outputDirectory));
+    figures.AddRange(await RepeatedRecordingMeasurement.RunAsync(bus));
     Console.WriteLine("Recording audio 1000 times...");
-    figures.AddRange(await AudioCycleMeasurement.RunAsync(bus, outputDirectory));
+    figures.AddRange(await AudioCycleMeasurement.RunAsync(bus));
 
     Console.WriteLine();
     Console.WriteLine($"recorderd on {Environment.ProcessorCount} cores (CLK_TCK {DaemonUnderTest.ClockTicksPerSecond}), {DateTime.Now:yyyy-MM-dd}");
@@ -31,8 +30,4 @@ catch (Exception failure)
     // A BenchmarkFailedException explains itself; for anything else (a bug, an error reply) the trace helps.
     Console.Error.WriteLine($"bench failed, no figures: {(failure is BenchmarkFailedException ? failure.Message : failure)}");
     return 1;
-}
-finally
-{
-    Directory.Delete(outputDirectory, recursive: true);
 }

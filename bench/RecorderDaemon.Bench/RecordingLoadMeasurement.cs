@@ -17,9 +17,9 @@ internal static class RecordingLoadMeasurement
     private static readonly TimeSpan MemorySettle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(1);
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(SessionBus bus, string outputDirectory)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(ClientConnection bus)
     {
-        await using var daemon = await DaemonUnderTest.StartAsync(bus, outputDirectory);
+        await using var daemon = await DaemonUnderTest.StartAsync(bus);
         await Task.Delay(Settle);
         var idleRss = daemon.ReadRssBytes();
         var recordings = new List<TestRecording>();
@@ -28,7 +28,7 @@ internal static class RecordingLoadMeasurement
         {
             while (recordings.Count < count)
             {
-                recordings.Add(await TestRecording.StartAsync(daemon, Path.Combine(outputDirectory, $"load-{recordings.Count + 1}.webm")));
+                recordings.Add(await TestRecording.StartAsync(daemon, Path.Combine(daemon.Directory, $"load-{recordings.Count + 1}.webm")));
             }
         }
 

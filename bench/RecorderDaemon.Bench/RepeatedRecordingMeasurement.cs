@@ -10,13 +10,13 @@ internal static class RepeatedRecordingMeasurement
 
     private static readonly TimeSpan RecordingLength = TimeSpan.FromSeconds(1);
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(SessionBus bus, string outputDirectory)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(ClientConnection bus)
     {
-        await using var daemon = await DaemonUnderTest.StartAsync(bus, outputDirectory);
+        await using var daemon = await DaemonUnderTest.StartAsync(bus);
         var rssAfter = new long[Recordings + 1];
         for (var i = 1; i <= Recordings; i++)
         {
-            var recording = await TestRecording.StartAsync(daemon, Path.Combine(outputDirectory, $"repeated-{i}.webm"));
+            var recording = await TestRecording.StartAsync(daemon, Path.Combine(daemon.Directory, $"repeated-{i}.webm"));
             await Task.Delay(RecordingLength);
             await recording.FinishAsync();
             rssAfter[i] = daemon.ReadRssBytes();

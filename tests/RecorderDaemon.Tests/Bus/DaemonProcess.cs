@@ -4,8 +4,8 @@ using RecorderDaemon.Native;
 namespace RecorderDaemon.Tests.Bus;
 
 /// <summary>
-/// The real daemon as a user runs it: a private <c>dbus-daemon</c> and a <c>recorderd</c> process
-/// serving on it, writing into a temp directory, plus a client connection for the tests.
+/// The real daemon as a user runs it: a private <c>dbus-daemon</c> and a <see cref="RecorderdProcess"/>
+/// serving on it, plus a client connection and call helpers for the tests.
 /// </summary>
 public sealed class DaemonProcess : IDisposable
 {
@@ -17,8 +17,8 @@ public sealed class DaemonProcess : IDisposable
 
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
     private readonly PrivateBus _bus;
-    private readonly Process _daemon;
-    private readonly StringWriter _log = new();
+    private readonly ClientConnection _client;
+    private readonly RecorderdProcess _daemon;
 
     /// <param name="settings">extra configuration switches, e.g. <c>--Recorderd:MaxRecordersPerClient=2</c></param>
     public DaemonProcess(params string[] settings)
@@ -26,10 +26,7 @@ public sealed class DaemonProcess : IDisposable
     {
     }
 
-    /// <param name="environment">
-    /// variables to set (or, with a null value, remove) in the daemon's environment; <c>XDG_CONFIG_HOME</c> is a
-    /// missing directory unless given here, so a developer's own <c>recorderd.json</c> never leaks into tests
-    /// </param>
+    /// <param name="environment">as for <see cref="RecorderdProcess.StartAsync"/></param>
     /// <param name="settings">extra configuration switches, e.g. <c>--Recorderd:MaxRecordersPerClient=2</c></param>
     /// <exception cref="DaemonExitedException">the daemon exited before it owned its bus name</exception>
     public DaemonProcess(IReadOnlyDictionary<string, string?>? environment, params string[] settings)
@@ -40,36 +37,15 @@ public sealed class DaemonProcess : IDisposable
     private DaemonProcess(IReadOnlyDictionary<string, string?>? environment, PrivateBus bus, string[] settings)
     {
         _bus = bus;
-        Directory = System.IO.Directory.CreateTempSubdirectory("recorderd-daemon-").FullName;
-        var start = new ProcessStartInfo("dotnet",
-        [
-            Path.Combine(AppContext.BaseDirectory, "recorderd.dll"), "--bus-address", _bus.Address,
-            $"--Recorderd:VideosDirectory={Directory}", $"--Recorderd:MusicDirectory={Directory}", .. settings,
-        ])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(Directory, "no-config");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[name] = value;
-        }
-
-        _daemon = Process.Start(start)!;
-        _daemon.OutputDataReceived += (_, line) => Log(line.Data);
-        _daemon.ErrorDataReceived += (_, line) => Log(line.Data);
-        _daemon.BeginOutputReadLine();
-        _daemon.BeginErrorReadLine();
-        Loop = new GLibLoop("test-client");
-        Connection = DBusConnection.ForAddress(Loop, _bus.Address);
         try
         {
-            WaitUntilServing();
+            _client = new ClientConnection(_bus.Address, "test-client");
+            _daemon = RecorderdProcess.StartAsync(_client, environment, settings).GetAwaiter().GetResult();
         }
         catch
         {
-            Dispose();
+            _client?.Dispose();
+            _bus.Dispose();
             throw;
         }
     }
@@ -85,23 +61,14 @@ public sealed class DaemonProcess : IDisposable
 
     public string Address => _bus.Address;
 
-    public string Directory { get; }
+    public string Directory => _daemon.Directory;
 
-    public GLibLoop Loop { get; }
+    public GLibLoop Loop => _client.Loop;
 
     /// <summary>A client connection of the test process.</summary>
-    public DBusConnection Connection { get; }
+    public DBusConnection Connection => _client.Connection;
 
-    public string Output
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Output => _daemon.Output;
 
     public bool HasExited => _daemon.HasExited;
 
@@ -115,19 +82,10 @@ public sealed class DaemonProcess : IDisposable
     public void Terminate() => Signal("TERM");
 
     /// <summary>Sends the daemon a signal by name (<c>TERM</c>, <c>INT</c>, …) with <c>kill</c>.</summary>
-    public void Signal(string name) => UnixSignal.Send(_daemon, name);
+    public void Signal(string name) => _daemon.Signal(name);
 
     /// <summary>Waits up to <paramref name="timeout"/> for the daemon to exit (and its output to be read); true if it did.</summary>
-    public bool WaitForExit(TimeSpan timeout)
-    {
-        if (!_daemon.WaitForExit(timeout))
-        {
-            return false;
-        }
-
-        _daemon.WaitForExit();
-        return true;
-    }
+    public bool WaitForExit(TimeSpan timeout) => _daemon.WaitForExit(timeout);
 
     public GVariant Call(string path, string iface, string method, GVariant? parameters = null, DBusConnection? connection = null) =>
         (connection ?? Connection).CallAsync(Loop, "io.github.recorderd", path, iface, method, parameters, null, CallTimeout).GetAwaiter().GetResult();
@@ -169,17 +127,13 @@ public sealed class DaemonProcess : IDisposable
     private (int ExitCode, string Output, string Error) RunBusctl(bool debugLog, string[] wrapper, string[] args)
     {
         string[] command = [.. wrapper, "busctl", $"--address={Address}", .. args];
-        var start = new ProcessStartInfo(command[0], command[1..]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(command[0], command[1..]);
         if (debugLog)
         {
             start.Environment["SYSTEMD_LOG_LEVEL"] = "debug";
         }
 
-        using var busctl = Process.Start(start)!;
-        var output = busctl.StandardOutput.ReadToEndAsync();
-        var error = busctl.StandardError.ReadToEnd();
-        busctl.WaitForExit();
-        return (busctl.ExitCode, output.Result, error);
+        return ChildProcess.Run(start, CallTimeout);
     }
 
     /// <summary>Every file under <see cref="Directory"/>, for checking that a failed call left none behind.</summary>
@@ -190,59 +144,8 @@ public sealed class DaemonProcess : IDisposable
 
     public void Dispose()
     {
-        if (!_daemon.HasExited)
-        {
-            _daemon.Kill(entireProcessTree: true);
-            _daemon.WaitForExit();
-        }
-
-        Connection.Dispose();
-        Loop.Dispose();
+        _daemon.Dispose();
+        _client.Dispose();
         _bus.Dispose();
-        System.IO.Directory.Delete(Directory, recursive: true);
     }
-
-    private void WaitUntilServing()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline && !_daemon.HasExited)
-        {
-            var owned = Connection.CallAsync(Loop, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner",
-                GVariant.Tuple(GVariant.String("io.github.recorderd")), "(b)", CallTimeout).GetAwaiter().GetResult();
-            if (owned.GetChild(0).GetBoolean())
-            {
-                return;
-            }
-
-            Thread.Sleep(50);
-        }
-
-        if (_daemon.HasExited)
-        {
-            _daemon.WaitForExit();
-            throw new DaemonExitedException(_daemon.ExitCode, Output);
-        }
-
-        throw new InvalidOperationException($"recorderd did not come onto the bus: {Output}");
-    }
-
-    private void Log(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_log)
-            {
-                _log.WriteLine(line);
-            }
-        }
-    }
-}
-
-/// <summary>The daemon exited before it came onto the bus, e.g. because of invalid configuration.</summary>
-public sealed class DaemonExitedException(int exitCode, string output)
-    : InvalidOperationException($"recorderd exited with code {exitCode} before it came onto the bus: {output}")
-{
-    public int ExitCode { get; } = exitCode;
-
-    public string Output { get; } = output;
 }

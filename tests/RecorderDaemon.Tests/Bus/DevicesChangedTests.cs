@@ -2,7 +2,7 @@ namespace RecorderDaemon.Tests.Bus;
 
 /// <summary>Manager1.DevicesChanged through the real daemon, which is given the private headless PipeWire's environment.</summary>
 [TestFixture]
-public sealed class DevicesChangedTests : HeadlessPipeWire
+public sealed class DevicesChangedTests : HeadlessPipeWireFixture
 {
     private const string ExtraNode = "recorderd-extra";
     private static readonly TimeSpan SignalTimeout = TimeSpan.FromSeconds(10);

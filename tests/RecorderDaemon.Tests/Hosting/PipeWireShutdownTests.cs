@@ -9,7 +9,7 @@ namespace RecorderDaemon.Tests.Hosting;
 /// this guards against (a double free when PipeWire's device provider is stopped, see GstDeviceWatch) came only now and then.
 /// </summary>
 [TestFixture]
-public sealed class PipeWireShutdownTests : HeadlessPipeWire
+public sealed class PipeWireShutdownTests : HeadlessPipeWireFixture
 {
     private const int Cycles = 50;
     private const string Recorder = "io.github.recorderd.MediaRecorder1";

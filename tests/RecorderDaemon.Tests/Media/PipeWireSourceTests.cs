@@ -9,7 +9,7 @@ namespace RecorderDaemon.Tests.Media;
 
 /// <summary><c>pipewire:</c> sources against a private headless PipeWire with a 440 Hz tone node.</summary>
 [TestFixture]
-public sealed class PipeWireSourceTests : HeadlessPipeWire
+public sealed class PipeWireSourceTests : HeadlessPipeWireFixture
 {
     [Test]
     public void RecordingTheToneNodeByNameGivesAnOpusFileOfTheRecordedLength()

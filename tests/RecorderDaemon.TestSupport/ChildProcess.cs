@@ -1,13 +1,14 @@
 using System.Diagnostics;
 
-namespace RecorderDaemon.Tests;
+namespace RecorderDaemon.TestSupport;
 
-/// <summary>Runs a program to its end with its output captured, as a user's shell would; killed (and the test failed) past a timeout.</summary>
-internal static class ChildProcess
+/// <summary>Runs a program to its end with its output captured, as a user's shell would; killed past a timeout.</summary>
+public static class ChildProcess
 {
     /// <summary>The repository's top directory (with the Makefile and RecorderDaemon.sln), above the test binaries.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <exception cref="TimeoutException">the program did not finish within <paramref name="timeout"/> and was killed</exception>
     public static (int ExitCode, string Output, string Error) Run(ProcessStartInfo start, TimeSpan timeout)
     {
         start.RedirectStandardOutput = true;
@@ -18,19 +19,21 @@ internal static class ChildProcess
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}");
+            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}");
         }
 
         process.WaitForExit();
         return (process.ExitCode, output.Result, error.Result);
     }
 
-    /// <summary>Runs a program that must succeed, failing the test with its error output otherwise; returns its output.</summary>
+    /// <summary>Runs a program that must succeed; returns its output.</summary>
+    /// <exception cref="InvalidOperationException">it exited with another code than 0; the message holds its error output</exception>
     public static string Succeed(string program, params string[] arguments)
     {
         var (exitCode, output, error) = Run(new ProcessStartInfo(program, arguments), TimeSpan.FromSeconds(60));
-        Assert.That(exitCode, Is.Zero, $"{program} {string.Join(' ', arguments)}: {error}");
-        return output;
+        return exitCode == 0
+            ? output
+            : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with code {exitCode}: {error}");
     }
 
     /// <summary>Writes an executable shell script (for a program the code under test starts by name).</summary>

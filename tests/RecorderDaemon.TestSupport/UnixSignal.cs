@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace RecorderDaemon.Tests;
+namespace RecorderDaemon.TestSupport;
 
 /// <summary>Signals to a child process by pid, with <c>kill</c>, as a user or systemd sends them.</summary>
-internal static class UnixSignal
+public static class UnixSignal
 {
     /// <summary>Sends <paramref name="process"/> the signal <paramref name="name"/> (<c>TERM</c>, <c>INT</c>, <c>KILL</c>, …).</summary>
     public static void Send(Process process, string name)

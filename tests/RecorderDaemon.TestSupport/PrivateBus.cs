@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace RecorderDaemon.Tests;
+namespace RecorderDaemon.TestSupport;
 
 /// <summary>
 /// A private <c>dbus-daemon</c> with a generated session-like config (EXTERNAL auth, allow-all
