@@ -16,10 +16,8 @@ public sealed class MediaRecorderStateTests
     [Test]
     public void StopIsInactiveAtOnceButCompletesOnlyOnceTheFileIsFinal()
     {
-        var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
-        harness.Start();
-        harness.OnLoop(() => pipelines.Last.Write(100));
+        var (harness, pipelines) = StartedWith(100);
+        using var _ = harness;
 
         var stop = harness.OnLoop(harness.Recorder.Stop);
         var whileFinishing = (harness.Recorder.State, stop.IsCompleted, harness.Events);
@@ -51,10 +49,8 @@ public sealed class MediaRecorderStateTests
     [Test]
     public void PauseClosesThePipelineAndResumeOpensItAgain()
     {
-        var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
-        harness.Start();
-        harness.OnLoop(() => pipelines.Last.Write(10));
+        var (harness, pipelines) = StartedWith(10);
+        using var _ = harness;
 
         harness.OnLoop(harness.Recorder.Pause);
         var paused = harness.OnLoop(() => (harness.Recorder.State, pipelines.Last.IsPaused));
@@ -70,10 +66,8 @@ public sealed class MediaRecorderStateTests
     [TestCase(DomErrorName.NotFoundError)]
     public void AFailureInactivatesThenGivesTheErrorTheDataSoFarAndStop(DomErrorName error)
     {
-        var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
-        harness.Start();
-        harness.OnLoop(() => pipelines.Last.Write(50));
+        var (harness, pipelines) = StartedWith(50);
+        using var _ = harness;
 
         harness.OnLoop(() => pipelines.Last.Fail(error));
         harness.OnLoop(pipelines.Last.CompleteFinish);
@@ -86,10 +80,8 @@ public sealed class MediaRecorderStateTests
     [Test]
     public void ASecurityErrorDiscardsTheDataAndTheFile()
     {
-        var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
-        harness.Start();
-        harness.OnLoop(() => pipelines.Last.Write(50));
+        var (harness, pipelines) = StartedWith(50);
+        using var _ = harness;
 
         harness.OnLoop(() => pipelines.Last.Fail(DomErrorName.SecurityError));
         harness.OnLoop(pipelines.Last.CompleteFinish);
@@ -103,10 +95,8 @@ public sealed class MediaRecorderStateTests
     [Test]
     public void TracksEndingGivesTheDataAndStopWithoutAnError()
     {
-        var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
-        harness.Start();
-        harness.OnLoop(() => pipelines.Last.Write(70));
+        var (harness, pipelines) = StartedWith(70);
+        using var _ = harness;
 
         harness.OnLoop(pipelines.Last.EndTracks);
         harness.OnLoop(pipelines.Last.CompleteFinish);
@@ -119,10 +109,8 @@ public sealed class MediaRecorderStateTests
     [Test]
     public void RequestDataGivesTheBytesWrittenSinceTheLastChunkWithGrowingTimecodes()
     {
-        var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
-        harness.Start();
-        harness.OnLoop(() => pipelines.Last.Write(100));
+        var (harness, pipelines) = StartedWith(100);
+        using var _ = harness;
 
         harness.OnLoop(harness.Recorder.RequestData);
         harness.OnLoop(() => pipelines.Last.Write(30));
@@ -138,10 +126,8 @@ public sealed class MediaRecorderStateTests
     [Test]
     public void StartingAgainWritesANewFile()
     {
-        var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
-        harness.Start();
-        harness.OnLoop(() => pipelines.Last.Write(10));
+        var (harness, pipelines) = StartedWith(10);
+        using var _ = harness;
         Finish(harness, pipelines);
         var first = harness.Recorder.Location;
 
@@ -184,6 +170,16 @@ public sealed class MediaRecorderStateTests
         Assert.That(whileInactive, Has.All.EqualTo(DomErrorName.InvalidStateError));
         Assert.That(startAgain, Is.EqualTo(DomErrorName.InvalidStateError));
         Assert.That(pipelines.Count, Is.EqualTo(1));
+    }
+
+    /// <summary>A recorder on fake pipelines, started, whose pipeline has written <paramref name="firstBytes"/>: the recording has started.</summary>
+    private static (RecorderHarness Harness, FakeRecordingPipelines Pipelines) StartedWith(int firstBytes)
+    {
+        var pipelines = new FakeRecordingPipelines();
+        var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        harness.Start();
+        harness.OnLoop(() => pipelines.Last.Write(firstBytes));
+        return (harness, pipelines);
     }
 
     /// <summary>Stops the recording and lets its pipeline finish at once.</summary>
