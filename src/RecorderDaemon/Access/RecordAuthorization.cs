@@ -24,19 +24,18 @@ public sealed class RecordAuthorization(GLibLoop loop, DBusConnection connection
 
     private int _fallbackAnnounced;
 
-    /// <param name="sender">the caller's unique bus name, the subject polkit checks</param>
-    /// <param name="uid">the caller's Unix user</param>
-    /// <param name="groups">the caller's Unix groups, for when there is no polkit</param>
+    /// <param name="caller">its bus name is the subject polkit checks; its groups count when there is no polkit</param>
     /// <param name="allowInteraction">the caller allows interactive authorization (a message flag), so polkit may ask it to authenticate</param>
     /// <exception cref="RecorderException">NotAllowedError naming the action when refused</exception>
     /// <exception cref="IOException">without polkit, the name service failed to look the group up</exception>
-    public async Task AuthorizeAsync(string sender, uint uid, IReadOnlyCollection<uint> groups, bool allowInteraction)
+    public async Task AuthorizeAsync(Caller caller, bool allowInteraction)
     {
-        if (uid == 0)
+        if (caller.IsRoot)
         {
             return;
         }
 
+        var (sender, uid) = (caller.BusName, caller.Uid);
         (bool Authorized, bool Challenge) decision;
         try
         {
@@ -44,7 +43,7 @@ public sealed class RecordAuthorization(GLibLoop loop, DBusConnection connection
         }
         catch (DBusErrorException error) when (error.ErrorName is DBusErrorException.ServiceUnknown or DBusErrorException.NameHasNoOwner)
         {
-            AuthorizeByGroup(uid, groups);
+            AuthorizeByGroup(uid, caller.Groups);
             return;
         }
         catch (Exception failure) when (failure is DBusErrorException or GLibException)
@@ -80,7 +79,7 @@ public sealed class RecordAuthorization(GLibLoop loop, DBusConnection connection
         return (authorized.GetBoolean(), challenge.GetBoolean());
     }
 
-    private void AuthorizeByGroup(uint uid, IReadOnlyCollection<uint> groups)
+    private void AuthorizeByGroup(uint uid, IReadOnlyList<uint> groups)
     {
         var gid = UnixGroups.IdOf(fallbackGroup);
         if (Interlocked.Exchange(ref _fallbackAnnounced, 1) == 0)

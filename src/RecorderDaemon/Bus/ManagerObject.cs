@@ -53,7 +53,7 @@ public sealed class ManagerObject(
             var caller = await registry.Access.IdentityOf(call.Sender);
             if (authorization is not null)
             {
-                await authorization.AuthorizeAsync(call.Sender, caller.Uid, caller.Groups, call.AllowsInteractiveAuthorization);
+                await authorization.AuthorizeAsync(caller, call.AllowsInteractiveAuthorization);
             }
 
             SandboxRules.RequireAllowed(caller, sources, options);
