@@ -1,5 +1,4 @@
 using RecorderDaemon.Access;
-using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Media.Sources;
 
@@ -34,14 +33,7 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
     {
         if (PipeWireSocket.Path() is { } socket && File.Exists(socket))
         {
-            try
-            {
-                files.RequireReadWriteAccess(socket);
-            }
-            catch (UnixErrorException exception)
-            {
-                throw Unusable($"the PipeWire server at '{socket}'", exception);
-            }
+            RequireReadWrite(files, socket, $"the PipeWire server at '{socket}'");
         }
 
         // Only PipeWire's device provider gives devices these properties.

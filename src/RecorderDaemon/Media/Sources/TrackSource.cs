@@ -36,6 +36,20 @@ public abstract class TrackSource(string uri)
 
     public override string ToString() => Uri;
 
+    /// <summary>Checks with the caller's rights that it could open <paramref name="path"/> for reading and writing; returns its real path.</summary>
+    /// <exception cref="RecorderException">NotFoundError when it is missing, else NotAllowedError</exception>
+    private protected static string RequireReadWrite(CallerFiles files, string path, string what)
+    {
+        try
+        {
+            return files.RequireReadWriteAccess(path);
+        }
+        catch (UnixErrorException exception)
+        {
+            throw Unusable(what, exception);
+        }
+    }
+
     /// <summary>The error for a device or file the caller could not open: NotFoundError when it is missing, else NotAllowedError.</summary>
     private protected static RecorderException Unusable(string what, UnixErrorException error) =>
         error.IsNotFound

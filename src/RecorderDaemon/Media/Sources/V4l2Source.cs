@@ -1,5 +1,4 @@
 using RecorderDaemon.Access;
-using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Media.Sources;
 
@@ -14,17 +13,7 @@ public sealed class V4l2Source(string uri, string devicePath) : TrackSource(uri)
     /// The device is used only if the caller could open it for reading and writing itself. GStreamer gets its real path,
     /// so a symbolic link changed after the check does not lead it elsewhere.
     /// </summary>
-    public override void Resolve(CallerFiles files)
-    {
-        try
-        {
-            _realPath = files.RequireReadWriteAccess(devicePath);
-        }
-        catch (UnixErrorException exception)
-        {
-            throw Unusable($"V4L2 device '{devicePath}'", exception);
-        }
-    }
+    public override void Resolve(CallerFiles files) => _realPath = RequireReadWrite(files, devicePath, $"V4L2 device '{devicePath}'");
 
     public override void Build(SourceTarget target) =>
         target.Make("v4l2src")
