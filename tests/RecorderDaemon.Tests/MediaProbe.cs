@@ -26,16 +26,8 @@ internal static partial class MediaProbe
     private static string Play(string webmPath, params string[] elements)
     {
         string[] arguments = ["-v", "filesrc", $"location={webmPath}", "!", "matroskademux", .. elements.SelectMany(element => new[] { "!", element }), "!", "fakesink", "silent=false", "sync=false"];
-        var start = new ProcessStartInfo("gst-launch-1.0", arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var player = Process.Start(start)!;
-        var errors = player.StandardError.ReadToEndAsync();
-        var output = player.StandardOutput.ReadToEnd();
-        player.WaitForExit();
-        Assert.That(player.ExitCode, Is.Zero, $"gst-launch-1.0 could not play {webmPath}: {errors.GetAwaiter().GetResult()}");
+        var (exitCode, output, errors) = ChildProcess.Run(new ProcessStartInfo("gst-launch-1.0", arguments), TimeSpan.FromSeconds(60));
+        Assert.That(exitCode, Is.Zero, $"gst-launch-1.0 could not play {webmPath}: {errors}");
         return output;
     }
 

@@ -21,10 +21,7 @@ public sealed class SandboxTests() : WorkDirectoryFixture("recorderd-sandbox-")
     [OneTimeSetUp]
     public void StartDaemon()
     {
-        if (!Environment.IsPrivilegedProcess)
-        {
-            Assert.Ignore("needs root: the sandboxed caller runs in a mount namespace of its own");
-        }
+        RootOnly.Require("the sandboxed caller runs in a mount namespace of its own");
 
         _daemon = new DaemonProcess();
         _sandboxed = new CallerCalls(_daemon, Sandbox(TestCaller.Location));

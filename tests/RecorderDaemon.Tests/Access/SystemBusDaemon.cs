@@ -19,10 +19,7 @@ internal static class SystemBusDaemon
     /// <exception cref="IgnoreException">the tests do not run as root</exception>
     public static DaemonProcess Start(string extraPolicy, IReadOnlyDictionary<string, string?>? environment, params string[] settings)
     {
-        if (!Environment.IsPrivilegedProcess)
-        {
-            Assert.Ignore("needs root: recorderd runs as root and its callers as other users (setpriv)");
-        }
+        RootOnly.Require("recorderd runs as root and its callers as other users (setpriv)");
 
         var busPolicy = PrivateBus.SystemDefaultPolicy + extraPolicy
             + $"<include>{Path.Combine(ChildProcess.RepositoryRoot, "packaging", "dbus", "io.github.recorderd.conf")}</include>";

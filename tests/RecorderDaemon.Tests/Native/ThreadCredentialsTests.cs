@@ -15,10 +15,7 @@ public sealed class ThreadCredentialsTests() : WorkDirectoryFixture("recorderd-c
     [SetUp]
     public void RequireRoot()
     {
-        if (!Environment.IsPrivilegedProcess)
-        {
-            Assert.Ignore("needs root to take another user's credentials");
-        }
+        RootOnly.Require("only root may take another user's credentials");
 
         File.SetUnixFileMode(WorkDirectory, (UnixFileMode)0b111_101_101);
     }
@@ -34,7 +31,7 @@ public sealed class ThreadCredentialsTests() : WorkDirectoryFixture("recorderd-c
 
         Assert.That(denied!.IsDenied, Is.True, denied.Message);
         Assert.That(Path.Combine(WorkDirectory, "x"), Does.Not.Exist);
-        Assert.That(ChildProcess.Succeed("stat", "--format=%u:%g", Path.Combine(shared, "x")).Trim(), Is.EqualTo("65534:65534"));
+        Assert.That(FileOwner.UserAndGroupOf(Path.Combine(shared, "x")), Is.EqualTo("65534:65534"));
     }
 
     [Test]
@@ -54,7 +51,7 @@ public sealed class ThreadCredentialsTests() : WorkDirectoryFixture("recorderd-c
         checkedElsewhere.Set();
         asUser.Wait();
 
-        Assert.That(ChildProcess.Succeed("stat", "--format=%u", Path.Combine(WorkDirectory, "by-root")).Trim(), Is.EqualTo("0"));
+        Assert.That(FileOwner.Of(Path.Combine(WorkDirectory, "by-root")), Is.Zero);
     }
 
     [Test]
