@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using RecorderDaemon.Bus;
 using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Access;
 
@@ -9,7 +11,7 @@ namespace RecorderDaemon.Access;
 /// bus, only root and members of <c>fallbackGroup</c> may, and the first such decision logs a warning.
 /// Anything else that keeps polkit from answering refuses the call.
 /// </summary>
-public sealed class RecordAuthorization(GLibLoop loop, DBusConnection connection, string fallbackGroup, ILogger<RecordAuthorization> logger)
+public sealed class RecordAuthorization(BusConnection connection, string fallbackGroup, ILogger<RecordAuthorization> logger)
 {
     public const string ActionId = "io.github.recorderd.record";
 
@@ -17,6 +19,8 @@ public sealed class RecordAuthorization(GLibLoop loop, DBusConnection connection
     private const string AuthorityPath = "/org/freedesktop/PolicyKit1/Authority";
     private const string AuthorityInterface = "org.freedesktop.PolicyKit1.Authority";
     private const uint AllowUserInteraction = 1;
+    private const string ServiceUnknown = "org.freedesktop.DBus.Error.ServiceUnknown";
+    private const string NameHasNoOwner = "org.freedesktop.DBus.Error.NameHasNoOwner";
 
     // With interaction allowed, polkit answers only once someone has typed a password into an agent's dialog (or dismissed it).
     private static readonly TimeSpan InteractiveTimeout = TimeSpan.FromMinutes(5);
@@ -41,15 +45,16 @@ public sealed class RecordAuthorization(GLibLoop loop, DBusConnection connection
         {
             decision = await CheckAuthorizationAsync(sender, allowInteraction);
         }
-        catch (DBusErrorException error) when (error.ErrorName is DBusErrorException.ServiceUnknown or DBusErrorException.NameHasNoOwner)
+        catch (DBusErrorReplyException error) when (error.ErrorName is ServiceUnknown or NameHasNoOwner)
         {
             AuthorizeByGroup(uid, caller.Groups);
             return;
         }
-        catch (Exception failure) when (failure is DBusErrorException or GLibException)
+        catch (Exception failure) when (failure is DBusExceptionBase or TimeoutException)
         {
-            logger.LogWarning("Refusing {Action} to user {Uid} ({Sender}) because polkit did not answer: {Reason}", ActionId, uid, sender, failure.Message);
-            throw NotAllowed($"polkit could not decide {ActionId} for user {uid}: {failure.Message}");
+            var reason = failure is DBusErrorReplyException error ? error.ErrorMessage : failure.Message;
+            logger.LogWarning("Refusing {Action} to user {Uid} ({Sender}) because polkit did not answer: {Reason}", ActionId, uid, sender, reason);
+            throw NotAllowed($"polkit could not decide {ActionId} for user {uid}: {reason}");
         }
 
         if (!decision.Authorized)
@@ -62,21 +67,24 @@ public sealed class RecordAuthorization(GLibLoop loop, DBusConnection connection
 
     private async Task<(bool Authorized, bool Challenge)> CheckAuthorizationAsync(string sender, bool allowInteraction)
     {
-        var subject = GVariant.Tuple(
-            GVariant.String("system-bus-name"),
-            GVariant.VariantDictionary([KeyValuePair.Create("name", GVariant.String(sender))]));
-        using var reply = await connection.CallAsync(loop, Authority, AuthorityPath, AuthorityInterface, "CheckAuthorization",
-            GVariant.Tuple(
-                subject,
-                GVariant.String(ActionId),
-                GVariant.Array("{ss}", []),
-                GVariant.UInt32(allowInteraction ? AllowUserInteraction : 0),
-                GVariant.String("")),
-            "((bba{ss}))", allowInteraction ? InteractiveTimeout : Timeout);
-        using var result = reply.GetChild(0);
-        using var authorized = result.GetChild(0);
-        using var challenge = result.GetChild(1);
-        return (authorized.GetBoolean(), challenge.GetBoolean());
+        var arguments = new BusBody("(sa{sv})sa{ss}us", (ref MessageWriter writer) =>
+        {
+            writer.WriteStructureStart();
+            writer.WriteString("system-bus-name");
+            writer.WriteDictionary([KeyValuePair.Create("name", (VariantValue)sender)]);
+            writer.WriteString(ActionId);
+            writer.WriteDictionaryEnd(writer.WriteDictionaryStart());
+            writer.WriteUInt32(allowInteraction ? AllowUserInteraction : 0);
+            writer.WriteString("");
+        });
+        return await connection.CallAsync(Authority, AuthorityPath, AuthorityInterface, "CheckAuthorization", arguments,
+            static (message, _) =>
+            {
+                var reader = message.GetBodyReader();
+                reader.AlignStruct();
+                return (reader.ReadBool(), reader.ReadBool());
+            },
+            allowInteraction ? InteractiveTimeout : Timeout);
     }
 
     private void AuthorizeByGroup(uint uid, IReadOnlyList<uint> groups)

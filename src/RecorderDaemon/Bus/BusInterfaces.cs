@@ -1,27 +1,16 @@
-using RecorderDaemon.Native;
-
 namespace RecorderDaemon.Bus;
 
-/// <summary>The checked-in introspection XML (embedded from <c>data/dbus</c>), parsed once for registration.</summary>
-public sealed class BusInterfaces : IDisposable
+/// <summary>The interfaces recorderd serves, from the introspection XML in <c>data/dbus</c> (embedded).</summary>
+public static class BusInterfaces
 {
-    private readonly DBusNodeInfo _managerNode;
-    private readonly DBusNodeInfo _recorderNode;
+    private static readonly IReadOnlyDictionary<string, InterfaceDescription> ManagerNode = InterfaceDescription.Parse(ReadXml(BusNames.Manager));
+    private static readonly IReadOnlyDictionary<string, InterfaceDescription> RecorderNode = InterfaceDescription.Parse(ReadXml(BusNames.Recorder));
 
-    public BusInterfaces()
-    {
-        _managerNode = DBusNodeInfo.FromXml(ReadXml(BusNames.Manager));
-        _recorderNode = DBusNodeInfo.FromXml(ReadXml(BusNames.Recorder));
-        Manager = _managerNode.LookupInterface(BusNames.Manager);
-        ObjectManager = _managerNode.LookupInterface(BusNames.ObjectManager);
-        Recorder = _recorderNode.LookupInterface(BusNames.Recorder);
-    }
+    public static InterfaceDescription Manager { get; } = ManagerNode[BusNames.Manager];
 
-    public DBusInterfaceInfo Manager { get; }
+    public static InterfaceDescription ObjectManager { get; } = ManagerNode[BusNames.ObjectManager];
 
-    public DBusInterfaceInfo ObjectManager { get; }
-
-    public DBusInterfaceInfo Recorder { get; }
+    public static InterfaceDescription Recorder { get; } = RecorderNode[BusNames.Recorder];
 
     /// <summary>The XML file named after the interface that the manager or recorder node is described in.</summary>
     public static string ReadXml(string interfaceName)
@@ -30,11 +19,5 @@ public sealed class BusInterfaces : IDisposable
             ?? throw new InvalidOperationException($"no embedded introspection XML for {interfaceName}");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-
-    public void Dispose()
-    {
-        _managerNode.Dispose();
-        _recorderNode.Dispose();
     }
 }

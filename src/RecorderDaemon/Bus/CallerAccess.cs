@@ -1,5 +1,6 @@
 using RecorderDaemon.Access;
 using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Bus;
 
@@ -10,7 +11,7 @@ namespace RecorderDaemon.Bus;
 /// creator's user or root may control a recorder, and files are opened with the caller's credentials;
 /// calls wait for the caller's identity in a queue so that they still run in arrival order.
 /// </summary>
-public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool systemBus)
+public sealed class CallerAccess(GLibLoop loop, BusConnection connection, bool systemBus)
 {
     /// <summary>The group recorderd gives files of a caller that has no account (the kernel's overflow group, <c>nogroup</c>).</summary>
     private const uint NoGroup = 65534;
@@ -18,7 +19,7 @@ public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool 
     private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, Task<Caller>> _callers = new(StringComparer.Ordinal);
-    private readonly Queue<(DBusMethodInvocation Call, RecorderObject Target, Action Run)> _waiting = new();
+    private readonly Queue<(BusCall Call, RecorderObject Target, Action Run)> _waiting = new();
 
     public bool IsSystemBus => systemBus;
 
@@ -38,7 +39,7 @@ public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool 
     public void Forget(string sender) => _callers.Remove(sender);
 
     /// <summary>Runs <paramref name="run"/> on the loop if the caller may control <paramref name="target"/>, else replies NotAllowedError.</summary>
-    public void WhenAllowed(DBusMethodInvocation call, RecorderObject target, Action run)
+    public void WhenAllowed(BusCall call, RecorderObject target, Action run)
     {
         if (!systemBus)
         {
@@ -65,11 +66,11 @@ public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool 
             _waiting.Dequeue();
             if (!caller.IsCompletedSuccessfully)
             {
-                next.Call.ReturnError(BusNames.ErrorOf(DomErrorName.NotAllowedError), $"cannot tell which user {next.Call.Sender} is");
+                next.Call.ReplyError(BusNames.ErrorOf(DomErrorName.NotAllowedError), $"cannot tell which user {next.Call.Sender} is");
             }
             else if (!caller.Result.IsRoot && caller.Result.Uid != next.Target.OwnerUid)
             {
-                next.Call.ReturnError(BusNames.ErrorOf(DomErrorName.NotAllowedError),
+                next.Call.ReplyError(BusNames.ErrorOf(DomErrorName.NotAllowedError),
                     $"{next.Target.Path} belongs to user {next.Target.OwnerUid}; user {caller.Result.Uid} may not control it");
             }
             else
@@ -81,14 +82,12 @@ public sealed class CallerAccess(GLibLoop loop, DBusConnection connection, bool 
 
     private async Task<Caller> LookUpAsync(string sender)
     {
-        using var reply = await connection.CallAsync(
-            loop, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetConnectionCredentials",
-            GVariant.Tuple(GVariant.String(sender)), "(a{sv})", LookupTimeout);
-        using var credentials = reply.GetChild(0);
-        var fields = credentials.ToVariantDictionary();
+        var fields = await connection.CallAsync(
+            "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetConnectionCredentials", BusBody.String(sender),
+            static (message, _) => message.GetBodyReader().ReadDictionaryOfStringToVariantValue(), LookupTimeout);
         var uid = fields["UnixUserID"].GetUInt32();
         uint? pid = fields.TryGetValue("ProcessID", out var processId) ? processId.GetUInt32() : null;
-        var groups = fields.TryGetValue("UnixGroupIDs", out var groupIds) ? groupIds.GetUInt32s() : null;
+        var groups = fields.TryGetValue("UnixGroupIDs", out var groupIds) ? groupIds.GetArray<uint>() : null;
 
         // Account look-ups may ask NSS services (LDAP, …), so they run off the loop.
         return await Task.Run(() => Identify(sender, uid, pid, groups));

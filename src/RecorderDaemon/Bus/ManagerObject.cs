@@ -1,8 +1,8 @@
 using RecorderDaemon.Access;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
-using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Bus;
 
@@ -10,33 +10,32 @@ namespace RecorderDaemon.Bus;
 /// <param name="authorization">who may create recorders on the system bus; null on the session bus, where every caller may</param>
 public sealed class ManagerObject(
     RecorderRegistry registry, RecorderContext context, BusReplies replies, string version, RecordAuthorization? authorization)
-    : IDBusObject
+    : IBusInterface
 {
-    public void HandleMethodCall(DBusMethodInvocation call)
+    public InterfaceDescription Description => BusInterfaces.Manager;
+
+    public void HandleMethodCall(BusCall call)
     {
-        switch (call.MethodName)
+        switch (call.Member)
         {
             case "CreateRecorder":
                 CreateRecorder(call);
                 break;
             case "IsTypeSupported":
-                var mimeType = call.Parameters.GetChild(0).GetString();
-                replies.Run(call, () => GVariant.Tuple(GVariant.Boolean(TypeSupport.IsTypeSupported(mimeType))));
+                var mimeType = call.Arguments().ReadString();
+                replies.Run(call, () => BusBody.Boolean(TypeSupport.IsTypeSupported(mimeType)));
                 break;
             case "EnumerateDevices":
-                replies.RunAsync(call, async () => GVariant.Tuple(await Task.Run(() => MediaDevices.Enumerate(registry.Devices))));
-                break;
-            default:
-                replies.Fail(call, new ArgumentException($"unknown method {call.MethodName}"));
+                replies.RunAsync(call, async () => BusBody.Devices(await Task.Run(() => MediaDevices.Enumerate(registry.Devices))));
                 break;
         }
     }
 
-    public GVariant? GetProperty(string sender, string propertyName) => propertyName switch
+    public VariantValue GetProperty(string name) => name switch
     {
-        "SupportedMimeTypes" => GVariant.StringArray(RecordingFormats.SupportedMimeTypes),
-        "Version" => GVariant.String(version),
-        _ => null,
+        "SupportedMimeTypes" => VariantValue.Array(RecordingFormats.SupportedMimeTypes.ToArray()),
+        "Version" => version,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
     /// <summary>
@@ -44,32 +43,38 @@ public sealed class ManagerObject(
     /// resolves the sources off the loop with the caller's rights (devices and files are probed), then
     /// checks the limits, constructs and registers the recorder back on the loop.
     /// </summary>
-    private void CreateRecorder(DBusMethodInvocation call) => replies.RunAsync(call, async () =>
+    private void CreateRecorder(BusCall call)
     {
-        var sources = call.Parameters.GetChild(0).GetStrings().Select(uri => SourceUri.Parse(uri, registry.Devices)).ToList();
-        var options = RecorderOptionsParser.Parse(call.Parameters.GetChild(1).ToVariantDictionary(), call.TakeFileDescriptor);
-        try
+        var arguments = call.Arguments();
+        var uris = arguments.ReadArrayOfString();
+        var optionValues = arguments.ReadDictionaryOfStringToVariantValue();
+        replies.RunAsync(call, async () =>
         {
-            var caller = await registry.Access.IdentityOf(call.Sender);
-            if (authorization is not null)
+            var sources = uris.Select(uri => SourceUri.Parse(uri, registry.Devices)).ToList();
+            var options = RecorderOptionsParser.Parse(optionValues);
+            try
             {
-                await authorization.AuthorizeAsync(caller, call.AllowsInteractiveAuthorization);
-            }
+                var caller = await registry.Access.IdentityOf(call.Sender);
+                if (authorization is not null)
+                {
+                    await authorization.AuthorizeAsync(caller, call.AllowsInteractiveAuthorization);
+                }
 
-            SandboxRules.RequireAllowed(caller, sources, options);
-            await registry.Loop.InvokeAsync(() => registry.RequireRecorderSlot(caller));
-            await Task.Run(() => sources.ForEach(source => source.Resolve(caller.Files)));
-            return await registry.Loop.InvokeAsync(() =>
+                SandboxRules.RequireAllowed(caller, sources, options);
+                await registry.Loop.InvokeAsync(() => registry.RequireRecorderSlot(caller));
+                await Task.Run(() => sources.ForEach(source => source.Resolve(caller.Files)));
+                return await registry.Loop.InvokeAsync(() =>
+                {
+                    registry.RequireRecorderSlot(caller);
+                    var recorder = new MediaRecorder(sources, options, context, caller);
+                    return BusBody.ObjectPath(registry.Add(recorder, caller).Path);
+                });
+            }
+            catch
             {
-                registry.RequireRecorderSlot(caller);
-                var recorder = new MediaRecorder(sources, options, context, caller);
-                return GVariant.Tuple(GVariant.ObjectPath(registry.Add(recorder, caller).Path));
-            });
-        }
-        catch
-        {
-            options.OutputFd?.Dispose();
-            throw;
-        }
-    });
+                options.OutputFd?.Dispose();
+                throw;
+            }
+        });
+    }
 }

@@ -1,13 +1,13 @@
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Bus;
 
 /// <summary><c>org.freedesktop.DBus.ObjectManager</c> on the manager: every recorder with its properties.</summary>
-public sealed class ObjectManagerObject(RecorderRegistry registry, BusReplies replies) : IDBusObject
+public sealed class ObjectManagerObject(RecorderRegistry registry, BusReplies replies) : IBusInterface
 {
-    public void HandleMethodCall(DBusMethodInvocation call) => replies.Run(call, () => call.MethodName == "GetManagedObjects"
-        ? GVariant.Tuple(registry.ManagedObjects())
-        : throw new ArgumentException($"unknown method {call.MethodName}"));
+    public InterfaceDescription Description => BusInterfaces.ObjectManager;
 
-    public GVariant? GetProperty(string sender, string propertyName) => null;
+    public void HandleMethodCall(BusCall call) => replies.Run(call, () => BusBody.ManagedObjects(registry.Recorders));
+
+    public VariantValue GetProperty(string name) => throw new ArgumentOutOfRangeException(nameof(name), name, null);
 }

@@ -2,8 +2,8 @@ using System.ComponentModel;
 using RecorderDaemon.Access;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
-using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Bus;
 
@@ -12,17 +12,17 @@ namespace RecorderDaemon.Bus;
 /// <see cref="MediaRecorder"/> on the loop thread and reply at once (Stop and Destroy once the file
 /// is final); its events become signals and its property changes PropertiesChanged, in order.
 /// </summary>
-public sealed class RecorderObject : IDBusObject
+public sealed class RecorderObject : IBusInterface
 {
-    private readonly DBusConnection _connection;
+    private readonly BusConnection _connection;
     private readonly RecorderRegistry _registry;
     private readonly BusReplies _replies;
 
-    public RecorderObject(string path, string owner, uint ownerUid, MediaRecorder recorder, DBusConnection connection, RecorderRegistry registry, BusReplies replies)
+    public RecorderObject(string path, Caller owner, MediaRecorder recorder, BusConnection connection, RecorderRegistry registry, BusReplies replies)
     {
         Path = path;
-        Owner = owner;
-        OwnerUid = ownerUid;
+        Owner = owner.BusName;
+        OwnerUid = owner.Uid;
         Recorder = recorder;
         _connection = connection;
         _registry = registry;
@@ -32,10 +32,9 @@ public sealed class RecorderObject : IDBusObject
         recorder.Stopped += () => Emit("Stopped");
         recorder.Paused += () => Emit("Paused");
         recorder.Resumed += () => Emit("Resumed");
-        recorder.DataAvailable += chunk =>
-            Emit("DataAvailable", GVariant.Tuple(GVariant.UInt64((ulong)chunk.Offset), GVariant.UInt64((ulong)chunk.Size), GVariant.Double(chunk.TimecodeMs)));
-        recorder.Error += error => Emit("Error", GVariant.Tuple(GVariant.String(error.Name.Spelled()), GVariant.String(error.Message)));
-        recorder.Warning += message => Emit("Warning", GVariant.Tuple(GVariant.String(message)));
+        recorder.DataAvailable += chunk => Emit("DataAvailable", BusBody.DataAvailable(chunk));
+        recorder.Error += error => Emit("Error", BusBody.Error(error.Name.Spelled(), error.Message));
+        recorder.Warning += message => Emit("Warning", BusBody.String(message));
     }
 
     public string Path { get; }
@@ -47,36 +46,35 @@ public sealed class RecorderObject : IDBusObject
 
     public MediaRecorder Recorder { get; }
 
-    public static IReadOnlyList<string> PropertyNames { get; } =
-        ["State", "MimeType", "AudioBitsPerSecond", "VideoBitsPerSecond", "AudioBitrateMode", "Sources", "Location", "Duration", "BytesWritten", "Owner"];
+    public InterfaceDescription Description => BusInterfaces.Recorder;
 
-    public void HandleMethodCall(DBusMethodInvocation call) => _registry.Access.WhenAllowed(call, this, () => Dispatch(call));
+    public void HandleMethodCall(BusCall call) => _registry.Access.WhenAllowed(call, this, () => Dispatch(call));
 
-    public GVariant? GetProperty(string sender, string propertyName) => propertyName switch
+    public VariantValue GetProperty(string name) => name switch
     {
-        "State" => GVariant.String(Recorder.State.Name()),
-        "MimeType" => GVariant.String(Recorder.MimeType),
-        "AudioBitsPerSecond" => GVariant.UInt32(Recorder.AudioBitsPerSecond),
-        "VideoBitsPerSecond" => GVariant.UInt32(Recorder.VideoBitsPerSecond),
-        "AudioBitrateMode" => GVariant.String(Recorder.AudioBitrateMode.ToSpecName()),
-        "Sources" => GVariant.StringArray(Recorder.Sources),
-        "Location" => GVariant.String(Recorder.Location),
-        "Duration" => GVariant.UInt64((ulong)(Recorder.Duration.Ticks / TimeSpan.TicksPerMicrosecond)),
-        "BytesWritten" => GVariant.UInt64((ulong)Recorder.BytesWritten),
-        "Owner" => GVariant.String(Owner),
-        _ => null,
+        "State" => Recorder.State.Name(),
+        "MimeType" => Recorder.MimeType,
+        "AudioBitsPerSecond" => Recorder.AudioBitsPerSecond,
+        "VideoBitsPerSecond" => Recorder.VideoBitsPerSecond,
+        "AudioBitrateMode" => Recorder.AudioBitrateMode.ToSpecName(),
+        "Sources" => VariantValue.Array(Recorder.Sources.ToArray()),
+        "Location" => Recorder.Location,
+        "Duration" => (ulong)(Recorder.Duration.Ticks / TimeSpan.TicksPerMicrosecond),
+        "BytesWritten" => (ulong)Recorder.BytesWritten,
+        "Owner" => Owner,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
-    /// <summary>All properties as <c>a{sv}</c>, for InterfacesAdded and GetManagedObjects.</summary>
-    public GVariant AllProperties() =>
-        GVariant.VariantDictionary(PropertyNames.Select(name => KeyValuePair.Create(name, GetProperty(Owner, name)!)));
+    /// <summary>Every property, for InterfacesAdded and GetManagedObjects.</summary>
+    public IReadOnlyList<KeyValuePair<string, VariantValue>> AllProperties() =>
+        Description.Properties.Keys.Select(name => KeyValuePair.Create(name, GetProperty(name))).ToList();
 
-    private void Dispatch(DBusMethodInvocation call)
+    private void Dispatch(BusCall call)
     {
-        switch (call.MethodName)
+        switch (call.Member)
         {
             case "Start":
-                var timeslice = call.Parameters.GetChild(0).GetUInt32();
+                var timeslice = call.Arguments().ReadUInt32();
                 _replies.Run(call, () =>
                 {
                     // An active recorder already holds a slot; its start() fails the spec's state check first (InvalidStateError).
@@ -105,10 +103,10 @@ public sealed class RecorderObject : IDBusObject
                 _replies.Run(call, Recorder.RequestData);
                 break;
             case "AddSource":
-                AddSource(call, call.Parameters.GetChild(0).GetString());
+                AddSource(call, call.Arguments().ReadString());
                 break;
             case "RemoveSource":
-                var uri = call.Parameters.GetChild(0).GetString();
+                var uri = call.Arguments().ReadString();
                 _replies.Run(call, () => Recorder.RemoveSource(uri));
                 break;
             case "Destroy":
@@ -118,9 +116,6 @@ public sealed class RecorderObject : IDBusObject
                     return null;
                 });
                 break;
-            default:
-                _replies.Fail(call, new ArgumentException($"unknown method {call.MethodName}"));
-                break;
         }
     }
 
@@ -128,7 +123,7 @@ public sealed class RecorderObject : IDBusObject
     /// The source is resolved with the caller's rights; that may probe devices or files, so it runs off the loop.
     /// The change itself is made back on it.
     /// </summary>
-    private void AddSource(DBusMethodInvocation call, string uri) => _replies.RunAsync(call, async () =>
+    private void AddSource(BusCall call, string uri) => _replies.RunAsync(call, async () =>
     {
         var source = SourceUri.Parse(uri, _registry.Devices);
         var caller = await _registry.Access.IdentityOf(call.Sender);
@@ -140,14 +135,11 @@ public sealed class RecorderObject : IDBusObject
 
     private void OnPropertyChanged(object? sender, PropertyChangedEventArgs change)
     {
-        if (change.PropertyName is { } name && GetProperty(Owner, name) is { } value)
+        if (change.PropertyName is { } name && Description.Properties.ContainsKey(name))
         {
-            _connection.EmitSignal(null, Path, BusNames.Properties, "PropertiesChanged", GVariant.Tuple(
-                GVariant.String(BusNames.Recorder),
-                GVariant.VariantDictionary([KeyValuePair.Create(name, value)]),
-                GVariant.StringArray([])));
+            _connection.EmitSignal(Path, BusNames.Properties, "PropertiesChanged", BusBody.PropertiesChanged(BusNames.Recorder, name, GetProperty(name)));
         }
     }
 
-    private void Emit(string signal, GVariant? parameters = null) => _connection.EmitSignal(null, Path, BusNames.Recorder, signal, parameters);
+    private void Emit(string signal, BusBody? body = null) => _connection.EmitSignal(Path, BusNames.Recorder, signal, body);
 }

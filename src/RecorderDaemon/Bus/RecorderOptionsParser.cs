@@ -2,31 +2,32 @@ using Microsoft.Win32.SafeHandles;
 using RecorderDaemon.Media;
 using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Bus;
 
 /// <summary>Turns CreateRecorder's <c>a{sv}</c> into <see cref="RecorderOptions"/>; every key and type is checked and named when wrong.</summary>
 public static class RecorderOptionsParser
 {
-    /// <param name="takeDescriptor">the file descriptor the call carries at an <c>h</c>'s index</param>
+    /// <param name="options">read from the call, which must still be unanswered: an <c>h</c> is taken from it</param>
     /// <exception cref="ArgumentException">an unknown key, a value of the wrong type, or a value out of range</exception>
-    public static RecorderOptions Parse(IReadOnlyDictionary<string, GVariant> options, Func<int, SafeFileHandle> takeDescriptor)
+    public static RecorderOptions Parse(IReadOnlyDictionary<string, VariantValue> options)
     {
         var parsed = new RecorderOptions();
         foreach (var (key, value) in options)
         {
             parsed = key switch
             {
-                "mimeType" => parsed with { MimeType = Read(key, value, "s").GetString() },
-                "audioBitsPerSecond" => parsed with { AudioBitsPerSecond = Read(key, value, "u").GetUInt32() },
-                "videoBitsPerSecond" => parsed with { VideoBitsPerSecond = Read(key, value, "u").GetUInt32() },
-                "bitsPerSecond" => parsed with { BitsPerSecond = Read(key, value, "u").GetUInt32() },
-                "audioBitrateMode" => parsed with { AudioBitrateMode = ParseBitrateMode(Read(key, value, "s").GetString()) },
-                "videoKeyFrameIntervalDuration" => parsed with { VideoKeyFrameIntervalDuration = Read(key, value, "u").GetUInt32() },
-                "videoKeyFrameIntervalCount" => parsed with { VideoKeyFrameIntervalCount = Read(key, value, "u").GetUInt32() },
-                "location" => parsed with { Location = ParseLocation(Read(key, value, "s").GetString()) },
-                "outputFd" => parsed with { OutputFd = OutputDescriptor(takeDescriptor, Read(key, value, "h").GetHandle()) },
-                "stopOnDisconnect" => parsed with { StopOnDisconnect = Read(key, value, "b").GetBoolean() },
+                "mimeType" => parsed with { MimeType = Read(key, value, VariantValueType.String).GetString() },
+                "audioBitsPerSecond" => parsed with { AudioBitsPerSecond = Read(key, value, VariantValueType.UInt32).GetUInt32() },
+                "videoBitsPerSecond" => parsed with { VideoBitsPerSecond = Read(key, value, VariantValueType.UInt32).GetUInt32() },
+                "bitsPerSecond" => parsed with { BitsPerSecond = Read(key, value, VariantValueType.UInt32).GetUInt32() },
+                "audioBitrateMode" => parsed with { AudioBitrateMode = ParseBitrateMode(Read(key, value, VariantValueType.String).GetString()) },
+                "videoKeyFrameIntervalDuration" => parsed with { VideoKeyFrameIntervalDuration = Read(key, value, VariantValueType.UInt32).GetUInt32() },
+                "videoKeyFrameIntervalCount" => parsed with { VideoKeyFrameIntervalCount = Read(key, value, VariantValueType.UInt32).GetUInt32() },
+                "location" => parsed with { Location = ParseLocation(Read(key, value, VariantValueType.String).GetString()) },
+                "outputFd" => parsed with { OutputFd = OutputDescriptor(Read(key, value, VariantValueType.UnixFd)) },
+                "stopOnDisconnect" => parsed with { StopOnDisconnect = Read(key, value, VariantValueType.Bool).GetBool() },
                 _ => throw new ArgumentException($"unknown option '{key}'"),
             };
         }
@@ -34,10 +35,25 @@ public static class RecorderOptionsParser
         return parsed;
     }
 
-    private static GVariant Read(string key, GVariant value, string type) =>
-        value.TypeString == type
+    private static VariantValue Read(string key, VariantValue value, VariantValueType type) =>
+        value.Type == type
             ? value
-            : throw new ArgumentException($"option '{key}' must be of type '{type}', not '{value.TypeString}'");
+            : throw new ArgumentException($"option '{key}' must be of type '{Code(type)}', not '{Code(value.Type)}'");
+
+    /// <summary>The D-Bus type code, for messages in the contract's terms.</summary>
+    private static string Code(VariantValueType type) => type switch
+    {
+        VariantValueType.String => "s",
+        VariantValueType.UInt32 => "u",
+        VariantValueType.Int32 => "i",
+        VariantValueType.UInt64 => "t",
+        VariantValueType.Int64 => "x",
+        VariantValueType.Bool => "b",
+        VariantValueType.Double => "d",
+        VariantValueType.ObjectPath => "o",
+        VariantValueType.UnixFd => "h",
+        _ => type.ToString(),
+    };
 
     private static BitrateMode ParseBitrateMode(string value)
     {
@@ -55,14 +71,14 @@ public static class RecorderOptionsParser
     /// The output must be an empty, seekable file open for writing, not appending: the muxer goes back to the start
     /// to write the file's duration and index when the recording ends.
     /// </summary>
-    private static SafeFileHandle OutputDescriptor(Func<int, SafeFileHandle> takeDescriptor, int index)
+    private static SafeFileHandle OutputDescriptor(VariantValue value)
     {
         SafeFileHandle descriptor;
         try
         {
-            descriptor = takeDescriptor(index);
+            descriptor = value.ReadHandle<SafeFileHandle>();
         }
-        catch (ArgumentException exception)
+        catch (DBusExceptionBase exception)
         {
             throw new ArgumentException($"option 'outputFd': {exception.Message}", exception);
         }

@@ -12,10 +12,10 @@ namespace RecorderDaemon.Bus;
 /// </summary>
 /// <param name="devices">the daemon's capture devices, which sources are resolved against and EnumerateDevices lists</param>
 public sealed class RecorderRegistry(
-    GLibLoop loop, DBusConnection connection, BusInterfaces interfaces, BusReplies replies, CallerAccess access, IDeviceList devices, ServiceLimits limits,
+    GLibLoop loop, BusConnection connection, BusObjectTree objects, BusReplies replies, CallerAccess access, IDeviceList devices, ServiceLimits limits,
     ILogger<RecorderRegistry> logger)
 {
-    private readonly Dictionary<string, (RecorderObject Object, DBusObjectRegistration Registration)> _recorders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecorderObject> _recorders = new(StringComparer.Ordinal);
     private int _lastId;
     private bool _closed;
 
@@ -25,7 +25,7 @@ public sealed class RecorderRegistry(
 
     public IDeviceList Devices { get; } = devices;
 
-    public IEnumerable<RecorderObject> Recorders => _recorders.Values.Select(entry => entry.Object);
+    public IEnumerable<RecorderObject> Recorders => _recorders.Values;
 
     /// <summary>How many recorder objects exist, active or not.</summary>
     public int Count => _recorders.Count;
@@ -71,11 +71,10 @@ public sealed class RecorderRegistry(
     public RecorderObject Add(MediaRecorder recorder, Caller owner)
     {
         var path = BusNames.RecorderPathPrefix + ++_lastId;
-        var recorderObject = new RecorderObject(path, owner.BusName, owner.Uid, recorder, connection, this, replies);
-        _recorders[path] = (recorderObject, connection.RegisterObject(path, interfaces.Recorder, recorderObject));
-        connection.EmitSignal(null, BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesAdded", GVariant.Tuple(
-            GVariant.ObjectPath(path),
-            GVariant.Array("{sa{sv}}", [GVariant.DictEntry(GVariant.String(BusNames.Recorder), recorderObject.AllProperties())])));
+        var recorderObject = new RecorderObject(path, owner, recorder, connection, this, replies);
+        _recorders[path] = recorderObject;
+        objects.Add(path, recorderObject);
+        connection.EmitSignal(BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesAdded", BusBody.InterfacesAdded(recorderObject));
         logger.LogInformation("Recorder {Path} created by {Owner} for {Sources}", path, owner.ToString(), recorder.Sources);
         CountChanged?.Invoke();
         return recorderObject;
@@ -116,10 +115,6 @@ public sealed class RecorderRegistry(
         return active;
     }
 
-    public GVariant ManagedObjects() => GVariant.Array("{oa{sa{sv}}}", Recorders.Select(r => GVariant.DictEntry(
-        GVariant.ObjectPath(r.Path),
-        GVariant.Array("{sa{sv}}", [GVariant.DictEntry(GVariant.String(BusNames.Recorder), r.AllProperties())]))));
-
     private async Task StopAndDestroyAsync(RecorderObject recorderObject)
     {
         await await Loop.InvokeAsync(recorderObject.Recorder.Stop);
@@ -128,14 +123,13 @@ public sealed class RecorderRegistry(
 
     private void Remove(string path)
     {
-        if (!_recorders.Remove(path, out var entry))
+        if (!_recorders.Remove(path))
         {
             return;
         }
 
-        entry.Registration.Dispose();
-        connection.EmitSignal(null, BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesRemoved",
-            GVariant.Tuple(GVariant.ObjectPath(path), GVariant.StringArray([BusNames.Recorder])));
+        objects.Remove(path);
+        connection.EmitSignal(BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesRemoved", BusBody.InterfacesRemoved(path, BusNames.Recorder));
         logger.LogInformation("Recorder {Path} removed", path);
         CountChanged?.Invoke();
     }

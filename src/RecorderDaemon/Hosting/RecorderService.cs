@@ -16,19 +16,17 @@ namespace RecorderDaemon.Hosting;
 /// monitor turns capture devices appearing or vanishing into Manager1's DevicesChanged. On stop,
 /// every recording is finalized before the name is released, and the device watch is removed on the loop.
 /// Started with <c>--activated</c>, it stops the host after <see cref="RecorderdOptions.IdleExitSeconds"/>
-/// without recorders. Losing the bus name (the bus went away, or another process took the name) stops the
-/// host the same way, but as a failure (<see cref="Failure"/>), so that systemd's <c>Restart=on-failure</c> brings
-/// recorderd back: no recording goes on out of every client's reach.
+/// without recorders. Losing the bus stops the host the same way, but as a failure (<see cref="Failure"/>), so
+/// that systemd's <c>Restart=on-failure</c> brings recorderd back: no recording goes on out of every client's reach.
 /// </summary>
 public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     : IHostedService, IDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<RecorderService>();
-    private readonly BusInterfaces _interfaces = new();
-    private DBusConnection? _connection;
+    private BusConnection? _connection;
     private RecorderRegistry? _registry;
-    private readonly List<IDisposable> _registrations = [];
-    private DBusNameOwnership? _name;
+    private IDisposable? _connectionsLeaving;
+    private bool _ownsName;
     private IdleExit? _idleExit;
     private GstDeviceWatch? _devices;
     private bool _stopping;
@@ -43,30 +41,29 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     {
         var settings = options.Value;
         GstRuntime.Initialize();
-        _connection = settings.BusAddress is { Length: > 0 } address
-            ? DBusConnection.ForAddress(loop, address)
-            : DBusConnection.ForBus(loop, settings.SystemBus);
+        _connection = await BusConnection.ConnectAsync(settings.BusAddress is { Length: > 0 } address ? address : null, settings.SystemBus);
 
         var replies = new BusReplies(loggers.CreateLogger<BusReplies>());
         var access = new CallerAccess(loop, _connection, settings.SystemBus);
+        var objects = new BusObjectTree(loop, replies);
         _devices = await Task.Run(WatchDevices, cancellationToken);
-        _registry = new RecorderRegistry(loop, _connection, _interfaces, replies, access, new CaptureDevices(_devices),
+        _registry = new RecorderRegistry(loop, _connection, objects, replies, access, new CaptureDevices(_devices),
             new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser),
             loggers.CreateLogger<RecorderRegistry>());
         var context = new RecorderContext(loop, new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings));
         var authorization = settings.SystemBus
-            ? new RecordAuthorization(loop, _connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
+            ? new RecordAuthorization(_connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
             : null;
 
-        await loop.InvokeAsync(() =>
-        {
-            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.Manager, new ManagerObject(_registry, context, replies, Version, authorization)));
-            _registrations.Add(_connection.RegisterObject(BusNames.ManagerPath, _interfaces.ObjectManager, new ObjectManagerObject(_registry, replies)));
-            _registrations.Add(_connection.SubscribeSignal("org.freedesktop.DBus", "org.freedesktop.DBus", "NameOwnerChanged", "/org/freedesktop/DBus", OnNameOwnerChanged));
-        });
-        _name = await _connection.OwnNameAsync(loop, BusNames.Service);
+        await loop.InvokeAsync(() => objects.Add(BusNames.ManagerPath,
+            new ManagerObject(_registry, context, replies, Version, authorization), new ObjectManagerObject(_registry, replies)));
+        _connection.Serve(objects);
+        var registry = _registry;
+        _connectionsLeaving = await _connection.WatchConnectionsLeavingAsync(name => loop.Post(() => registry.OnConnectionLeft(name)));
+        await _connection.OwnNameAsync(BusNames.Service);
+        _ownsName = true;
         _logger.LogInformation("recorderd {Version} serving {Name} as {UniqueName}", Version, BusNames.Service, _connection.UniqueName);
-        _ = _name.Lost.ContinueWith(_ => OnNameLost(), TaskScheduler.Default);
+        _ = _connection.Closed.ContinueWith(_ => OnBusClosed(), TaskScheduler.Default);
 
         if (settings is { Activated: true, IdleExitSeconds: > 0 })
         {
@@ -98,24 +95,17 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             }
         }
 
-        if (_name is not null)
+        if (_ownsName && _connection is { IsClosed: false })
         {
-            await _name.DisposeAsync();
+            await _connection.ReleaseNameAsync(BusNames.Service);
         }
 
-        await loop.InvokeAsync(() =>
-        {
-            _devices?.Dispose();
-            _registrations.ForEach(registration => registration.Dispose());
-        });
-        _logger.LogInformation("Stopped: device watch removed, objects unregistered");
+        _connectionsLeaving?.Dispose();
+        await loop.InvokeAsync(() => _devices?.Dispose());
+        _logger.LogInformation("Stopped: name released, device watch removed");
     }
 
-    public void Dispose()
-    {
-        _connection?.Dispose();
-        _interfaces.Dispose();
-    }
+    public void Dispose() => _connection?.Dispose();
 
     /// <summary>Configured directories for everyone; else the daemon user's on the session bus and each caller's own on the system bus.</summary>
     private static OutputDefaults Outputs(RecorderdOptions settings) =>
@@ -139,14 +129,14 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         }
     }
 
-    private void OnNameLost()
+    private void OnBusClosed()
     {
         if (_stopping)
         {
             return;
         }
 
-        Failure = _connection?.IsClosed == true ? "the connection to the bus closed" : $"another process took the name {BusNames.Service}";
+        Failure = "the connection to the bus closed";
         _logger.LogError("Lost the bus name {Name}: {Failure}; finalizing every recording and exiting, for the service manager to restart recorderd",
             BusNames.Service, Failure);
         lifetime.StopApplication();
@@ -155,16 +145,6 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     private void OnDeviceChanged(GstMessageKind change)
     {
         _logger.LogInformation("Capture devices changed ({Change}); emitting DevicesChanged", change);
-        _connection?.EmitSignal(null, BusNames.ManagerPath, BusNames.Manager, "DevicesChanged", null);
-    }
-
-    private void OnNameOwnerChanged(DBusSignal signal)
-    {
-        var name = signal.Parameters.GetChild(0).GetString();
-        var newOwner = signal.Parameters.GetChild(2).GetString();
-        if (name.StartsWith(':') && newOwner.Length == 0)
-        {
-            _registry?.OnConnectionLeft(name);
-        }
+        _connection?.EmitSignal(BusNames.ManagerPath, BusNames.Manager, "DevicesChanged");
     }
 }

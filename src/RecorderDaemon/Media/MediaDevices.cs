@@ -10,11 +10,9 @@ public static class MediaDevices
 {
     private static readonly string[] Properties = ["node.name", "object.serial", "device.path", "api.v4l2.path", "device.id", "device.bus-path"];
 
-    /// <summary>The <paramref name="devices"/> as <c>aa{sv}</c>.</summary>
-    public static GVariant Enumerate(IDeviceList devices) => GVariant.Array("a{sv}", devices.Devices(Properties)
-        .Select(Describe)
-        .OfType<Dictionary<string, string>>()
-        .Select(device => GVariant.VariantDictionary(device.Select(entry => KeyValuePair.Create(entry.Key, GVariant.String(entry.Value))))));
+    /// <summary>Each of <paramref name="devices"/> that a source URI can name, as its <c>deviceId</c>, <c>kind</c>, <c>label</c> and <c>groupId</c>.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Enumerate(IDeviceList devices) =>
+        devices.Devices(Properties).Select(Describe).OfType<Dictionary<string, string>>().ToList();
 
     private static Dictionary<string, string>? Describe(GstDeviceInfo device)
     {
