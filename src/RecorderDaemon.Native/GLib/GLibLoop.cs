@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace RecorderDaemon.Native;
 
 /// <summary>
-/// A dedicated thread running a <c>GMainLoop</c> on a private <c>GMainContext</c>. Bus watches,
-/// timeouts and (later) D-Bus objects are attached to this context, so their callbacks all arrive
-/// on this one thread. Work from other threads comes in through <see cref="Post"/> or
+/// A dedicated thread running a <c>GMainLoop</c> on a private <c>GMainContext</c>. GStreamer bus
+/// watches and timeouts are attached to this context, so their callbacks all arrive on this one
+/// thread, where the recorders live too. Work from other threads comes in through <see cref="Post"/> or
 /// <see cref="InvokeAsync{T}"/>; nothing may block this thread.
 /// </summary>
 public sealed class GLibLoop : IDisposable

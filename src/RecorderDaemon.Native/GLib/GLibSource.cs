@@ -108,5 +108,5 @@ public sealed class GLibSource : IDisposable
     }
 
     [UnmanagedCallersOnly]
-    internal static void FreeState(nint state) => GCHandle.FromIntPtr(state).Free();
+    private static void FreeState(nint state) => GCHandle.FromIntPtr(state).Free();
 }

@@ -45,23 +45,11 @@ internal static partial class Interop
         [LibraryImport(Libraries.GLib)]
         internal static partial void g_main_context_unref(nint context);
 
-        /// <summary>The calling thread's pushed context, or 0 (borrowed).</summary>
-        [LibraryImport(Libraries.GLib)]
-        internal static partial nint g_main_context_get_thread_default();
-
         [LibraryImport(Libraries.GLib)]
         internal static partial void g_main_context_push_thread_default(MainContextHandle context);
 
         [LibraryImport(Libraries.GLib)]
         internal static partial void g_main_context_pop_thread_default(MainContextHandle context);
-
-        [LibraryImport(Libraries.GLib)]
-        internal static partial void g_main_context_invoke_full(
-            MainContextHandle context,
-            int priority,
-            delegate* unmanaged<nint, int> function,
-            nint data,
-            delegate* unmanaged<nint, void> notify);
 
         [LibraryImport(Libraries.GLib)]
         internal static partial MainLoopHandle g_main_loop_new(MainContextHandle context, [MarshalAs(UnmanagedType.Bool)] bool isRunning);
