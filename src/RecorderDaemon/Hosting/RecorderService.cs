@@ -53,7 +53,8 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         _registry = new RecorderRegistry(loop, _connection, _interfaces, replies, access, new CaptureDevices(_devices),
             new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser),
             loggers.CreateLogger<RecorderRegistry>());
-        var context = new RecorderContext(loop, new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings));
+        var context = new RecorderContext(new GLibRecorderLoop(loop), new GstFormatCatalog(),
+            new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings), loggers.CreateLogger<MediaRecorder>());
         var authorization = settings.SystemBus
             ? new RecordAuthorization(loop, _connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
             : null;

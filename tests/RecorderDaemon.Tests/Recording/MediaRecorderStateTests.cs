@@ -11,7 +11,6 @@ namespace RecorderDaemon.Tests.Recording;
 [Parallelizable(ParallelScope.All)]
 public sealed class MediaRecorderStateTests
 {
-    private static readonly string[] Audio = ["test:audio"];
 
     [Test]
     public void StopIsInactiveAtOnceButCompletesOnlyOnceTheFileIsFinal()
@@ -33,7 +32,7 @@ public sealed class MediaRecorderStateTests
     public void PauseAndResumeBeforeTheFirstOutputAreRaisedAfterStarted()
     {
         var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        using var harness = RecorderHarness.WithFakes(pipelines);
         harness.Start();
         harness.OnLoop(harness.Recorder.Pause);
         harness.OnLoop(harness.Recorder.Resume);
@@ -144,7 +143,7 @@ public sealed class MediaRecorderStateTests
     public void APipelineThatCannotBeBuiltFailsStartAndLeavesNoFile()
     {
         var pipelines = new FakeRecordingPipelines { NextFailure = RecorderException.NotSupported("no GStreamer element 'opusenc'") };
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        using var harness = RecorderHarness.WithFakes(pipelines);
 
         var error = Assert.Throws<RecorderException>(() => harness.Start());
 
@@ -157,7 +156,7 @@ public sealed class MediaRecorderStateTests
     public void OperationsOfTheWrongStateAreInvalidState()
     {
         var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        using var harness = RecorderHarness.WithFakes(pipelines);
 
         var whileInactive = new Action[] { harness.Recorder.Pause, harness.Recorder.Resume, harness.Recorder.RequestData }
             .Select(operation => Assert.Throws<RecorderException>(() => harness.OnLoop(operation))!.Name)
@@ -176,7 +175,7 @@ public sealed class MediaRecorderStateTests
     private static (RecorderHarness Harness, FakeRecordingPipelines Pipelines) StartedWith(int firstBytes)
     {
         var pipelines = new FakeRecordingPipelines();
-        var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        var harness = RecorderHarness.WithFakes(pipelines);
         harness.Start();
         harness.OnLoop(() => pipelines.Last.Write(firstBytes));
         return (harness, pipelines);
