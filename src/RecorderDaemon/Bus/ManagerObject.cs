@@ -1,6 +1,5 @@
 using RecorderDaemon.Access;
 using RecorderDaemon.Media;
-using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
 
@@ -46,7 +45,7 @@ public sealed class ManagerObject(
     /// </summary>
     private void CreateRecorder(DBusMethodInvocation call) => replies.RunAsync(call, async () =>
     {
-        var sources = call.Parameters.GetChild(0).GetStrings().Select(uri => SourceUri.Parse(uri, registry.Devices)).ToList();
+        var sources = call.Parameters.GetChild(0).GetStrings().Select(registry.Sources.Parse).ToList();
         var options = RecorderOptionsParser.Parse(call.Parameters.GetChild(1).ToVariantDictionary(), call.TakeFileDescriptor);
         try
         {
@@ -58,7 +57,7 @@ public sealed class ManagerObject(
 
             SandboxRules.RequireAllowed(caller, sources, options);
             await registry.Loop.InvokeAsync(() => registry.RequireRecorderSlot(caller));
-            await Task.Run(() => sources.ForEach(source => source.Resolve(caller.Files)));
+            await Task.Run(() => sources.ForEach(source => registry.Sources.Resolve(source, caller.Files)));
             return await registry.Loop.InvokeAsync(() =>
             {
                 registry.RequireRecorderSlot(caller);

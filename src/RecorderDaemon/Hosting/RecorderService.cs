@@ -50,7 +50,8 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         var replies = new BusReplies(loggers.CreateLogger<BusReplies>());
         var access = new CallerAccess(loop, _connection, settings.SystemBus);
         _devices = await Task.Run(WatchDevices, cancellationToken);
-        _registry = new RecorderRegistry(loop, _connection, _interfaces, replies, access, new CaptureDevices(_devices),
+        var captureDevices = new CaptureDevices(_devices);
+        _registry = new RecorderRegistry(loop, _connection, _interfaces, replies, access, captureDevices, new SourceResolver(captureDevices),
             new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser),
             loggers.CreateLogger<RecorderRegistry>());
         var context = new RecorderContext(new GLibRecorderLoop(loop), new GstFormatCatalog(),

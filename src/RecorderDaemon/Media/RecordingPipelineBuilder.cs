@@ -32,13 +32,12 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstEleme
 /// </summary>
 internal static class RecordingPipelineBuilder
 {
-    /// <exception cref="ArgumentException">the plan's format or a source was not made by <see cref="GstFormatCatalog"/> or <see cref="SourceUri"/></exception>
+    /// <exception cref="ArgumentException">the plan's format or a source was not made by <see cref="GstFormatCatalog"/> or <see cref="SourceResolver"/></exception>
     public static BuiltPipeline Build(RecordingPlan plan)
     {
         var format = plan.Format as RecordingFormat
             ?? throw new ArgumentException($"'{plan.Format.MimeType}' is not a format of the GStreamer format table", nameof(plan));
-        var sources = plan.Sources.Select(source => source as TrackSource
-            ?? throw new ArgumentException($"'{source.Uri}' is not a source this pipeline can build", nameof(plan))).ToList();
+        var sources = plan.Sources.Select(SourceResolver.TrackSourceOf).ToList();
         var pipeline = GstPipeline.Create("recording");
         var valves = new List<GstElement>();
         var branchInputs = new Dictionary<TrackKind, GstElement>();
