@@ -17,9 +17,8 @@ public sealed class MediaRecorderFailureTests
     [Test]
     public void ATeardownThatThrowsStillCompletesStopWithAnErrorTheDataAndStop()
     {
-        var (harness, pipelines) = StartedWith(40);
+        var (harness, pipelines) = StartedWithABrokenTeardown();
         using var _ = harness;
-        pipelines.Last.FinishFailure = new InvalidOperationException("the pipeline would not go to NULL");
 
         var stop = harness.OnLoop(harness.Recorder.Stop);
 
@@ -32,9 +31,8 @@ public sealed class MediaRecorderFailureTests
     [Test]
     public void ATeardownThatThrowsAfterAFailureGivesThatFailureOnly()
     {
-        var (harness, pipelines) = StartedWith(40);
+        var (harness, pipelines) = StartedWithABrokenTeardown();
         using var _ = harness;
-        pipelines.Last.FinishFailure = new InvalidOperationException("the pipeline would not go to NULL");
 
         harness.OnLoop(() => pipelines.Last.Fail(DomErrorName.NotFoundError));
 
@@ -45,9 +43,8 @@ public sealed class MediaRecorderFailureTests
     [Test]
     public void DestroyCompletesWhenTheTeardownThrows()
     {
-        var (harness, pipelines) = StartedWith(40);
+        var (harness, pipelines) = StartedWithABrokenTeardown();
         using var _ = harness;
-        pipelines.Last.FinishFailure = new InvalidOperationException("the pipeline would not go to NULL");
 
         var destroyed = harness.OnLoop(harness.Recorder.Destroy);
 
@@ -114,6 +111,14 @@ public sealed class MediaRecorderFailureTests
         Assert.That(stop.Wait(Timeout), Is.True, "stop() completed");
         Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
         Assert.That(harness.Recorder.State, Is.EqualTo(RecordingState.Inactive));
+    }
+
+    /// <summary>A recording that has written 40 bytes, whose pipeline throws when asked to finish.</summary>
+    private static (RecorderHarness Harness, FakeRecordingPipelines Pipelines) StartedWithABrokenTeardown()
+    {
+        var (harness, pipelines) = StartedWith(40);
+        pipelines.Last.FinishFailure = new InvalidOperationException("the pipeline would not go to NULL");
+        return (harness, pipelines);
     }
 
     private static void Subscribe(MediaRecorder recorder, string name, Action handler)
