@@ -52,15 +52,16 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
     /// <summary>Completes once the file is final and Stopped has been raised.</summary>
     public Task Completion => _completion.Task;
 
+    /// <summary>Starts the pipeline after the timers, so that a pipeline failing to start ends a session whose timers End stops.</summary>
     public void Begin()
     {
-        Drive(_pipeline.Start, "start");
         _clock.Start();
         _progressTimer = _loop.AddTimeout(RecorderContext.ProgressInterval, () =>
         {
             ReportProgress();
             return true;
         });
+        Drive(_pipeline.Start, "start");
     }
 
     public void Pause()

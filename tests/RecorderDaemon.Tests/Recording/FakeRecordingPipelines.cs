@@ -13,6 +13,9 @@ internal sealed class FakeRecordingPipelines : IRecordingPipelineFactory
     /// <summary>Set to make the next <see cref="Create"/> fail as a missing element would.</summary>
     public RecorderException? NextFailure { get; set; }
 
+    /// <summary>Set to make the next pipeline's <see cref="FakeRecordingPipeline.Start"/> throw, as a state change that fails at once would.</summary>
+    public Exception? NextStartFailure { get; set; }
+
     /// <summary>The pipeline of the latest recording.</summary>
     public FakeRecordingPipeline Last => _created[^1];
 
@@ -26,7 +29,8 @@ internal sealed class FakeRecordingPipelines : IRecordingPipelineFactory
             throw failure;
         }
 
-        var pipeline = new FakeRecordingPipeline(plan, observer);
+        var pipeline = new FakeRecordingPipeline(plan, observer) { StartFailure = NextStartFailure };
+        NextStartFailure = null;
         _created.Add(pipeline);
         return pipeline;
     }
@@ -45,6 +49,9 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
     /// <summary>Thrown by <see cref="Finish"/>: the pipeline cannot be shut down.</summary>
     public Exception? FinishFailure { get; set; }
 
+    /// <summary>Thrown by <see cref="Start"/>.</summary>
+    public Exception? StartFailure { get; set; }
+
     /// <summary>Thrown by <see cref="Pause"/>.</summary>
     public Exception? PauseFailure { get; set; }
 
@@ -57,9 +64,9 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
 
     public TimeSpan Duration => TimeSpan.Zero;
 
-    public void Start()
-    {
-    }
+    public bool IsStarted { get; private set; }
+
+    public void Start() => IsStarted = StartFailure is null ? true : throw StartFailure;
 
     public void Pause() => IsPaused = PauseFailure is null ? true : throw PauseFailure;
 

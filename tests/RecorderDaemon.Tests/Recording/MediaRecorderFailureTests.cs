@@ -53,6 +53,24 @@ public sealed class MediaRecorderFailureTests
     }
 
     [Test]
+    public void APipelineThatCannotStartFailsTheRecordingAfterStartReturned()
+    {
+        var pipelines = new FakeRecordingPipelines { NextStartFailure = new InvalidOperationException("the pipeline would not go to PLAYING") };
+        using var harness = RecorderHarness.WithFakes(pipelines);
+
+        var afterStart = harness.OnLoop(() =>
+        {
+            harness.Recorder.Start(0);
+            return harness.Recorder.State;
+        });
+        FinishPipeline(harness, pipelines);
+
+        Assert.That(harness.Recorder.Finalized.Wait(Timeout), Is.True, "the recording was finalized");
+        Assert.That(afterStart, Is.EqualTo(RecordingState.Inactive), "the failure inactivated the recorder before start() returned");
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "error:UnknownError", "data", "stop" }));
+    }
+
+    [Test]
     public void APauseThePipelineCannotMakeFailsTheRecording()
     {
         var (harness, pipelines) = StartedWith(40);
