@@ -14,8 +14,19 @@ public sealed class CallerFiles(UnixCredentials? credentials)
     /// <summary>The daemon's own rights, for callers of its own user.</summary>
     public static CallerFiles OfDaemonUser { get; } = new(null);
 
-    /// <exception cref="UnixErrorException">it exists (<see cref="UnixErrorException.IsAlreadyExisting"/>) or cannot be created</exception>
-    public SafeFileHandle CreateNew(string path) => Run(() => UnixFiles.CreateNew(path));
+    /// <summary>Creates <paramref name="path"/> exclusively, open for writing; null when it exists already.</summary>
+    /// <exception cref="UnixErrorException">it cannot be created</exception>
+    public SafeFileHandle? TryCreateNew(string path) => Run<SafeFileHandle?>(() =>
+    {
+        try
+        {
+            return UnixFiles.CreateNew(path);
+        }
+        catch (UnixErrorException exception) when (exception.IsAlreadyExisting)
+        {
+            return null;
+        }
+    });
 
     /// <exception cref="UnixErrorException">it cannot be opened</exception>
     public SafeFileHandle OpenForReading(string path) => Run(() => UnixFiles.OpenForReading(path));

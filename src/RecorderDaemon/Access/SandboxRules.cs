@@ -1,4 +1,3 @@
-using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Access;
@@ -11,14 +10,14 @@ namespace RecorderDaemon.Access;
 public static class SandboxRules
 {
     /// <exception cref="RecorderException">NotAllowedError naming what the sandboxed caller may not do</exception>
-    public static void RequireAllowed(Caller caller, IEnumerable<TrackSource> sources, RecorderOptions? options = null)
+    public static void RequireAllowed(Caller caller, IEnumerable<IStreamSource> sources, RecorderOptions? options = null)
     {
         if (!caller.IsSandboxed)
         {
             return;
         }
 
-        if (sources.OfType<FileSource>().FirstOrDefault() is { } file)
+        if (sources.FirstOrDefault(source => source.Uri.StartsWith("file:", StringComparison.Ordinal)) is { } file)
         {
             throw Refused($"may not record the file source '{file.Uri}'; pass the media to record some other way");
         }

@@ -1,6 +1,5 @@
 using RecorderDaemon.Access;
 using RecorderDaemon.Media;
-using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Recording;
 using Tmds.DBus.Protocol;
 
@@ -50,7 +49,7 @@ public sealed class ManagerObject(
         var optionValues = arguments.ReadDictionaryOfStringToVariantValue();
         replies.RunAsync(call, async () =>
         {
-            var sources = uris.Select(uri => SourceUri.Parse(uri, registry.Devices)).ToList();
+            var sources = uris.Select(registry.Sources.Parse).ToList();
             var options = RecorderOptionsParser.Parse(optionValues);
             try
             {
@@ -62,7 +61,7 @@ public sealed class ManagerObject(
 
                 SandboxRules.RequireAllowed(caller, sources, options);
                 await registry.Loop.InvokeAsync(() => registry.RequireRecorderSlot(caller));
-                await Task.Run(() => sources.ForEach(source => source.Resolve(caller.Files)));
+                await Task.Run(() => sources.ForEach(source => registry.Sources.Resolve(source, caller.Files)));
                 return await registry.Loop.InvokeAsync(() =>
                 {
                     registry.RequireRecorderSlot(caller);

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using RecorderDaemon.Access;
 using RecorderDaemon.Media;
-using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Recording;
 using Tmds.DBus.Protocol;
 
@@ -125,10 +124,10 @@ public sealed class RecorderObject : IBusInterface
     /// </summary>
     private void AddSource(BusCall call, string uri) => _replies.RunAsync(call, async () =>
     {
-        var source = SourceUri.Parse(uri, _registry.Devices);
+        var source = _registry.Sources.Parse(uri);
         var caller = await _registry.Access.IdentityOf(call.Sender);
         SandboxRules.RequireAllowed(caller, [source]);
-        await Task.Run(() => source.Resolve(caller.Files));
+        await Task.Run(() => _registry.Sources.Resolve(source, caller.Files));
         await _registry.Loop.InvokeAsync(() => Recorder.AddSource(source));
         return null;
     });

@@ -10,10 +10,11 @@ namespace RecorderDaemon.Bus;
 /// The recorders on the bus: their object paths (numbers never reused), registration, limits, and
 /// removal, announced through ObjectManager's InterfacesAdded/InterfacesRemoved. Lives on the loop thread.
 /// </summary>
-/// <param name="devices">the daemon's capture devices, which sources are resolved against and EnumerateDevices lists</param>
+/// <param name="devices">the daemon's capture devices, which EnumerateDevices lists</param>
+/// <param name="sources">parses and resolves source URIs, against the same devices</param>
 public sealed class RecorderRegistry(
-    GLibLoop loop, BusConnection connection, BusObjectTree objects, BusReplies replies, CallerAccess access, IDeviceList devices, ServiceLimits limits,
-    ILogger<RecorderRegistry> logger)
+    GLibLoop loop, BusConnection connection, BusObjectTree objects, BusReplies replies, CallerAccess access, IDeviceList devices, ISourceResolver sources,
+    ServiceLimits limits, ILogger<RecorderRegistry> logger)
 {
     private readonly Dictionary<string, RecorderObject> _recorders = new(StringComparer.Ordinal);
     private int _lastId;
@@ -24,6 +25,8 @@ public sealed class RecorderRegistry(
     public CallerAccess Access { get; } = access;
 
     public IDeviceList Devices { get; } = devices;
+
+    public ISourceResolver Sources { get; } = sources;
 
     public IEnumerable<RecorderObject> Recorders => _recorders.Values;
 

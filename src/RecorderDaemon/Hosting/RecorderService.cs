@@ -47,10 +47,12 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         var access = new CallerAccess(loop, _connection, settings.SystemBus);
         var objects = new BusObjectTree(loop, replies);
         _devices = await Task.Run(WatchDevices, cancellationToken);
-        _registry = new RecorderRegistry(loop, _connection, objects, replies, access, new CaptureDevices(_devices),
+        var captureDevices = new CaptureDevices(_devices);
+        _registry = new RecorderRegistry(loop, _connection, objects, replies, access, captureDevices, new SourceResolver(captureDevices),
             new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser),
             loggers.CreateLogger<RecorderRegistry>());
-        var context = new RecorderContext(loop, new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings));
+        var context = new RecorderContext(new GLibRecorderLoop(loop), new GstFormatCatalog(),
+            new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings), loggers.CreateLogger<MediaRecorder>());
         var authorization = settings.SystemBus
             ? new RecordAuthorization(_connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
             : null;

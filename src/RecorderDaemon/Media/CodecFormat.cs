@@ -1,3 +1,5 @@
+using RecorderDaemon.Recording;
+
 namespace RecorderDaemon.Media;
 
 /// <summary>A row of the codec table (<see cref="RecordingFormats"/>).</summary>

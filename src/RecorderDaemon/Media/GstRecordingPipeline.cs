@@ -100,22 +100,31 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
             return;
         }
 
-        _stopDeadline = _loop.AddDeadline(_stopTimeout, () =>
+        try
         {
-            _observer.OnWarning($"the pipeline did not finish within {_stopTimeout.TotalSeconds:0.#} s of stop; it was torn down and the file may lack its duration");
-            TearDown();
-        });
+            _stopDeadline = _loop.AddDeadline(_stopTimeout, () =>
+            {
+                _observer.OnWarning($"the pipeline did not finish within {_stopTimeout.TotalSeconds:0.#} s of stop; it was torn down and the file may lack its duration");
+                TearDown();
+            });
 
-        // Sending an event to a pipeline takes its state lock, which the change to PLAYING still in
-        // progress needs too, while a source waits for the sinks to play: a stop straight after
-        // start deadlocked. So a pipeline not yet playing is drained once it is.
-        if (_playing)
-        {
-            _pipeline.SendEndOfStream();
+            // Sending an event to a pipeline takes its state lock, which the change to PLAYING still in
+            // progress needs too, while a source waits for the sinks to play: a stop straight after
+            // start deadlocked. So a pipeline not yet playing is drained once it is.
+            if (_playing)
+            {
+                _pipeline.SendEndOfStream();
+            }
+            else
+            {
+                _drainWhenPlaying = true;
+            }
         }
-        else
+        catch (Exception exception)
         {
-            _drainWhenPlaying = true;
+            // Still shut down, so the session's file is closed only once nothing writes to it.
+            _observer.OnWarning($"the pipeline could not be drained ({exception.Message}); it was torn down and the file may lack its duration");
+            TearDown();
         }
     }
 
@@ -165,7 +174,10 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         return true;
     }
 
-    /// <summary>Stops everything; the state change to NULL may block on streaming threads, so it runs off the loop.</summary>
+    /// <summary>
+    /// Stops everything; the state change to NULL may block on streaming threads, so it runs off the loop. Whatever
+    /// fails here, the session hears of the end (its Stop and Destroy replies wait for it), after a warning saying what failed.
+    /// </summary>
     private void TearDown()
     {
         if (_onFinished is not { } onFinished)
@@ -174,23 +186,34 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         }
 
         _onFinished = null;
-        _outputPoll?.Dispose();
-        _stopDeadline?.Dispose();
-        _busWatch.Dispose();
-        _ = Duration;
-        _tornDown = true;
-        Task.Run(() =>
+        try
         {
-            // Whatever fails here, the session must hear of the end: its Stop and Destroy replies wait for it.
+            _outputPoll?.Dispose();
+            _stopDeadline?.Dispose();
+            _busWatch.Dispose();
+            _ = Duration;
+        }
+        finally
+        {
+            _tornDown = true;
+            Task.Run(ShutDown);
+        }
+
+        void ShutDown()
+        {
             try
             {
                 _pipeline.SetState(GstState.Null);
                 _built.Dispose();
             }
+            catch (Exception exception)
+            {
+                _loop.Post(() => _observer.OnWarning($"the pipeline could not be shut down cleanly: {exception.Message}"));
+            }
             finally
             {
                 _loop.Post(onFinished);
             }
-        });
+        }
     }
 }

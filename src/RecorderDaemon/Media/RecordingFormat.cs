@@ -1,10 +1,11 @@
 using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media;
 
 /// <summary>What a recording is made of: a container and one codec per recorded track kind.</summary>
 /// <param name="MimeType">the full type reported once recording starts, e.g. <c>video/webm;codecs=vp8,opus</c></param>
-public sealed record RecordingFormat(string MimeType, ContainerFormat Container, CodecFormat? Audio, CodecFormat? Video)
+public sealed record RecordingFormat(string MimeType, ContainerFormat Container, CodecFormat? Audio, CodecFormat? Video) : IRecordingFormat
 {
     public string Extension => Container.Extension;
 

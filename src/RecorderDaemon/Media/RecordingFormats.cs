@@ -1,3 +1,5 @@
+using RecorderDaemon.Recording;
+
 namespace RecorderDaemon.Media;
 
 /// <summary>

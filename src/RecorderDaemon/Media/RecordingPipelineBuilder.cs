@@ -32,8 +32,12 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstEleme
 /// </summary>
 internal static class RecordingPipelineBuilder
 {
+    /// <exception cref="ArgumentException">the plan's format or a source was not made by <see cref="GstFormatCatalog"/> or <see cref="SourceResolver"/></exception>
     public static BuiltPipeline Build(RecordingPlan plan)
     {
+        var format = plan.Format as RecordingFormat
+            ?? throw new ArgumentException($"'{plan.Format.MimeType}' is not a format of the GStreamer format table", nameof(plan));
+        var sources = plan.Sources.Select(SourceResolver.TrackSourceOf).ToList();
         var pipeline = GstPipeline.Create("recording");
         var valves = new List<GstElement>();
         var branchInputs = new Dictionary<TrackKind, GstElement>();
@@ -41,25 +45,25 @@ internal static class RecordingPipelineBuilder
         var built = new BuiltPipeline(pipeline, valves, target.Held);
         try
         {
-            var muxer = target.Make(plan.Format.Container.Muxer);
+            var muxer = target.Make(format.Container.Muxer);
             muxer.LinkTo(target.Make("fdsink").Set("fd", plan.Output.Handle));
 
-            if (plan.Format.Audio is { } audio)
+            if (format.Audio is { } audio)
             {
                 var encoder = target.Make(audio.Encoder);
                 new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
                 branchInputs[TrackKind.Audio] = Branch(target, valves, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, valveAfterEncoder: true);
             }
 
-            if (plan.Format.Video is { } video)
+            if (format.Video is { } video)
             {
                 var encoder = target.Make(video.Encoder);
-                var framerate = plan.Sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video))?.NominalFramerate ?? 30;
+                var framerate = sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video))?.NominalFramerate ?? 30;
                 new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: framerate).ApplyTo(encoder, video);
                 branchInputs[TrackKind.Video] = Branch(target, valves, ["videoconvert"], encoder, video.Parser, muxer, valveAfterEncoder: false);
             }
 
-            foreach (var source in plan.Sources)
+            foreach (var source in sources)
             {
                 source.Build(target);
             }

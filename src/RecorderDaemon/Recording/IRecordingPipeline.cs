@@ -1,12 +1,12 @@
-using RecorderDaemon.Media;
-using RecorderDaemon.Media.Sources;
-
 namespace RecorderDaemon.Recording;
 
-/// <summary>Everything a pipeline needs to record one session: what to record, how, and where.</summary>
+/// <summary>
+/// Everything a pipeline needs to record one session: what to record, how, and where. Its sources and format come
+/// from the resolver and catalog that go with the pipeline factory.
+/// </summary>
 public sealed record RecordingPlan(
-    IReadOnlyList<TrackSource> Sources,
-    RecordingFormat Format,
+    IReadOnlyList<IStreamSource> Sources,
+    IRecordingFormat Format,
     BitrateSettings Bitrates,
     BitrateMode AudioBitrateMode,
     KeyFrameInterval? KeyFrames,
@@ -30,7 +30,7 @@ public interface IRecordingPipelineObserver
 
 /// <summary>
 /// The seam between the MediaRecorder state machine and GStreamer: one recording session's
-/// pipeline. All members are called on the loop thread.
+/// pipeline. All members are called on the loop thread; any of them may throw, and the session still ends.
 /// </summary>
 public interface IRecordingPipeline
 {

@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+
 namespace RecorderDaemon.Recording;
 
 public sealed partial class MediaRecorder
@@ -29,24 +33,24 @@ public sealed partial class MediaRecorder
             MimeType = session.Format.MimeType;
         }
 
-        Raise(Started);
+        Raise(Started, handler => handler());
         if (alreadyStopped)
         {
             MimeType = Options.MimeType;
         }
     }
 
-    internal void RaiseStopped() => Raise(Stopped);
+    internal void RaiseStopped() => Raise(Stopped, handler => handler());
 
-    internal void RaisePaused() => Raise(Paused);
+    internal void RaisePaused() => Raise(Paused, handler => handler());
 
-    internal void RaiseResumed() => Raise(Resumed);
+    internal void RaiseResumed() => Raise(Resumed, handler => handler());
 
-    internal void RaiseDataAvailable(DataChunk chunk) => Raise(DataAvailable, chunk);
+    internal void RaiseDataAvailable(DataChunk chunk) => Raise(DataAvailable, handler => handler(chunk));
 
-    internal void RaiseError(RecorderError error) => Raise(Error, error);
+    internal void RaiseError(RecorderError error) => Raise(Error, handler => handler(error));
 
-    internal void RaiseWarning(string message) => Raise(Warning, message);
+    internal void RaiseWarning(string message) => Raise(Warning, handler => handler(message));
 
     internal void ReportProgress(TimeSpan duration, long bytesWritten)
     {
@@ -54,20 +58,31 @@ public sealed partial class MediaRecorder
         BytesWritten = bytesWritten;
     }
 
-    /// <summary>A destroyed recorder raises nothing more.</summary>
-    private void Raise(Action? handlers)
-    {
-        if (!_destroyed)
-        {
-            handlers?.Invoke();
-        }
-    }
+    private void OnPropertyChanged(string property) =>
+        Raise(PropertyChanged, handler => handler(this, new PropertyChangedEventArgs(property)));
 
-    private void Raise<T>(Action<T>? handlers, T argument)
+    /// <summary>
+    /// Calls each handler on its own; a destroyed recorder calls none. A handler that throws (on the bus: a signal
+    /// that could not be sent) is logged, and the handlers after it, the events after it and stop()'s task go on.
+    /// </summary>
+    private void Raise<THandler>(THandler? handlers, Action<THandler> invoke, [CallerArgumentExpression(nameof(handlers))] string eventName = "")
+        where THandler : Delegate
     {
-        if (!_destroyed)
+        if (_destroyed || handlers is null)
         {
-            handlers?.Invoke(argument);
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<THandler>())
+        {
+            try
+            {
+                invoke(handler);
+            }
+            catch (Exception exception)
+            {
+                _context.Logger.LogError(exception, "A handler of the recorder's {Event} event failed; the recorder goes on", eventName);
+            }
         }
     }
 }

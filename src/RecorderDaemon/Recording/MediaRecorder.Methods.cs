@@ -1,6 +1,3 @@
-using RecorderDaemon.Media;
-using RecorderDaemon.Media.Sources;
-
 namespace RecorderDaemon.Recording;
 
 public sealed partial class MediaRecorder
@@ -21,7 +18,7 @@ public sealed partial class MediaRecorder
         }
 
         bool hasAudio = kinds.Contains(TrackKind.Audio), hasVideo = kinds.Contains(TrackKind.Video);
-        var format = TypeSupport.Resolve(Options.MimeType, hasAudio, hasVideo);
+        var format = _context.Formats.Resolve(Options.MimeType, hasAudio, hasVideo);
         var bitrates = BitrateSettings.ForStart(_bitrates, Options.BitsPerSecond, hasAudio, hasVideo);
         var output = ClaimOutput(format.Extension, hasVideo);
         var plan = new RecordingPlan([.. _sources], format, bitrates, Options.AudioBitrateMode, Options.KeyFrames, output);
@@ -86,7 +83,7 @@ public sealed partial class MediaRecorder
 
     /// <summary>Adds a resolved source to the stream; while recording this ends the recording with InvalidModificationError.</summary>
     /// <exception cref="RecorderException">NotSupportedError when the stream would have two tracks of a kind</exception>
-    public void AddSource(TrackSource source)
+    public void AddSource(IStreamSource source)
     {
         RequireAtMostOneTrackOfEachKind([.. _sources, source]);
         _sources.Add(source);

@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using RecorderDaemon.Access;
-using RecorderDaemon.Media;
-using RecorderDaemon.Media.Sources;
 
 namespace RecorderDaemon.Recording;
 
@@ -14,7 +12,7 @@ namespace RecorderDaemon.Recording;
 public sealed partial class MediaRecorder : INotifyPropertyChanged
 {
     private readonly RecorderContext _context;
-    private readonly List<TrackSource> _sources;
+    private readonly List<IStreamSource> _sources;
     private readonly OutputLocations _outputs;
     private bool _outputFdUsed;
     private RecordingSession? _session;
@@ -33,9 +31,9 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     /// <param name="owner">who created it: its files are created with the owner's rights, by default in the owner's directories</param>
     /// <exception cref="RecorderException">NotSupportedError for an unsupported type, both key-frame options, or too many tracks</exception>
     /// <exception cref="ArgumentException">neither <c>location</c> nor <c>outputFd</c> is given, and the owner has no default directory</exception>
-    public MediaRecorder(IEnumerable<TrackSource> sources, RecorderOptions options, RecorderContext context, Caller owner)
+    public MediaRecorder(IEnumerable<IStreamSource> sources, RecorderOptions options, RecorderContext context, Caller owner)
     {
-        if (!TypeSupport.IsTypeSupported(options.MimeType))
+        if (!context.Formats.IsTypeSupported(options.MimeType))
         {
             throw RecorderException.NotSupported($"'{options.MimeType}' is not a type this machine can record");
         }
@@ -83,7 +81,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
 
     public long BytesWritten { get => _bytesWritten; private set => Set(ref _bytesWritten, value); }
 
-    private static void RequireAtMostOneTrackOfEachKind(IEnumerable<TrackSource> sources)
+    private static void RequireAtMostOneTrackOfEachKind(IEnumerable<IStreamSource> sources)
     {
         var kinds = sources.SelectMany(source => source.Kinds).ToList();
         if (kinds.Count(kind => kind == TrackKind.Audio) > 1 || kinds.Count(kind => kind == TrackKind.Video) > 1)
@@ -125,13 +123,5 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
 
         field = value;
         OnPropertyChanged(property);
-    }
-
-    private void OnPropertyChanged(string property)
-    {
-        if (!_destroyed)
-        {
-            PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(property));
-        }
     }
 }

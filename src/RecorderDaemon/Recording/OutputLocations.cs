@@ -1,6 +1,5 @@
 using System.Globalization;
 using RecorderDaemon.Access;
-using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Recording;
 
@@ -39,12 +38,9 @@ public sealed class OutputLocations(string? videosDirectory, string? musicDirect
             for (var suffix = 1; suffix <= MaxSuffix; suffix++)
             {
                 var candidate = suffix == 1 ? path : WithSuffix(path, suffix);
-                try
+                if (files.TryCreateNew(candidate) is { } created)
                 {
-                    return RecordingOutput.Created(candidate, files.CreateNew(candidate), files);
-                }
-                catch (UnixErrorException exception) when (exception.IsAlreadyExisting)
-                {
+                    return RecordingOutput.Created(candidate, created, files);
                 }
             }
         }

@@ -1,9 +1,12 @@
-using RecorderDaemon.Native;
+using Microsoft.Extensions.Logging;
 
 namespace RecorderDaemon.Recording;
 
-/// <summary>What every recorder of a daemon shares: the loop it lives on, how pipelines are made, where files go by default.</summary>
-public sealed class RecorderContext(GLibLoop loop, IRecordingPipelineFactory pipelines, OutputDefaults outputs)
+/// <summary>
+/// What every recorder of a daemon shares: the loop it lives on, what it can record and how pipelines are made,
+/// where files go by default, and where a failing event handler is reported.
+/// </summary>
+public sealed class RecorderContext(ILoop loop, IFormatCatalog formats, IRecordingPipelineFactory pipelines, OutputDefaults outputs, ILogger logger)
 {
     /// <summary>The smallest timeslice honoured; a smaller non-zero one is clamped up to it.</summary>
     public static readonly TimeSpan MinimumTimeslice = TimeSpan.FromMilliseconds(100);
@@ -11,9 +14,14 @@ public sealed class RecorderContext(GLibLoop loop, IRecordingPipelineFactory pip
     /// <summary>How often Duration and BytesWritten are refreshed while recording.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
-    public GLibLoop Loop { get; } = loop;
+    public ILoop Loop { get; } = loop;
+
+    public IFormatCatalog Formats { get; } = formats;
 
     public IRecordingPipelineFactory Pipelines { get; } = pipelines;
 
     public OutputDefaults Outputs { get; } = outputs;
+
+    /// <summary>Where an event handler's exception goes: it is logged, and the other handlers and events still run.</summary>
+    public ILogger Logger { get; } = logger;
 }

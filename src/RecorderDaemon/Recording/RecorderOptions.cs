@@ -1,5 +1,4 @@
 using Microsoft.Win32.SafeHandles;
-using RecorderDaemon.Media;
 
 namespace RecorderDaemon.Recording;
 

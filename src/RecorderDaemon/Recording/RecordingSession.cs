@@ -1,34 +1,37 @@
-using RecorderDaemon.Media;
-using RecorderDaemon.Native;
+using Microsoft.Extensions.Logging;
 
 namespace RecorderDaemon.Recording;
 
 /// <summary>
 /// One recording, from a start() to its Stopped event: its pipeline, its chunks and timecodes,
-/// its timers. Events are held back until Started has been raised, so Started always comes first.
+/// its timers. Events are held back until Started has been raised, so Started always comes first. Whatever the
+/// pipeline or an event handler throws, a session that was ended raises Stopped and completes.
 /// </summary>
 internal sealed class RecordingSession : IRecordingPipelineObserver
 {
     private readonly MediaRecorder _recorder;
-    private readonly GLibLoop _loop;
+    private readonly ILoop _loop;
+    private readonly ILogger _logger;
     private readonly TimeSpan? _timeslice;
     private readonly IRecordingPipeline _pipeline;
     private readonly RecordingOutput _output;
     private readonly RecordingClock _clock = new();
     private readonly Queue<Action> _heldUntilStarted = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private GLibSource? _timesliceTimer;
-    private GLibSource? _progressTimer;
+    private IDisposable? _timesliceTimer;
+    private IDisposable? _progressTimer;
     private long _chunkOffset;
     private double _chunkTimecode;
     private bool _started;
     private bool _ended;
+    private bool _finished;
 
     /// <exception cref="RecorderException">the pipeline cannot be built; the output is discarded and closed</exception>
     public RecordingSession(MediaRecorder recorder, RecorderContext context, RecordingPlan plan, TimeSpan? timeslice)
     {
         _recorder = recorder;
         _loop = context.Loop;
+        _logger = context.Logger;
         _timeslice = timeslice;
         Format = plan.Format;
         _output = plan.Output;
@@ -44,20 +47,21 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         }
     }
 
-    public RecordingFormat Format { get; }
+    public IRecordingFormat Format { get; }
 
     /// <summary>Completes once the file is final and Stopped has been raised.</summary>
     public Task Completion => _completion.Task;
 
+    /// <summary>Starts the pipeline after the timers, so that a pipeline failing to start ends a session whose timers End stops.</summary>
     public void Begin()
     {
-        _pipeline.Start();
         _clock.Start();
         _progressTimer = _loop.AddTimeout(RecorderContext.ProgressInterval, () =>
         {
             ReportProgress();
             return true;
         });
+        Drive(_pipeline.Start, "start");
     }
 
     public void Pause()
@@ -68,7 +72,7 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         {
             if (!_ended)
             {
-                _pipeline.Pause();
+                Drive(_pipeline.Pause, "pause");
             }
 
             WhenStarted(_recorder.RaisePaused);
@@ -82,7 +86,7 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         {
             if (!_ended)
             {
-                _pipeline.Resume();
+                Drive(_pipeline.Resume, "resume");
                 StartTimesliceTimer();
             }
 
@@ -94,7 +98,8 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
 
     /// <summary>
     /// Ends the session after the recorder has inactivated: [Started], [Error], final chunk, Stopped. The file is
-    /// finalized and <see cref="Completion"/> completes even if an event's handler fails, so no Stop waits forever.
+    /// finalized and <see cref="Completion"/> completes even if an event's handler or the pipeline's teardown fails,
+    /// so no Stop waits forever.
     /// </summary>
     public void End(RecorderError? error)
     {
@@ -113,7 +118,7 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
             }
             finally
             {
-                _pipeline.Finish(() => OnFinished(discardData: error?.Name == DomErrorName.SecurityError));
+                FinishPipeline(error);
             }
         });
     }
@@ -134,26 +139,76 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
 
     void IRecordingPipelineObserver.OnWarning(string message) => _recorder.RaiseWarning(message);
 
-    /// <param name="discardData">true after a SecurityError, whose data the spec says to discard</param>
-    private void OnFinished(bool discardData)
+    /// <summary>
+    /// Asks the pipeline to finish the file. A pipeline that cannot (its teardown threw) leaves the file as it is:
+    /// the recording failed, so an error is raised unless one was already, and the session ends all the same.
+    /// </summary>
+    private void FinishPipeline(RecorderError? error)
     {
+        // The spec discards the data of a recording that ended with a SecurityError.
+        var discardData = error?.Name == DomErrorName.SecurityError;
         try
         {
-            // A recording that failed before writing anything leaves no empty file, which would not play.
-            if (discardData || _pipeline.BytesWritten == 0)
+            _pipeline.Finish(() => OnFinished(discardData));
+        }
+        catch (Exception exception)
+        {
+            _logger.LogError(exception, "A recording's pipeline could not be finished; its file is left as it is");
+            if (error is null)
             {
-                _output.Discard();
-                _chunkOffset = 0;
+                _recorder.RaiseError(new RecorderError(DomErrorName.UnknownError, $"the recording could not be finished, its file may be incomplete: {exception.Message}"));
             }
 
-            ReportProgress();
-            EmitChunk();
-            _recorder.RaiseStopped();
+            OnFinished(discardData);
+        }
+    }
+
+    /// <summary>The file is final: the last chunk and Stopped, then <see cref="Completion"/>, once, whatever throws.</summary>
+    private void OnFinished(bool discardData)
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        _finished = true;
+        try
+        {
+            try
+            {
+                // A recording that failed before writing anything leaves no empty file, which would not play.
+                if (discardData || _pipeline.BytesWritten == 0)
+                {
+                    _chunkOffset = 0;
+                    _output.Discard();
+                }
+
+                ReportProgress();
+                EmitChunk();
+            }
+            finally
+            {
+                _recorder.RaiseStopped();
+            }
         }
         finally
         {
             _output.Dispose();
             _completion.SetResult();
+        }
+    }
+
+    /// <summary>A pipeline step that throws fails the recording as a pipeline error would: inactive, then error, data, stop.</summary>
+    private void Drive(Action step, string name)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception exception)
+        {
+            _logger.LogError(exception, "A recording's pipeline could not {Step}", name);
+            _recorder.EndFromPipeline(this, new RecorderError(DomErrorName.UnknownError, $"the pipeline could not {name}: {exception.Message}"));
         }
     }
 

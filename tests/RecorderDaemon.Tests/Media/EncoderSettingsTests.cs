@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using RecorderDaemon.Media;
 using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Tests.Media;
 

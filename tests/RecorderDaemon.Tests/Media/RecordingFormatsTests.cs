@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using RecorderDaemon.Media;
+using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Tests.Media;
 

@@ -1,5 +1,6 @@
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
+using RecorderDaemon.Recording;
 using RecorderDaemon.Tests.Recording;
 
 namespace RecorderDaemon.Tests.Media;

@@ -13,6 +13,9 @@ internal sealed class FakeRecordingPipelines : IRecordingPipelineFactory
     /// <summary>Set to make the next <see cref="Create"/> fail as a missing element would.</summary>
     public RecorderException? NextFailure { get; set; }
 
+    /// <summary>Set to make the next pipeline's <see cref="FakeRecordingPipeline.Start"/> throw, as a state change that fails at once would.</summary>
+    public Exception? NextStartFailure { get; set; }
+
     /// <summary>The pipeline of the latest recording.</summary>
     public FakeRecordingPipeline Last => _created[^1];
 
@@ -26,16 +29,31 @@ internal sealed class FakeRecordingPipelines : IRecordingPipelineFactory
             throw failure;
         }
 
-        var pipeline = new FakeRecordingPipeline(plan, observer);
+        var pipeline = new FakeRecordingPipeline(plan, observer) { StartFailure = NextStartFailure };
+        NextStartFailure = null;
         _created.Add(pipeline);
         return pipeline;
     }
 }
 
-/// <summary>One recording's stand-in pipeline: it writes what the test says into the real output file.</summary>
+/// <summary>
+/// One recording's stand-in pipeline: it writes what the test says into the real output file. Setting one of the
+/// failures makes that step throw, as a broken teardown or element would.
+/// </summary>
 internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipelineObserver observer) : IRecordingPipeline
 {
     private Action? _onFinished;
+
+    public RecordingPlan Plan => plan;
+
+    /// <summary>Thrown by <see cref="Finish"/>: the pipeline cannot be shut down.</summary>
+    public Exception? FinishFailure { get; set; }
+
+    /// <summary>Thrown by <see cref="Start"/>.</summary>
+    public Exception? StartFailure { get; set; }
+
+    /// <summary>Thrown by <see cref="Pause"/>.</summary>
+    public Exception? PauseFailure { get; set; }
 
     public bool IsPaused { get; private set; }
 
@@ -46,15 +64,15 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
 
     public TimeSpan Duration => TimeSpan.Zero;
 
-    public void Start()
-    {
-    }
+    public bool IsStarted { get; private set; }
 
-    public void Pause() => IsPaused = true;
+    public void Start() => IsStarted = StartFailure is null ? true : throw StartFailure;
+
+    public void Pause() => IsPaused = PauseFailure is null ? true : throw PauseFailure;
 
     public void Resume() => IsPaused = false;
 
-    public void Finish(Action onFinished) => _onFinished = onFinished;
+    public void Finish(Action onFinished) => _onFinished = FinishFailure is null ? onFinished : throw FinishFailure;
 
     /// <summary>Appends <paramref name="count"/> bytes to the output, as a muxer would; the first ones start the recording.</summary>
     public void Write(int count)
@@ -78,4 +96,38 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
         _onFinished = null;
         onFinished();
     }
+}
+
+/// <summary>
+/// What the state machine may record without GStreamer: <c>audio/webm</c> (opus) and <c>video/webm</c> (vp8 and
+/// opus), any other type being unsupported, with the format table's canonical full types.
+/// </summary>
+internal sealed class FakeFormatCatalog : IFormatCatalog
+{
+    public bool IsTypeSupported(string mimeType) => mimeType is "" or "audio/webm" or "video/webm";
+
+    public IRecordingFormat Resolve(string constrainedMimeType, bool hasAudio, bool hasVideo)
+    {
+        if (!IsTypeSupported(constrainedMimeType) || (constrainedMimeType == "audio/webm" && hasVideo))
+        {
+            throw RecorderException.NotSupported($"'{constrainedMimeType}' cannot record the stream");
+        }
+
+        var codecs = string.Join(',', new[] { hasVideo ? "vp8" : null, hasAudio ? "opus" : null }.OfType<string>());
+        return codecs.Length == 0
+            ? throw RecorderException.NotSupported("the stream has no tracks")
+            : new FakeFormat($"{(hasVideo ? "video" : "audio")}/webm;codecs={codecs}", "webm");
+    }
+
+    private sealed record FakeFormat(string MimeType, string Extension) : IRecordingFormat;
+}
+
+/// <summary>A resolved source without a device behind it: its URI and the tracks the test says it gives.</summary>
+internal sealed record FakeSource(string Uri, params TrackKind[] Tracks) : IStreamSource
+{
+    public static FakeSource Audio { get; } = new("test:audio", TrackKind.Audio);
+
+    public static FakeSource Video { get; } = new("test:video", TrackKind.Video);
+
+    public IReadOnlySet<TrackKind> Kinds { get; } = Tracks.ToHashSet();
 }

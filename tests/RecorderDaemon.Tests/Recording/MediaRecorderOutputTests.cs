@@ -55,7 +55,7 @@ public sealed class MediaRecorderOutputTests
             if (change.PropertyName == nameof(MediaRecorder.State) && harness.Recorder.State == RecordingState.Inactive)
             {
                 // Once the recorder has finished ending the recording by itself, while the pipeline drains.
-                harness.Loop.Post(() =>
+                harness.Post(() =>
                 {
                     stop = harness.Recorder.Stop();
                     completedWhenCalled = stop.IsCompleted;

@@ -1,4 +1,5 @@
 using RecorderDaemon.Recording;
+using static RecorderDaemon.Tests.Recording.FakeRecording;
 
 namespace RecorderDaemon.Tests.Recording;
 
@@ -11,7 +12,6 @@ namespace RecorderDaemon.Tests.Recording;
 [Parallelizable(ParallelScope.All)]
 public sealed class MediaRecorderStateTests
 {
-    private static readonly string[] Audio = ["test:audio"];
 
     [Test]
     public void StopIsInactiveAtOnceButCompletesOnlyOnceTheFileIsFinal()
@@ -33,7 +33,7 @@ public sealed class MediaRecorderStateTests
     public void PauseAndResumeBeforeTheFirstOutputAreRaisedAfterStarted()
     {
         var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        using var harness = RecorderHarness.WithFakes(pipelines);
         harness.Start();
         harness.OnLoop(harness.Recorder.Pause);
         harness.OnLoop(harness.Recorder.Resume);
@@ -144,7 +144,7 @@ public sealed class MediaRecorderStateTests
     public void APipelineThatCannotBeBuiltFailsStartAndLeavesNoFile()
     {
         var pipelines = new FakeRecordingPipelines { NextFailure = RecorderException.NotSupported("no GStreamer element 'opusenc'") };
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        using var harness = RecorderHarness.WithFakes(pipelines);
 
         var error = Assert.Throws<RecorderException>(() => harness.Start());
 
@@ -153,40 +153,88 @@ public sealed class MediaRecorderStateTests
         Assert.That(Directory.GetFiles(harness.Directory, "*", SearchOption.AllDirectories), Is.Empty);
     }
 
-    [Test]
-    public void OperationsOfTheWrongStateAreInvalidState()
+    /// <summary>
+    /// The spec's methods in each state: what the call does at once (the state it leaves, or the error it throws) and
+    /// the events it brings, once the loop has run them and a finishing pipeline is done.
+    /// </summary>
+    [TestCase(RecordingState.Inactive, "start", "recording", "start")]
+    [TestCase(RecordingState.Inactive, "stop", "inactive", "")]
+    [TestCase(RecordingState.Inactive, "pause", "InvalidStateError", "")]
+    [TestCase(RecordingState.Inactive, "resume", "InvalidStateError", "")]
+    [TestCase(RecordingState.Inactive, "requestData", "InvalidStateError", "")]
+    [TestCase(RecordingState.Recording, "start", "InvalidStateError", "")]
+    [TestCase(RecordingState.Recording, "stop", "inactive", "data stop")]
+    [TestCase(RecordingState.Recording, "pause", "paused", "pause")]
+    [TestCase(RecordingState.Recording, "resume", "recording", "")]
+    [TestCase(RecordingState.Recording, "requestData", "recording", "data")]
+    [TestCase(RecordingState.Paused, "start", "InvalidStateError", "")]
+    [TestCase(RecordingState.Paused, "stop", "inactive", "data stop")]
+    [TestCase(RecordingState.Paused, "pause", "paused", "")]
+    [TestCase(RecordingState.Paused, "resume", "recording", "resume")]
+    [TestCase(RecordingState.Paused, "requestData", "paused", "data")]
+    public void EachMethodInEachState(RecordingState from, string method, string outcome, string events)
     {
         var pipelines = new FakeRecordingPipelines();
-        using var harness = new RecorderHarness(Audio, pipelines: pipelines);
+        using var harness = RecorderHarness.WithFakes(pipelines);
+        if (from != RecordingState.Inactive)
+        {
+            harness.Start();
+            harness.OnLoop(() => pipelines.Last.Write(10));
+        }
 
-        var whileInactive = new Action[] { harness.Recorder.Pause, harness.Recorder.Resume, harness.Recorder.RequestData }
-            .Select(operation => Assert.Throws<RecorderException>(() => harness.OnLoop(operation))!.Name)
-            .ToList();
-        harness.Start();
-        var startAgain = Assert.Throws<RecorderException>(() => harness.Start())!.Name;
-        harness.OnLoop(() => pipelines.Last.Write(10));
-        Finish(harness, pipelines);
+        if (from == RecordingState.Paused)
+        {
+            harness.OnLoop(harness.Recorder.Pause);
+        }
 
-        Assert.That(whileInactive, Has.All.EqualTo(DomErrorName.InvalidStateError));
-        Assert.That(startAgain, Is.EqualTo(DomErrorName.InvalidStateError));
-        Assert.That(pipelines.Count, Is.EqualTo(1));
+        harness.OnLoop(() => { });
+        harness.ClearEvents();
+
+        var after = harness.OnLoop(() =>
+        {
+            try
+            {
+                Call(harness.Recorder, method);
+                return harness.Recorder.State.Name();
+            }
+            catch (RecorderException exception)
+            {
+                return exception.Name.Spelled();
+            }
+        });
+        if (pipelines.Count > 0 && pipelines.Last.BytesWritten == 0)
+        {
+            harness.OnLoop(() => pipelines.Last.Write(10));
+        }
+
+        FinishPipeline(harness, pipelines);
+
+        Assert.That(after, Is.EqualTo(outcome));
+        Assert.That(string.Join(' ', harness.Events), Is.EqualTo(events));
+        Assert.That(pipelines.Count, Is.EqualTo(from == RecordingState.Inactive && method != "start" ? 0 : 1), "only start() from inactive builds a pipeline");
+        harness.OnLoop(harness.Recorder.Stop);
+        FinishPipeline(harness, pipelines);
     }
 
-    /// <summary>A recorder on fake pipelines, started, whose pipeline has written <paramref name="firstBytes"/>: the recording has started.</summary>
-    private static (RecorderHarness Harness, FakeRecordingPipelines Pipelines) StartedWith(int firstBytes)
+    private static void Call(MediaRecorder recorder, string method)
     {
-        var pipelines = new FakeRecordingPipelines();
-        var harness = new RecorderHarness(Audio, pipelines: pipelines);
-        harness.Start();
-        harness.OnLoop(() => pipelines.Last.Write(firstBytes));
-        return (harness, pipelines);
-    }
-
-    /// <summary>Stops the recording and lets its pipeline finish at once.</summary>
-    private static void Finish(RecorderHarness harness, FakeRecordingPipelines pipelines)
-    {
-        var stop = harness.OnLoop(harness.Recorder.Stop);
-        harness.OnLoop(pipelines.Last.CompleteFinish);
-        Assert.That(stop.Wait(TimeSpan.FromSeconds(5)), Is.True);
+        switch (method)
+        {
+            case "start":
+                recorder.Start(0);
+                break;
+            case "stop":
+                _ = recorder.Stop();
+                break;
+            case "pause":
+                recorder.Pause();
+                break;
+            case "resume":
+                recorder.Resume();
+                break;
+            default:
+                recorder.RequestData();
+                break;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RecorderDaemon.Access;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
@@ -7,34 +8,50 @@ using RecorderDaemon.Recording;
 namespace RecorderDaemon.Tests.Recording;
 
 /// <summary>
-/// Runs one MediaRecorder on its own GLib loop with real GStreamer pipelines (or the test's own, e.g.
-/// <see cref="FakeRecordingPipelines"/>), writing into a temp directory, and records every event as a line
-/// (<c>start</c>, <c>data</c>, <c>error:Name</c>, …).
+/// Runs one MediaRecorder on its own loop, writing into a temp directory, and records every event as a line
+/// (<c>start</c>, <c>data</c>, <c>error:Name</c>, …): with real GStreamer pipelines on a GLib loop, or
+/// (<see cref="WithFakes"/>) with <see cref="FakeRecordingPipelines"/> on a <see cref="TestLoop"/>, touching
+/// neither GLib nor GStreamer.
 /// </summary>
 internal sealed class RecorderHarness : IDisposable
 {
     private readonly List<string> _events = [];
     private readonly List<DataChunk> _chunks = [];
+    private readonly IDisposable _loop;
+    private readonly Func<Action, Task> _invoke;
     private TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <param name="pipelines">how pipelines are made; null for real GStreamer pipelines</param>
-    public RecorderHarness(string[] sourceUris, RecorderOptions? options = null, TimeSpan? stopTimeout = null, IRecordingPipelineFactory? pipelines = null)
+    /// <summary>A recorder of <paramref name="sourceUris"/> on real GStreamer pipelines.</summary>
+    public RecorderHarness(string[] sourceUris, RecorderOptions? options = null, TimeSpan? stopTimeout = null)
+        : this(new GLibLoop("test-loop"), [.. sourceUris.Select(Resolve)], options, stopTimeout)
+    {
+    }
+
+    private RecorderHarness(GLibLoop loop, IStreamSource[] sources, RecorderOptions? options, TimeSpan? stopTimeout)
+        : this(loop, loop.InvokeAsync, new GLibRecorderLoop(loop), new GstFormatCatalog(),
+            new GstRecordingPipelineFactory(loop, stopTimeout ?? GstRecordingPipelineFactory.DefaultStopTimeout), sources, options)
+    {
+    }
+
+    private RecorderHarness(
+        IDisposable loop, Func<Action, Task> invoke, ILoop recorderLoop, IFormatCatalog formats, IRecordingPipelineFactory pipelines,
+        IStreamSource[] sources, RecorderOptions? options)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("recorderd-test-").FullName;
-        Loop = new GLibLoop("test-loop");
+        _loop = loop;
+        _invoke = invoke;
         var outputs = new OutputDefaults(Path.Combine(Directory, "Videos"), Path.Combine(Directory, "Music"), perAccount: false, TimeProvider.System);
-        pipelines ??= new GstRecordingPipelineFactory(Loop, stopTimeout ?? GstRecordingPipelineFactory.DefaultStopTimeout);
-        var context = new RecorderContext(Loop, pipelines, outputs);
-        var sources = sourceUris.Select(Resolve).ToList();
+        var context = new RecorderContext(recorderLoop, formats, pipelines, outputs, HandlerFailures);
         Recorder = OnLoop(() => new MediaRecorder(sources, options ?? new RecorderOptions(), context, Owner));
         OnLoop(Subscribe);
     }
 
     public string Directory { get; }
 
-    public GLibLoop Loop { get; }
-
     public MediaRecorder Recorder { get; }
+
+    /// <summary>What the recorder logged as errors: event handlers and pipeline steps that threw.</summary>
+    public ErrorLog HandlerFailures { get; } = new();
 
     /// <summary>The state and mimeType seen inside each event handler, as <c>event@state</c>.</summary>
     public List<string> StatesAtEvents { get; } = [];
@@ -81,9 +98,27 @@ internal sealed class RecorderHarness : IDisposable
         return source;
     }
 
-    public T OnLoop<T>(Func<T> function) => Loop.InvokeAsync(function).GetAwaiter().GetResult();
+    /// <summary>A recorder of <paramref name="sources"/> on fake pipelines and formats (<see cref="FakeFormatCatalog"/>) and a <see cref="TestLoop"/>.</summary>
+    public static RecorderHarness WithFakes(FakeRecordingPipelines pipelines, RecorderOptions? options = null, params IStreamSource[] sources)
+    {
+        var loop = new TestLoop();
+        return new RecorderHarness(loop, loop.InvokeAsync, loop, new FakeFormatCatalog(), pipelines, sources.Length == 0 ? [FakeSource.Audio] : sources, options);
+    }
 
-    public void OnLoop(Action action) => Loop.InvokeAsync(action).GetAwaiter().GetResult();
+    public T OnLoop<T>(Func<T> function)
+    {
+        T result = default!;
+        OnLoop(() =>
+        {
+            result = function();
+        });
+        return result;
+    }
+
+    public void OnLoop(Action action) => _invoke(action).GetAwaiter().GetResult();
+
+    /// <summary>Queues <paramref name="action"/> on the loop behind what is queued already, without waiting.</summary>
+    public void Post(Action action) => _ = _invoke(action);
 
     public void Start(uint timeslice = 0) => OnLoop(() => Recorder.Start(timeslice));
 
@@ -124,7 +159,7 @@ internal sealed class RecorderHarness : IDisposable
     public void Dispose()
     {
         OnLoop(Recorder.Destroy).Wait(TimeSpan.FromSeconds(30));
-        Loop.Dispose();
+        _loop.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
@@ -178,5 +213,38 @@ internal sealed class RecorderHarness : IDisposable
         var bytes = new byte[chunk.Size];
         file.ReadExactly(bytes);
         return bytes;
+    }
+
+    /// <summary>The recorder's logger: keeps the exception of each error it logs.</summary>
+    internal sealed class ErrorLog : ILogger
+    {
+        private readonly List<Exception> _exceptions = [];
+
+        public Exception[] Exceptions
+        {
+            get
+            {
+                lock (_exceptions)
+                {
+                    return [.. _exceptions];
+                }
+            }
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel) && exception is not null)
+            {
+                lock (_exceptions)
+                {
+                    _exceptions.Add(exception);
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Win32.SafeHandles;
 using RecorderDaemon.Access;
 using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media.Sources;
 

@@ -1,4 +1,5 @@
 using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media.Sources;
 

@@ -1,5 +1,6 @@
 using RecorderDaemon.Access;
 using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media.Sources;
 
@@ -7,7 +8,7 @@ namespace RecorderDaemon.Media.Sources;
 /// One source URI of a recorder's stream: it knows which tracks it gives and how to make the
 /// GStreamer elements that produce them. It never turns its URI into pipeline text.
 /// </summary>
-public abstract class TrackSource(string uri)
+public abstract class TrackSource(string uri) : IStreamSource
 {
     /// <summary>The URI exactly as the client gave it; this is how the source is named in <c>Sources</c>.</summary>
     public string Uri { get; } = uri;

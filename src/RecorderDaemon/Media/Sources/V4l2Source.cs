@@ -1,4 +1,5 @@
 using RecorderDaemon.Access;
+using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media.Sources;
 

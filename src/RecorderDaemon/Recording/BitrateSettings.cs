@@ -1,4 +1,4 @@
-namespace RecorderDaemon.Media;
+namespace RecorderDaemon.Recording;
 
 /// <summary>
 /// The <c>audioBitsPerSecond</c> and <c>videoBitsPerSecond</c> attributes through a recorder's life

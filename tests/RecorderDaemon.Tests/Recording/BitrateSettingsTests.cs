@@ -1,7 +1,7 @@
 using NUnit.Framework;
-using RecorderDaemon.Media;
+using RecorderDaemon.Recording;
 
-namespace RecorderDaemon.Tests.Media;
+namespace RecorderDaemon.Tests.Recording;
 
 /// <summary>The WPT bitrate assertions of checklist section C, each against the recorder's life-cycle steps.</summary>
 public sealed class BitrateSettingsTests

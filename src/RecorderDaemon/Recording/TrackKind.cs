@@ -1,4 +1,4 @@
-namespace RecorderDaemon.Media;
+namespace RecorderDaemon.Recording;
 
 public enum TrackKind
 {

@@ -1,7 +1,7 @@
 using NUnit.Framework;
-using RecorderDaemon.Media;
+using RecorderDaemon.Recording;
 
-namespace RecorderDaemon.Tests.Media;
+namespace RecorderDaemon.Tests.Recording;
 
 public sealed class KeyFrameIntervalTests
 {

@@ -1,4 +1,4 @@
-namespace RecorderDaemon.Media;
+namespace RecorderDaemon.Recording;
 
 /// <summary>
 /// The requested distance between video key frames: <c>videoKeyFrameIntervalCount</c> frames or

@@ -1,4 +1,4 @@
-namespace RecorderDaemon.Media;
+namespace RecorderDaemon.Recording;
 
 /// <summary>The IDL enum strings of <see cref="BitrateMode"/>, matched exactly (WebIDL enums are case-sensitive).</summary>
 public static class BitrateModeNames
