@@ -61,21 +61,20 @@ public sealed class BusConnection : IDisposable
         }
     }
 
+    /// <summary>Calls a method of another service; the caller goes on off Tmds's receive loop, so it may block.</summary>
     /// <exception cref="DBusErrorReplyException">the callee answered with an error</exception>
     /// <exception cref="DBusConnectionException">the connection closed</exception>
     /// <exception cref="TimeoutException">no answer within <paramref name="timeout"/></exception>
-    public Task<T> CallAsync<T>(string destination, string path, string iface, string member, BusBody? arguments, MessageValueReader<T> readReply, TimeSpan timeout)
+    public async Task<T> CallAsync<T>(string destination, string path, string iface, string member, BusBody? arguments, MessageValueReader<T> readReply, TimeSpan timeout)
     {
-        var writer = _connection.GetMessageWriter();
         try
         {
-            writer.WriteMethodCallHeader(destination, path, iface, member, arguments?.Signature);
-            arguments?.Write(ref writer);
-            return _connection.CallMethodAsync(writer.CreateMessage(), readReply).WaitAsync(timeout);
+            return await Send(destination, path, iface, member, arguments, readReply).WaitAsync(timeout).ConfigureAwait(false);
         }
         finally
         {
-            writer.Dispose();
+            // Tmds completes a call on the connection's receive loop; whatever the caller does next must not hold up every call to recorderd.
+            await Task.Yield();
         }
     }
 
@@ -125,4 +124,19 @@ public sealed class BusConnection : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    private Task<T> Send<T>(string destination, string path, string iface, string member, BusBody? arguments, MessageValueReader<T> readReply)
+    {
+        var writer = _connection.GetMessageWriter();
+        try
+        {
+            writer.WriteMethodCallHeader(destination, path, iface, member, arguments?.Signature);
+            arguments?.Write(ref writer);
+            return _connection.CallMethodAsync(writer.CreateMessage(), readReply);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
 }

@@ -8,7 +8,7 @@ namespace RecorderDaemon.Bus;
 /// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor, isTypeSupported and device enumeration.</summary>
 /// <param name="authorization">who may create recorders on the system bus; null on the session bus, where every caller may</param>
 public sealed class ManagerObject(
-    RecorderRegistry registry, RecorderContext context, BusReplies replies, string version, RecordAuthorization? authorization)
+    RecorderRegistry registry, BusReplies replies, string version, RecordAuthorization? authorization)
     : IBusInterface
 {
     public InterfaceDescription Description => BusInterfaces.Manager;
@@ -49,7 +49,7 @@ public sealed class ManagerObject(
         var optionValues = arguments.ReadDictionaryOfStringToVariantValue();
         replies.RunAsync(call, async () =>
         {
-            var sources = uris.Select(registry.Sources.Parse).ToList();
+            var sources = uris.Select(registry.Recorders.Parse).ToList();
             var options = RecorderOptionsParser.Parse(optionValues);
             try
             {
@@ -60,14 +60,8 @@ public sealed class ManagerObject(
                 }
 
                 SandboxRules.RequireAllowed(caller, sources, options);
-                await registry.Loop.InvokeAsync(() => registry.RequireRecorderSlot(caller));
-                await Task.Run(() => sources.ForEach(source => registry.Sources.Resolve(source, caller.Files)));
-                return await registry.Loop.InvokeAsync(() =>
-                {
-                    registry.RequireRecorderSlot(caller);
-                    var recorder = new MediaRecorder(sources, options, context, caller);
-                    return BusBody.ObjectPath(registry.Add(recorder, caller).Path);
-                });
+                var recorder = await registry.Recorders.CreateAsync(sources, options, caller);
+                return await registry.Loop.InvokeAsync(() => BusBody.ObjectPath(registry.Add(recorder, caller).Path));
             }
             catch
             {

@@ -7,7 +7,7 @@ public sealed class ObjectManagerObject(RecorderRegistry registry, BusReplies re
 {
     public InterfaceDescription Description => BusInterfaces.ObjectManager;
 
-    public void HandleMethodCall(BusCall call) => replies.Run(call, () => BusBody.ManagedObjects(registry.Recorders));
+    public void HandleMethodCall(BusCall call) => replies.Run(call, () => BusBody.ManagedObjects(registry.Objects));
 
     public VariantValue GetProperty(string name) => throw new ArgumentOutOfRangeException(nameof(name), name, null);
 }

@@ -74,16 +74,7 @@ public sealed class RecorderObject : IBusInterface
         {
             case "Start":
                 var timeslice = call.Arguments().ReadUInt32();
-                _replies.Run(call, () =>
-                {
-                    // An active recorder already holds a slot; its start() fails the spec's state check first (InvalidStateError).
-                    if (Recorder.State == RecordingState.Inactive)
-                    {
-                        _registry.RequireRecordingSlot(OwnerUid);
-                    }
-
-                    Recorder.Start(timeslice);
-                });
+                _replies.Run(call, () => _registry.Recorders.Start(Recorder, timeslice));
                 break;
             case "Stop":
                 _replies.RunAsync(call, async () =>
@@ -118,17 +109,13 @@ public sealed class RecorderObject : IBusInterface
         }
     }
 
-    /// <summary>
-    /// The source is resolved with the caller's rights; that may probe devices or files, so it runs off the loop.
-    /// The change itself is made back on it.
-    /// </summary>
+    /// <summary>The source is resolved with the caller's rights (see <see cref="Recorders.AddSourceAsync"/>).</summary>
     private void AddSource(BusCall call, string uri) => _replies.RunAsync(call, async () =>
     {
-        var source = _registry.Sources.Parse(uri);
+        var source = _registry.Recorders.Parse(uri);
         var caller = await _registry.Access.IdentityOf(call.Sender);
         SandboxRules.RequireAllowed(caller, [source]);
-        await Task.Run(() => _registry.Sources.Resolve(source, caller.Files));
-        await _registry.Loop.InvokeAsync(() => Recorder.AddSource(source));
+        await _registry.Recorders.AddSourceAsync(Recorder, source, caller);
         return null;
     });
 

@@ -24,6 +24,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
 {
     private readonly ILogger _logger = loggers.CreateLogger<RecorderService>();
     private BusConnection? _connection;
+    private Recorders? _recorders;
     private RecorderRegistry? _registry;
     private IDisposable? _connectionsLeaving;
     private bool _ownsName;
@@ -48,17 +49,18 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         var objects = new BusObjectTree(loop, replies);
         _devices = await Task.Run(WatchDevices, cancellationToken);
         var captureDevices = new CaptureDevices(_devices);
-        _registry = new RecorderRegistry(loop, _connection, objects, replies, access, captureDevices, new SourceResolver(captureDevices),
-            new ServiceLimits(settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser),
-            loggers.CreateLogger<RecorderRegistry>());
         var context = new RecorderContext(new GLibRecorderLoop(loop), new GstFormatCatalog(),
             new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings), loggers.CreateLogger<MediaRecorder>());
+        var limits = new RecorderLimits(
+            settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser, PerUser: settings.SystemBus);
+        _recorders = new Recorders(context, new SourceResolver(captureDevices), limits);
+        _registry = new RecorderRegistry(loop, _connection, objects, replies, access, _recorders, captureDevices, loggers.CreateLogger<RecorderRegistry>());
         var authorization = settings.SystemBus
             ? new RecordAuthorization(_connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
             : null;
 
         await loop.InvokeAsync(() => objects.Add(BusNames.ManagerPath,
-            new ManagerObject(_registry, context, replies, Version, authorization), new ObjectManagerObject(_registry, replies)));
+            new ManagerObject(_registry, replies, Version, authorization), new ObjectManagerObject(_registry, replies)));
         _connection.Serve(objects);
         var registry = _registry;
         _connectionsLeaving = await _connection.WatchConnectionsLeavingAsync(name => loop.Post(() => registry.OnConnectionLeft(name)));
@@ -82,12 +84,12 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             await loop.InvokeAsync(_idleExit.Dispose);
         }
 
-        if (_registry is not null)
+        if (_recorders is not null)
         {
             _logger.LogInformation("Stopping: finalizing every recording within {ShutdownTimeoutSeconds} s", options.Value.ShutdownTimeoutSeconds);
             try
             {
-                var stopped = await _registry.StopAllAsync().WaitAsync(cancellationToken);
+                var stopped = await _recorders.StopAllAsync().WaitAsync(cancellationToken);
                 _logger.LogInformation("Finalized {Count} recordings", stopped);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
