@@ -11,7 +11,7 @@ internal static class AudioCycleMeasurement
     private const int Cycles = 1000;
     private const int WarmUp = 100;
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(ClientConnection bus)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BusClient bus)
     {
         await using var daemon = await DaemonUnderTest.StartAsync(bus, serviceAllocator: false);
         long rssAfterWarmUp = 0;

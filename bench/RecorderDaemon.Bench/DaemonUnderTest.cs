@@ -30,7 +30,7 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
 
     /// <param name="serviceAllocator">run with the allocator setting of the service (<c>MALLOC_ARENA_MAX=2</c>), or glibc's default</param>
     /// <exception cref="BenchmarkFailedException">the daemon exited or did not come onto the bus in time</exception>
-    public static async Task<DaemonUnderTest> StartAsync(ClientConnection bus, bool serviceAllocator = true)
+    public static async Task<DaemonUnderTest> StartAsync(BusClient bus, bool serviceAllocator = true)
     {
         // As the systemd unit and the activation file run it (see packaging/).
         var environment = new Dictionary<string, string?> { ["MALLOC_ARENA_MAX"] = serviceAllocator ? "2" : null };

@@ -14,7 +14,7 @@ internal static class FreshDaemonMeasurement
     // Long enough for start-up work (tiered JIT, GStreamer's registry) to show in RSS before it is read.
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(ClientConnection bus)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BusClient bus)
     {
         var startLatencies = new List<double>();
         var idleRss = new List<double>();

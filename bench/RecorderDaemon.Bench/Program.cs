@@ -10,7 +10,7 @@ if (string.IsNullOrEmpty(busAddress))
 
 try
 {
-    using var bus = new ClientConnection(busAddress, "bench-bus");
+    using var bus = await BusClient.ConnectAsync(busAddress);
     Console.WriteLine("Starting fresh daemons...");
     var figures = new List<Figure>(await FreshDaemonMeasurement.RunAsync(bus));
     Console.WriteLine("Measuring running recordings...");

@@ -17,7 +17,7 @@ internal static class RecordingLoadMeasurement
     private static readonly TimeSpan MemorySettle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(1);
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(ClientConnection bus)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BusClient bus)
     {
         await using var daemon = await DaemonUnderTest.StartAsync(bus);
         await Task.Delay(Settle);

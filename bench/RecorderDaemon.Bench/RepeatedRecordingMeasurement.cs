@@ -10,7 +10,7 @@ internal static class RepeatedRecordingMeasurement
 
     private static readonly TimeSpan RecordingLength = TimeSpan.FromSeconds(1);
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(ClientConnection bus)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BusClient bus)
     {
         await using var daemon = await DaemonUnderTest.StartAsync(bus);
         var rssAfter = new long[Recordings + 1];

@@ -76,7 +76,7 @@ public sealed class RecorderdProcess : IDisposable
     /// <exception cref="DaemonExitedException">it exited before it owned its bus name</exception>
     /// <exception cref="TimeoutException">it did not own its bus name in time</exception>
     public static async Task<RecorderdProcess> StartAsync(
-        ClientConnection bus, IReadOnlyDictionary<string, string?>? environment = null, IEnumerable<string>? settings = null)
+        BusClient bus, IReadOnlyDictionary<string, string?>? environment = null, IEnumerable<string>? settings = null)
     {
         var clock = Stopwatch.StartNew();
         var daemon = new RecorderdProcess(bus.Address, environment, settings ?? []);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Tests.Access;
 
@@ -20,28 +20,18 @@ public sealed record AuthorizationCheck(string SubjectKind, string SubjectName, 
 /// <summary>
 /// polkit's side of <c>org.freedesktop.PolicyKit1.Authority.CheckAuthorization</c>, for a test connection that owns
 /// <c>org.freedesktop.PolicyKit1</c>: it answers every check with <see cref="Answer"/> and keeps what it was asked.
+/// Runs on the connection's receive loop: it answers at once and throws nothing (which would end the connection).
 /// </summary>
-public sealed class FakePolkitAuthority : IDBusObject
+public sealed class FakePolkitAuthority : IPathMethodHandler
 {
     public const string Name = "org.freedesktop.PolicyKit1";
-    public const string Path = "/org/freedesktop/PolicyKit1/Authority";
     public const string Interface = "org.freedesktop.PolicyKit1.Authority";
 
-    /// <summary>The method as polkit's own <c>org.freedesktop.PolicyKit1.Authority.xml</c> declares it.</summary>
-    public const string Xml = """
-        <node>
-          <interface name="org.freedesktop.PolicyKit1.Authority">
-            <method name="CheckAuthorization">
-              <arg type="(sa{sv})" name="subject" direction="in"/>
-              <arg type="s" name="action_id" direction="in"/>
-              <arg type="a{ss}" name="details" direction="in"/>
-              <arg type="u" name="flags" direction="in"/>
-              <arg type="s" name="cancellation_id" direction="in"/>
-              <arg type="(bba{ss})" name="result" direction="out"/>
-            </method>
-          </interface>
-        </node>
-        """;
+    /// <summary>
+    /// <c>CheckAuthorization</c>'s arguments as polkit's own <c>org.freedesktop.PolicyKit1.Authority.xml</c> declares them: subject
+    /// <c>(sa{sv})</c>, action_id <c>s</c>, details <c>a{ss}</c>, flags <c>u</c>, cancellation_id <c>s</c>; it returns <c>(bba{ss})</c>.
+    /// </summary>
+    private const string CheckAuthorizationSignature = "(sa{sv})sa{ss}us";
 
     private readonly ConcurrentQueue<AuthorizationCheck> _checks = new();
     private volatile PolkitAnswer _answer;
@@ -54,32 +44,66 @@ public sealed class FakePolkitAuthority : IDBusObject
 
     public IReadOnlyList<AuthorizationCheck> Checks => [.. _checks];
 
-    public void HandleMethodCall(DBusMethodInvocation call)
+    public string Path => "/org/freedesktop/PolicyKit1/Authority";
+
+    public bool HandlesChildPaths => false;
+
+    public ValueTask HandleMethodAsync(MethodContext context)
     {
-        using var subject = call.Parameters.GetChild(0);
-        using var kind = subject.GetChild(0);
-        using var subjectDetails = subject.GetChild(1);
-        using var actionId = call.Parameters.GetChild(1);
-        using var flags = call.Parameters.GetChild(3);
+        var request = context.Request;
+        if (request.InterfaceAsString != Interface || request.MemberAsString != "CheckAuthorization")
+        {
+            context.ReplyUnknownMethodError();
+        }
+        else if (request.SignatureAsString != CheckAuthorizationSignature)
+        {
+            context.ReplyError("org.freedesktop.DBus.Error.InvalidArgs", $"CheckAuthorization takes ({CheckAuthorizationSignature}), not ({request.SignatureAsString})");
+        }
+        else
+        {
+            try
+            {
+                CheckAuthorization(context);
+            }
+            catch (Exception exception)
+            {
+                context.ReplyError("org.freedesktop.DBus.Error.Failed", exception.Message);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void CheckAuthorization(MethodContext context)
+    {
+        var reader = context.Request.GetBodyReader();
+        reader.AlignStruct();
+        var kind = reader.ReadString();
+        var subjectDetails = reader.ReadDictionaryOfStringToVariantValue();
+        var actionId = reader.ReadString();
+        var details = reader.ReadDictionaryStart();
+        while (reader.HasNext(details))
+        {
+            reader.ReadString();
+            reader.ReadString();
+        }
+
         var check = new AuthorizationCheck(
-            kind.GetString(),
-            subjectDetails.ToVariantDictionary().TryGetValue("name", out var name) ? name.GetString() : "",
-            actionId.GetString(),
-            flags.GetUInt32());
+            kind, subjectDetails.TryGetValue("name", out var name) ? name.GetString() : "", actionId, reader.ReadUInt32());
         _checks.Enqueue(check);
 
         var answer = Answer;
         if (answer == PolkitAnswer.Unregistered)
         {
-            call.ReturnError("org.freedesktop.PolicyKit1.Error.Failed", $"Action {check.ActionId} is not registered");
+            context.ReplyError("org.freedesktop.PolicyKit1.Error.Failed", $"Action {check.ActionId} is not registered");
             return;
         }
 
-        call.ReturnValue(GVariant.Tuple(GVariant.Tuple(
-            GVariant.Boolean(answer == PolkitAnswer.Allow),
-            GVariant.Boolean(answer == PolkitAnswer.Challenge),
-            GVariant.Array("{ss}", []))));
+        using var writer = context.CreateReplyWriter("(bba{ss})");
+        writer.WriteStructureStart();
+        writer.WriteBool(answer == PolkitAnswer.Allow);
+        writer.WriteBool(answer == PolkitAnswer.Challenge);
+        writer.WriteDictionaryEnd(writer.WriteDictionaryStart());
+        context.Reply(writer.CreateMessage());
     }
-
-    public GVariant? GetProperty(string sender, string propertyName) => null;
 }

@@ -21,10 +21,10 @@ public sealed class OutputFdTests() : WorkDirectoryFixture("recorderd-outputfd-"
 
         var (exitCode, recorder, error) = TestCaller.CreateRecorder(daemon.Address, output, ["test:audio", "test:video"]);
         Assert.That(exitCode, Is.Zero, error);
-        daemon.CallRecorder(recorder, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        daemon.CallRecorder(recorder, "Start", [0u]);
         Thread.Sleep(TimeSpan.FromSeconds(1));
         daemon.CallRecorder(recorder, "Stop");
-        var again = DaemonProcess.ErrorOf(() => daemon.CallRecorder(recorder, "Start", GVariant.Tuple(GVariant.UInt32(0))));
+        var again = DaemonProcess.ErrorOf(() => daemon.CallRecorder(recorder, "Start", [0u]));
 
         var info = GstDiscoverer.Discover(new Uri(output).AbsoluteUri, TimeSpan.FromSeconds(10));
         Assert.That(info.ContainerType, Is.EqualTo("video/webm"));

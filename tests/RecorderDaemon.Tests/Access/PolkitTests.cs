@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using RecorderDaemon.Access;
-using RecorderDaemon.Native;
 using RecorderDaemon.Tests.Bus;
 
 namespace RecorderDaemon.Tests.Access;
@@ -38,20 +37,10 @@ public sealed class PolkitTests
 
     private readonly FakePolkitAuthority _polkit = new();
     private DaemonProcess? _daemon;
-    private DBusObjectRegistration? _authorityObject;
-    private DBusNameOwnership? _authorityName;
 
+    /// <summary>Also ends the test client's connection, which served polkit's object and owned its name.</summary>
     [TearDown]
-    public async Task StopDaemon()
-    {
-        _authorityObject?.Dispose();
-        if (_authorityName is not null)
-        {
-            await _authorityName.DisposeAsync();
-        }
-
-        _daemon?.Dispose();
-    }
+    public void StopDaemon() => _daemon?.Dispose();
 
     [Test]
     public void TheShippedActionIsRecordAllowedToActiveSessionsAndToOthersWithAnAdministratorsPassword()
@@ -190,10 +179,7 @@ public sealed class PolkitTests
     {
         var daemon = Start();
         _polkit.Answer = answer;
-        using var node = DBusNodeInfo.FromXml(FakePolkitAuthority.Xml);
-        using var iface = node.LookupInterface(FakePolkitAuthority.Interface);
-        _authorityObject = await daemon.Loop.InvokeAsync(() => daemon.Connection.RegisterObject(FakePolkitAuthority.Path, iface, _polkit));
-        _authorityName = await daemon.Connection.OwnNameAsync(daemon.Loop, FakePolkitAuthority.Name);
+        await daemon.Client.ServeAsync(_polkit, FakePolkitAuthority.Name);
         return daemon;
     }
 }

@@ -60,7 +60,7 @@ public sealed class SandboxTests() : WorkDirectoryFixture("recorderd-sandbox-")
             var (exitCode, recorder, error) = TestCaller.CreateRecorder(_daemon.Address, output, ["test:audio"], Sandbox(TestCaller.Location));
             Assert.That(exitCode, Is.Zero, error);
             var fileSource = _sandboxed.Call(recorder, "AddSource", "s", new Uri(output).AbsoluteUri);
-            _daemon.CallRecorder(recorder, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+            _daemon.CallRecorder(recorder, "Start", [0u]);
             Thread.Sleep(TimeSpan.FromSeconds(1));
             _daemon.CallRecorder(recorder, "Stop");
 

@@ -1,5 +1,3 @@
-using RecorderDaemon.Native;
-
 namespace RecorderDaemon.Tests.Bus;
 
 /// <summary>Checklist F, the spec's table of what each method does in each state, on the bus.</summary>
@@ -15,7 +13,7 @@ public sealed partial class BadInputTests
         Enter(path, state, log);
         log.Clear();
 
-        Func<object> call = () => _daemon.CallRecorder(path, method, method == "Start" ? GVariant.Tuple(GVariant.UInt32(0)) : null);
+        TestDelegate call = () => _daemon.CallRecorder(path, method, method == "Start" ? [0u] : null);
         if (error is null)
         {
             call();
@@ -66,7 +64,7 @@ public sealed partial class BadInputTests
             return;
         }
 
-        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        _daemon.CallRecorder(path, "Start", [0u]);
         log.WaitFor("Started");
         if (state == "paused")
         {

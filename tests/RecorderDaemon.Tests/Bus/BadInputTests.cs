@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Tests.Bus;
 
@@ -34,7 +35,7 @@ public sealed partial class BadInputTests
         _daemon = new DaemonProcess();
         _bystander = _daemon.CreateRecorder(AudioVideo);
         using var signals = new SignalLog(_daemon, Recorder, _bystander);
-        _daemon.CallRecorder(_bystander, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        _daemon.CallRecorder(_bystander, "Start", [0u]);
         _bystanderClock = Stopwatch.StartNew();
         signals.WaitFor("Started");
     }
@@ -58,9 +59,9 @@ public sealed partial class BadInputTests
     [Order(ErrorPath)]
     public void AnUnknownOptionIsInvalidArgsNamingTheKey(string key)
     {
-        var error = CreateError(Audio, (key, GVariant.String("x")));
+        var error = CreateError(Audio, (key, "x"));
         Assert.That(error.ErrorName, Is.EqualTo(InvalidArgs));
-        Assert.That(error.Message, Does.Contain($"'{key}'"));
+        Assert.That(error.ErrorMessage, Does.Contain($"'{key}'"));
     }
 
     [TestCase("audioBitsPerSecond", "s")]
@@ -76,7 +77,7 @@ public sealed partial class BadInputTests
     {
         var error = CreateError(Audio, (key, ValueOfType(type)));
         Assert.That(error.ErrorName, Is.EqualTo(InvalidArgs));
-        Assert.That(error.Message, Does.Contain($"'{key}'"));
+        Assert.That(error.ErrorMessage, Does.Contain($"'{key}'"));
     }
 
     [TestCase("cbr")]
@@ -86,9 +87,9 @@ public sealed partial class BadInputTests
     [Order(ErrorPath)]
     public void AnAudioBitrateModeOutsideTheEnumIsInvalidArgs(string mode)
     {
-        var error = CreateError(Audio, ("audioBitrateMode", GVariant.String(mode)));
+        var error = CreateError(Audio, ("audioBitrateMode", mode));
         Assert.That(error.ErrorName, Is.EqualTo(InvalidArgs));
-        Assert.That(error.Message, Does.Contain("audioBitrateMode"));
+        Assert.That(error.ErrorMessage, Does.Contain("audioBitrateMode"));
     }
 
     [TestCase("recording.webm")]
@@ -98,9 +99,9 @@ public sealed partial class BadInputTests
     [Order(ErrorPath)]
     public void ALocationThatIsNotAnAbsoluteFilePathIsInvalidArgs(string location)
     {
-        var error = CreateError(Audio, ("location", GVariant.String(location)));
+        var error = CreateError(Audio, ("location", location));
         Assert.That(error.ErrorName, Is.EqualTo(InvalidArgs));
-        Assert.That(error.Message, Does.Contain("'location'"));
+        Assert.That(error.ErrorMessage, Does.Contain("'location'"));
     }
 
     [TestCase("rtsp://x")]
@@ -118,11 +119,11 @@ public sealed partial class BadInputTests
 
         var error = CreateError([uri]);
         Assert.That(error.ErrorName, Is.EqualTo(InvalidArgs));
-        Assert.That(error.Message, Does.Contain($"'{uri}'"));
+        Assert.That(error.ErrorMessage, Does.Contain($"'{uri}'"));
 
         var path = _daemon.CreateRecorder(Audio);
-        Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "AddSource", GVariant.Tuple(GVariant.String(uri)))).ErrorName, Is.EqualTo(InvalidArgs));
-        Assert.That(_daemon.GetProperty(path, Recorder, "Sources").GetStrings(), Is.EqualTo(Audio));
+        Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "AddSource", [uri])).ErrorName, Is.EqualTo(InvalidArgs));
+        Assert.That(_daemon.GetProperty(path, Recorder, "Sources").GetArray<string>(), Is.EqualTo(Audio));
         _daemon.CallRecorder(path, "Destroy");
         Assert.That(_daemon.Files(), Is.EqualTo(before));
     }
@@ -134,7 +135,7 @@ public sealed partial class BadInputTests
     {
         var error = CreateError([uri]);
         Assert.That(error.ErrorName, Is.EqualTo(NotFound));
-        Assert.That(error.Message, Does.Contain(named));
+        Assert.That(error.ErrorMessage, Does.Contain(named));
     }
 
     [Test]
@@ -143,9 +144,9 @@ public sealed partial class BadInputTests
     {
         var path = _daemon.CreateRecorder(Audio);
 
-        Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "AddSource", GVariant.Tuple(GVariant.String("v4l2:/dev/does-not-exist")))).ErrorName, Is.EqualTo(NotFound));
-        Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "RemoveSource", GVariant.Tuple(GVariant.String("test:video")))).ErrorName, Is.EqualTo(NotFound));
-        Assert.That(_daemon.GetProperty(path, Recorder, "Sources").GetStrings(), Is.EqualTo(Audio));
+        Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "AddSource", ["v4l2:/dev/does-not-exist"])).ErrorName, Is.EqualTo(NotFound));
+        Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "RemoveSource", ["test:video"])).ErrorName, Is.EqualTo(NotFound));
+        Assert.That(_daemon.GetProperty(path, Recorder, "Sources").GetArray<string>(), Is.EqualTo(Audio));
         _daemon.CallRecorder(path, "Destroy");
     }
 
@@ -154,13 +155,13 @@ public sealed partial class BadInputTests
     [TestCase("video/webm;codecs=vp8,vp9")]
     [Order(ErrorPath)]
     public void AnUnsupportedMimeTypeIsNotSupportedError(string mimeType) =>
-        Assert.That(CreateError(AudioVideo, ("mimeType", GVariant.String(mimeType))).ErrorName, Is.EqualTo(NotSupported));
+        Assert.That(CreateError(AudioVideo, ("mimeType", mimeType)).ErrorName, Is.EqualTo(NotSupported));
 
     [Test]
     [Order(ErrorPath)]
     public void BothKeyFrameOptionsAreNotSupportedError()
     {
-        var error = CreateError(AudioVideo, ("videoKeyFrameIntervalDuration", GVariant.UInt32(1000)), ("videoKeyFrameIntervalCount", GVariant.UInt32(30)));
+        var error = CreateError(AudioVideo, ("videoKeyFrameIntervalDuration", 1000u), ("videoKeyFrameIntervalCount", 30u));
         Assert.That(error.ErrorName, Is.EqualTo(NotSupported));
     }
 
@@ -172,8 +173,8 @@ public sealed partial class BadInputTests
         Assert.That(CreateError([first, second]).ErrorName, Is.EqualTo(NotSupported));
 
         var path = _daemon.CreateRecorder([first]);
-        Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "AddSource", GVariant.Tuple(GVariant.String(second)))).ErrorName, Is.EqualTo(NotSupported));
-        Assert.That(_daemon.GetProperty(path, Recorder, "Sources").GetStrings(), Is.EqualTo(new[] { first }));
+        Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "AddSource", [second])).ErrorName, Is.EqualTo(NotSupported));
+        Assert.That(_daemon.GetProperty(path, Recorder, "Sources").GetArray<string>(), Is.EqualTo(new[] { first }));
         _daemon.CallRecorder(path, "Destroy");
     }
 
@@ -183,10 +184,10 @@ public sealed partial class BadInputTests
     public void AnAudioOnlyTypeWithAVideoSourceFailsAtStartWithNotSupportedErrorAndLeavesNoFile(string mimeType, params string[] sources)
     {
         var before = _daemon.Files();
-        var path = _daemon.CreateRecorder(sources, ("mimeType", GVariant.String(mimeType)));
+        var path = _daemon.CreateRecorder(sources, ("mimeType", mimeType));
         using var signals = new SignalLog(_daemon, Recorder, path);
 
-        var error = ErrorOf(() => _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0))));
+        var error = ErrorOf(() => _daemon.CallRecorder(path, "Start", [0u]));
         Assert.That(error.ErrorName, Is.EqualTo(NotSupported));
         Assert.That(_daemon.RecorderState(path), Is.EqualTo("inactive"));
         Assert.That(_daemon.GetProperty(path, Recorder, "Location").GetString(), Is.Empty);
@@ -201,11 +202,11 @@ public sealed partial class BadInputTests
     [Order(ErrorPath)]
     public void ALocationThatCannotBeCreatedFailsAtStartWithNotAllowedError(string location)
     {
-        var path = _daemon.CreateRecorder(Audio, ("location", GVariant.String(location)));
+        var path = _daemon.CreateRecorder(Audio, ("location", location));
 
-        var error = ErrorOf(() => _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0))));
+        var error = ErrorOf(() => _daemon.CallRecorder(path, "Start", [0u]));
         Assert.That(error.ErrorName, Is.EqualTo("io.github.recorderd.Error.NotAllowedError"));
-        Assert.That(error.Message, Does.Contain(location));
+        Assert.That(error.ErrorMessage, Does.Contain(location));
         Assert.That(_daemon.RecorderState(path), Is.EqualTo("inactive"));
         Assert.That(_daemon.GetProperty(path, Recorder, "Location").GetString(), Is.Empty);
         _daemon.CallRecorder(path, "Destroy");
@@ -217,7 +218,7 @@ public sealed partial class BadInputTests
     {
         var path = _daemon.CreateRecorder([]);
 
-        Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)))).ErrorName, Is.EqualTo(NotSupported));
+        Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "Start", [0u])).ErrorName, Is.EqualTo(NotSupported));
         Assert.That(_daemon.RecorderState(path), Is.EqualTo("inactive"));
         _daemon.CallRecorder(path, "Destroy");
     }
@@ -252,12 +253,12 @@ public sealed partial class BadInputTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ErrorOf(() => _daemon.CallManager("CreateRecorder", GVariant.Tuple(GVariant.String("x")))).ErrorName, Is.EqualTo(InvalidArgs));
-            Assert.That(ErrorOf(() => _daemon.CallManager("IsTypeSupported", GVariant.Tuple(GVariant.UInt32(1)))).ErrorName, Is.EqualTo(InvalidArgs));
-            Assert.That(ErrorOf(() => _daemon.CallManager("EnumerateDevices", GVariant.Tuple(GVariant.Boolean(true)))).ErrorName, Is.EqualTo(InvalidArgs));
-            Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.String("hello")))).ErrorName, Is.EqualTo(InvalidArgs));
+            Assert.That(ErrorOf(() => _daemon.CallManager("CreateRecorder", ["x"])).ErrorName, Is.EqualTo(InvalidArgs));
+            Assert.That(ErrorOf(() => _daemon.CallManager("IsTypeSupported", [1u])).ErrorName, Is.EqualTo(InvalidArgs));
+            Assert.That(ErrorOf(() => _daemon.CallManager("EnumerateDevices", [true])).ErrorName, Is.EqualTo(InvalidArgs));
+            Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "Start", ["hello"])).ErrorName, Is.EqualTo(InvalidArgs));
             Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "Start")).ErrorName, Is.EqualTo(InvalidArgs));
-            Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "RequestData", GVariant.Tuple(GVariant.UInt32(0)))).ErrorName, Is.EqualTo(InvalidArgs));
+            Assert.That(ErrorOf(() => _daemon.CallRecorder(path, "RequestData", [0u])).ErrorName, Is.EqualTo(InvalidArgs));
         });
         Assert.That(_daemon.RecorderState(path), Is.EqualTo("inactive"));
         _daemon.CallRecorder(path, "Destroy");
@@ -271,7 +272,7 @@ public sealed partial class BadInputTests
 
         var error = ErrorOf(() => _daemon.CallRecorder(missing, "Stop"));
         Assert.That(error.ErrorName, Is.EqualTo(DaemonProcess.NoSuchObject));
-        Assert.That(error.Message, Does.Contain(missing));
+        Assert.That(error.ErrorMessage, Does.Contain(missing));
         var (exitCode, _, busctlError) = _daemon.BusctlShowingErrorNames("call", "io.github.recorderd", missing, Recorder, "Start", "u", "0");
         Assert.That(exitCode, Is.Not.Zero);
         Assert.That(busctlError, Does.Contain($"error-name={DaemonProcess.NoSuchObject}"));
@@ -289,7 +290,7 @@ public sealed partial class BadInputTests
             Assert.That(ErrorOf(() => _daemon.GetProperty(path, Recorder, "Bogus")).ErrorName, Is.EqualTo(InvalidArgs));
             Assert.That(
                 ErrorOf(() => _daemon.Call(path, "org.freedesktop.DBus.Properties", "Set",
-                    GVariant.Tuple(GVariant.String(Recorder), GVariant.String("State"), GVariant.Variant(GVariant.String("recording"))))).ErrorName,
+                    [Recorder, "State", VariantValue.Variant("recording")])).ErrorName,
                 Is.EqualTo(InvalidArgs));
         });
         Assert.That(_daemon.RecorderState(path), Is.EqualTo("inactive"));
@@ -318,20 +319,20 @@ public sealed partial class BadInputTests
         });
     }
 
-    private static DBusErrorException ErrorOf(Func<object> call) => DaemonProcess.ErrorOf(call);
+    private static DBusErrorReplyException ErrorOf(TestDelegate call) => DaemonProcess.ErrorOf(call);
 
-    private static GVariant ValueOfType(string type) => type switch
+    private static VariantValue ValueOfType(string type) => type switch
     {
-        "s" => GVariant.String("128000"),
-        "u" => GVariant.UInt32(1),
-        "i" => GVariant.Int32(1),
-        "t" => GVariant.UInt64(1),
-        "b" => GVariant.Boolean(true),
-        "d" => GVariant.Double(1000),
-        "o" => GVariant.ObjectPath("/tmp/x"),
+        "s" => "128000",
+        "u" => 1u,
+        "i" => 1,
+        "t" => 1ul,
+        "b" => true,
+        "d" => 1000.0,
+        "o" => new ObjectPath("/tmp/x"),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    private DBusErrorException CreateError(string[] sources, params (string Key, GVariant Value)[] options) =>
+    private DBusErrorReplyException CreateError(string[] sources, params (string Key, VariantValue Value)[] options) =>
         ErrorOf(() => _daemon.CreateRecorder(sources, options));
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Tests.Bus;
 
@@ -15,9 +15,12 @@ public sealed class DaemonProcess : IDisposable
     /// </summary>
     public const string NoSuchObject = "org.freedesktop.DBus.Error.UnknownMethod";
 
+    private const string ManagerPath = "/io/github/recorderd";
+    private const string ManagerInterface = "io.github.recorderd.Manager1";
+    private const string RecorderInterface = "io.github.recorderd.MediaRecorder1";
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
     private readonly PrivateBus _bus;
-    private readonly ClientConnection _client;
+    private readonly BusClient _client;
     private readonly RecorderdProcess _daemon;
 
     /// <param name="settings">extra configuration switches, e.g. <c>--Recorderd:MaxRecordersPerClient=2</c></param>
@@ -39,7 +42,7 @@ public sealed class DaemonProcess : IDisposable
         _bus = bus;
         try
         {
-            _client = new ClientConnection(_bus.Address, "test-client");
+            _client = BusClient.ConnectAsync(_bus.Address).GetAwaiter().GetResult();
             _daemon = RecorderdProcess.StartAsync(_client, environment, settings).GetAwaiter().GetResult();
         }
         catch
@@ -63,10 +66,8 @@ public sealed class DaemonProcess : IDisposable
 
     public string Directory => _daemon.Directory;
 
-    public GLibLoop Loop => _client.Loop;
-
-    /// <summary>A client connection of the test process.</summary>
-    public DBusConnection Connection => _client.Connection;
+    /// <summary>The test process's client connection, which the call helpers use unless given another.</summary>
+    public BusClient Client => _client;
 
     public string Output => _daemon.Output;
 
@@ -87,25 +88,43 @@ public sealed class DaemonProcess : IDisposable
     /// <summary>Waits up to <paramref name="timeout"/> for the daemon to exit (and its output to be read); true if it did.</summary>
     public bool WaitForExit(TimeSpan timeout) => _daemon.WaitForExit(timeout);
 
-    public GVariant Call(string path, string iface, string method, GVariant? parameters = null, DBusConnection? connection = null) =>
-        (connection ?? Connection).CallAsync(Loop, "io.github.recorderd", path, iface, method, parameters, null, CallTimeout).GetAwaiter().GetResult();
+    /// <summary>A further client connection to the daemon's bus, e.g. to be another client; the caller disposes it.</summary>
+    public BusClient Connect() => BusClient.ConnectAsync(Address).GetAwaiter().GetResult();
 
-    public GVariant CallManager(string method, GVariant? parameters = null) =>
-        Call("/io/github/recorderd", "io.github.recorderd.Manager1", method, parameters);
+    /// <summary>Calls the daemon with <paramref name="arguments"/> as they are (see <see cref="MessageArguments"/>), from <paramref name="client"/> or <see cref="Client"/>.</summary>
+    /// <exception cref="DBusErrorReplyException">the daemon answered with an error</exception>
+    public void Call(string path, string iface, string method, VariantValue[]? arguments = null, BusClient? client = null) =>
+        (client ?? _client).CallAsync(RecorderdProcess.BusName, path, iface, method, arguments ?? []).GetAwaiter().GetResult();
 
-    public GVariant CallRecorder(string path, string method, GVariant? parameters = null, DBusConnection? connection = null) =>
-        Call(path, "io.github.recorderd.MediaRecorder1", method, parameters, connection);
+    /// <inheritdoc cref="Call(string, string, string, VariantValue[], BusClient)"/>
+    /// <returns>the reply as <paramref name="readReply"/> (see <see cref="Replies"/>) reads it</returns>
+    public T Call<T>(string path, string iface, string method, MessageValueReader<T> readReply, VariantValue[]? arguments = null, BusClient? client = null) =>
+        (client ?? _client).CallAsync(RecorderdProcess.BusName, path, iface, method, arguments ?? [], readReply).GetAwaiter().GetResult();
+
+    public void CallManager(string method, VariantValue[]? arguments = null) => Call(ManagerPath, ManagerInterface, method, arguments);
+
+    public T CallManager<T>(string method, MessageValueReader<T> readReply, VariantValue[]? arguments = null) =>
+        Call(ManagerPath, ManagerInterface, method, readReply, arguments);
+
+    public void CallRecorder(string path, string method, VariantValue[]? arguments = null, BusClient? client = null) =>
+        Call(path, RecorderInterface, method, arguments, client);
 
     /// <summary>CreateRecorder with these sources and <c>a{sv}</c> options; returns the object path.</summary>
-    public string CreateRecorder(string[] sources, params (string Key, GVariant Value)[] options) =>
-        CallManager("CreateRecorder", GVariant.Tuple(
-            GVariant.StringArray(sources),
-            GVariant.VariantDictionary(options.Select(option => KeyValuePair.Create(option.Key, option.Value))))).GetChild(0).GetString();
+    public string CreateRecorder(string[] sources, params (string Key, VariantValue Value)[] options) => CreateRecorder(_client, sources, options);
 
-    public GVariant GetProperty(string path, string iface, string name) =>
-        Call(path, "org.freedesktop.DBus.Properties", "Get", GVariant.Tuple(GVariant.String(iface), GVariant.String(name))).GetChild(0).Unbox();
+    /// <summary>CreateRecorder from <paramref name="client"/>, which then owns the recorder.</summary>
+    public string CreateRecorder(BusClient client, string[] sources, params (string Key, VariantValue Value)[] options) =>
+        Call(ManagerPath, ManagerInterface, "CreateRecorder", Replies.ObjectPath,
+            [VariantValue.Array(sources), new Dict<string, VariantValue>(options.ToDictionary(option => option.Key, option => option.Value))], client);
 
-    public string RecorderState(string path) => GetProperty(path, "io.github.recorderd.MediaRecorder1", "State").GetString();
+    /// <summary><c>Properties.Get</c>: the value inside the variant.</summary>
+    public VariantValue GetProperty(string path, string iface, string name) =>
+        Call(path, "org.freedesktop.DBus.Properties", "Get", Replies.Variant, [iface, name]);
+
+    public string RecorderState(string path) => GetProperty(path, RecorderInterface, "State").GetString();
+
+    /// <summary>The paths of the objects <c>GetManagedObjects</c> lists.</summary>
+    public List<string> ManagedPaths() => [.. Call(ManagerPath, "org.freedesktop.DBus.ObjectManager", "GetManagedObjects", Replies.ManagedObjects).Keys];
 
     /// <summary>Runs <c>busctl --address=… ARGS</c> as a user would type it.</summary>
     public (int ExitCode, string Output, string Error) Busctl(params string[] args) => RunBusctl(debugLog: false, [], args);
@@ -140,7 +159,7 @@ public sealed class DaemonProcess : IDisposable
     public string[] Files() => System.IO.Directory.GetFiles(Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Runs a call expected to fail and returns its D-Bus error.</summary>
-    public static DBusErrorException ErrorOf(Func<object> call) => Assert.Throws<DBusErrorException>(() => call())!;
+    public static DBusErrorReplyException ErrorOf(TestDelegate call) => Assert.Throws<DBusErrorReplyException>(call)!;
 
     public void Dispose()
     {

@@ -1,3 +1,5 @@
+using Tmds.DBus.Protocol;
+
 namespace RecorderDaemon.Tests.Bus;
 
 /// <summary>Manager1.DevicesChanged through the real daemon, which is given the private headless PipeWire's environment.</summary>
@@ -12,8 +14,8 @@ public sealed class DevicesChangedTests : HeadlessPipeWireFixture
     {
         using var daemon = new DaemonProcess(Variables.ToDictionary(variable => variable.Key, variable => (string?)variable.Value));
         using var changes = new SemaphoreSlim(0);
-        using var subscription = daemon.Loop.InvokeAsync(() => daemon.Connection.SubscribeSignal(
-            null, "io.github.recorderd.Manager1", "DevicesChanged", "/io/github/recorderd", _ => changes.Release())).GetAwaiter().GetResult();
+        var rule = new MatchRule { Type = MessageType.Signal, Interface = "io.github.recorderd.Manager1", Member = "DevicesChanged", Path = "/io/github/recorderd" };
+        using var subscription = daemon.Client.WatchSignalsAsync(rule, static (message, _) => message.MemberAsString, _ => changes.Release()).GetAwaiter().GetResult();
         Assert.That(AudioInputs(daemon), Does.Not.Contain($"pipewire:{ExtraNode}"));
 
         using (var feeder = StartToneFeeder(ExtraNode))
@@ -37,9 +39,7 @@ public sealed class DevicesChangedTests : HeadlessPipeWireFixture
     /// <summary>deviceIds of the <c>audioinput</c> devices EnumerateDevices lists.</summary>
     private static List<string> AudioInputs(DaemonProcess daemon)
     {
-        using var devices = daemon.CallManager("EnumerateDevices").GetChild(0);
-        return Enumerable.Range(0, devices.ChildCount)
-            .Select(i => devices.GetChild(i).ToVariantDictionary())
+        return daemon.CallManager("EnumerateDevices", Replies.Dictionaries)
             .Where(device => device["kind"].GetString() == "audioinput")
             .Select(device => device["deviceId"].GetString())
             .ToList();

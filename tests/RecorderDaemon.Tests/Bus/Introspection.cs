@@ -16,7 +16,7 @@ internal static class Introspection
 
     /// <summary>What the running daemon says the object at <paramref name="path"/> implements.</summary>
     public static IReadOnlyList<string> Interfaces(DaemonProcess daemon, string path) =>
-        Describe(daemon.Call(path, "org.freedesktop.DBus.Introspectable", "Introspect").GetChild(0).GetString());
+        Describe(daemon.Call(path, "org.freedesktop.DBus.Introspectable", "Introspect", Replies.String));
 
     /// <summary>The checked-in <c>data/dbus/NAME.xml</c> embedded in the daemon (all interfaces of its node).</summary>
     public static IReadOnlyList<string> CheckedIn(string interfaceName) => Describe(BusInterfaces.ReadXml(interfaceName));

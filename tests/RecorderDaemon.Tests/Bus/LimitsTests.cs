@@ -1,5 +1,3 @@
-using RecorderDaemon.Native;
-
 namespace RecorderDaemon.Tests.Bus;
 
 /// <summary>
@@ -25,30 +23,30 @@ public sealed class LimitsTests
     [Test]
     public void TheThirdRecorderOfOneClientIsQuotaExceededButOtherClientsMayCreateTheirs()
     {
-        using var client = Connect();
-        using var other = Connect();
+        using var client = _daemon.Connect();
+        using var other = _daemon.Connect();
         var first = Create(client);
         var second = Create(client);
 
         var error = DaemonProcess.ErrorOf(() => Create(client));
         Assert.That(error.ErrorName, Is.EqualTo(QuotaExceeded));
-        Assert.That(error.Message, Does.Contain(client.UniqueName));
+        Assert.That(error.ErrorMessage, Does.Contain(client.UniqueName));
         var others = Create(other);
         Assert.That(_daemon.GetProperty(others, Recorder, "Owner").GetString(), Is.EqualTo(other.UniqueName));
 
-        _daemon.CallRecorder(second, "Destroy", connection: client);
+        _daemon.CallRecorder(second, "Destroy", client: client);
         var third = Create(client);
         Assert.That(third, Is.Not.EqualTo(second));
         foreach (var (path, owner) in new[] { (first, client), (third, client), (others, other) })
         {
-            _daemon.CallRecorder(path, "Destroy", connection: owner);
+            _daemon.CallRecorder(path, "Destroy", client: owner);
         }
     }
 
     [Test]
     public void ASecondRecordingIsQuotaExceededAndTheFirstKeepsRecordingUntilItStops()
     {
-        using var client = Connect();
+        using var client = _daemon.Connect();
         var first = Create(client);
         var second = Create(client);
         Start(first);
@@ -73,7 +71,7 @@ public sealed class LimitsTests
     [Test]
     public void AtTheLimitAPausedRecordingStillCountsAndStartOnTheRunningRecorderIsStillInvalidState()
     {
-        using var client = Connect();
+        using var client = _daemon.Connect();
         var first = Create(client);
         var second = Create(client);
         Start(first);
@@ -89,11 +87,7 @@ public sealed class LimitsTests
         _daemon.CallRecorder(second, "Destroy");
     }
 
-    private DBusConnection Connect() => DBusConnection.ForAddress(_daemon.Loop, _daemon.Address);
+    private string Create(BusClient client) => _daemon.CreateRecorder(client, Audio);
 
-    private string Create(DBusConnection connection) =>
-        _daemon.Call("/io/github/recorderd", "io.github.recorderd.Manager1", "CreateRecorder",
-            GVariant.Tuple(GVariant.StringArray(Audio), GVariant.VariantDictionary([])), connection).GetChild(0).GetString();
-
-    private GVariant Start(string path) => _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+    private void Start(string path) => _daemon.CallRecorder(path, "Start", [0u]);
 }

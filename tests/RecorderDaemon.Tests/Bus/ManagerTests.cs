@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Tests.Bus;
 
@@ -47,13 +47,13 @@ public sealed partial class ManagerTests
 
         if (supported)
         {
-            var path = _daemon.CreateRecorder(AudioVideo, ("mimeType", GVariant.String(mimeType)));
+            var path = _daemon.CreateRecorder(AudioVideo, ("mimeType", mimeType));
             Assert.That(Property(path, "MimeType").GetString(), Is.EqualTo(mimeType));
             _daemon.CallRecorder(path, "Destroy");
         }
         else
         {
-            var error = DaemonProcess.ErrorOf(() => _daemon.CreateRecorder(AudioVideo, ("mimeType", GVariant.String(mimeType))));
+            var error = DaemonProcess.ErrorOf(() => _daemon.CreateRecorder(AudioVideo, ("mimeType", mimeType)));
             Assert.That(error.ErrorName, Is.EqualTo("io.github.recorderd.Error.NotSupportedError"));
         }
     }
@@ -61,7 +61,7 @@ public sealed partial class ManagerTests
     [Test]
     public void SupportedMimeTypesHoldsTheRequiredTypesAndEachIsSupported()
     {
-        var types = _daemon.GetProperty(ManagerPath, Manager, "SupportedMimeTypes").GetStrings();
+        var types = _daemon.GetProperty(ManagerPath, Manager, "SupportedMimeTypes").GetArray<string>();
 
         Assert.That(types, Is.SupersetOf(RequiredMimeTypes));
         Assert.That(types, Is.Unique);
@@ -93,7 +93,7 @@ public sealed partial class ManagerTests
     public void ANewRecorderHasTheConstructedProperties()
     {
         const string mimeType = "video/webm; codecs=\"vp8, opus\"";
-        var path = _daemon.CreateRecorder(AudioVideo, ("mimeType", GVariant.String(mimeType)), ("audioBitrateMode", GVariant.String("constant")));
+        var path = _daemon.CreateRecorder(AudioVideo, ("mimeType", mimeType), ("audioBitrateMode", "constant"));
 
         Assert.Multiple(() =>
         {
@@ -102,11 +102,11 @@ public sealed partial class ManagerTests
             Assert.That(Property(path, "AudioBitsPerSecond").GetUInt32(), Is.EqualTo(128_000));
             Assert.That(Property(path, "VideoBitsPerSecond").GetUInt32(), Is.EqualTo(2_500_000));
             Assert.That(Property(path, "AudioBitrateMode").GetString(), Is.EqualTo("constant"));
-            Assert.That(Property(path, "Sources").GetStrings(), Is.EqualTo(AudioVideo));
+            Assert.That(Property(path, "Sources").GetArray<string>(), Is.EqualTo(AudioVideo));
             Assert.That(Property(path, "Location").GetString(), Is.Empty);
             Assert.That(Property(path, "Duration").GetUInt64(), Is.Zero);
             Assert.That(Property(path, "BytesWritten").GetUInt64(), Is.Zero);
-            Assert.That(Property(path, "Owner").GetString(), Is.EqualTo(_daemon.Connection.UniqueName));
+            Assert.That(Property(path, "Owner").GetString(), Is.EqualTo(_daemon.Client.UniqueName));
         });
         _daemon.CallRecorder(path, "Destroy");
     }
@@ -129,7 +129,7 @@ public sealed partial class ManagerTests
     [Test]
     public void ExplicitBitratesAreKeptExactlyIncludingZero()
     {
-        var path = _daemon.CreateRecorder(["test:audio"], ("audioBitsPerSecond", GVariant.UInt32(0)), ("videoBitsPerSecond", GVariant.UInt32(1_000_000)));
+        var path = _daemon.CreateRecorder(["test:audio"], ("audioBitsPerSecond", 0u), ("videoBitsPerSecond", 1_000_000u));
 
         Assert.That(Property(path, "AudioBitsPerSecond").GetUInt32(), Is.Zero);
         Assert.That(Property(path, "VideoBitsPerSecond").GetUInt32(), Is.EqualTo(1_000_000));
@@ -140,7 +140,7 @@ public sealed partial class ManagerTests
     public void BitsPerSecondOverridesThePerKindValuesAndIsSplitBetweenThem()
     {
         var path = _daemon.CreateRecorder(
-            AudioVideo, ("bitsPerSecond", GVariant.UInt32(1_000_000)), ("audioBitsPerSecond", GVariant.UInt32(0)), ("videoBitsPerSecond", GVariant.UInt32(7)));
+            AudioVideo, ("bitsPerSecond", 1_000_000u), ("audioBitsPerSecond", 0u), ("videoBitsPerSecond", 7u));
 
         var audio = Property(path, "AudioBitsPerSecond").GetUInt32();
         var video = Property(path, "VideoBitsPerSecond").GetUInt32();
@@ -153,63 +153,62 @@ public sealed partial class ManagerTests
     [Test]
     public void GetManagedObjectsListsARecorderWithAllItsProperties()
     {
-        var path = _daemon.CreateRecorder(["test:audio"], ("mimeType", GVariant.String("audio/ogg")));
+        var path = _daemon.CreateRecorder(["test:audio"], ("mimeType", "audio/ogg"));
 
-        var objects = _daemon.Call(ManagerPath, ObjectManager, "GetManagedObjects").GetChild(0);
-        Assert.That(objects.TypeString, Is.EqualTo("a{oa{sa{sv}}}"));
-        var interfaces = Entries(objects).Single(entry => entry.Key == path).Value;
-        Assert.That(Entries(interfaces).Select(entry => entry.Key), Is.EqualTo(new[] { Recorder }));
-        var properties = Entries(interfaces).Single().Value.ToVariantDictionary();
+        var (signature, objects) = _daemon.Call(ManagerPath, ObjectManager, "GetManagedObjects", Replies.WithSignature(Replies.ManagedObjects));
+        Assert.That(signature, Is.EqualTo("a{oa{sa{sv}}}"));
+        var interfaces = objects.Single(entry => entry.Key == path).Value;
+        Assert.That(interfaces.Keys, Is.EqualTo(new[] { Recorder }));
+        var properties = interfaces.Single().Value;
         Assert.That(properties.Keys, Is.EquivalentTo(PropertyNamesInXml(Recorder)));
         Assert.Multiple(() =>
         {
             Assert.That(properties["State"].GetString(), Is.EqualTo("inactive"));
             Assert.That(properties["MimeType"].GetString(), Is.EqualTo("audio/ogg"));
-            Assert.That(properties["Sources"].GetStrings(), Is.EqualTo(new[] { "test:audio" }));
-            Assert.That(properties["Owner"].GetString(), Is.EqualTo(_daemon.Connection.UniqueName));
+            Assert.That(properties["Sources"].GetArray<string>(), Is.EqualTo(new[] { "test:audio" }));
+            Assert.That(properties["Owner"].GetString(), Is.EqualTo(_daemon.Client.UniqueName));
         });
 
         _daemon.CallRecorder(path, "Destroy");
-        objects = _daemon.Call(ManagerPath, ObjectManager, "GetManagedObjects").GetChild(0);
-        Assert.That(Entries(objects).Select(entry => entry.Key), Does.Not.Contain(path));
+        objects = _daemon.Call(ManagerPath, ObjectManager, "GetManagedObjects", Replies.ManagedObjects);
+        Assert.That(objects.Keys, Does.Not.Contain(path));
     }
 
     [Test]
     public void InterfacesAddedAnnouncesANewRecorderAndInterfacesRemovedItsDestruction()
     {
-        using var signals = new SignalLog(_daemon, ObjectManager, ManagerPath);
+        using var signals = new SignalLog<ObjectManagerSignal>(
+            _daemon, new MatchRule { Type = MessageType.Signal, Interface = ObjectManager, Path = ManagerPath }, ObjectManagerSignal.Read);
 
         var path = _daemon.CreateRecorder(["test:audio"]);
-        var added = signals.WaitFor(signal => signal.Member == "InterfacesAdded" && signal.Parameters.GetChild(0).GetString() == path);
-        Assert.That(added.Parameters.TypeString, Is.EqualTo("(oa{sa{sv}})"));
-        var interfaces = Entries(added.Parameters.GetChild(1)).ToList();
+        var added = signals.WaitFor(signal => signal.Member == "InterfacesAdded" && signal.Path == path);
+        Assert.That(added.Signature, Is.EqualTo("oa{sa{sv}}"));
+        var interfaces = added.Added.ToList();
         Assert.That(interfaces.Select(entry => entry.Key), Is.EqualTo(new[] { Recorder }));
-        var properties = interfaces.Single().Value.ToVariantDictionary();
+        var properties = interfaces.Single().Value;
         Assert.That(properties.Keys, Is.EquivalentTo(PropertyNamesInXml(Recorder)));
         Assert.That(properties["State"].GetString(), Is.EqualTo("inactive"));
-        Assert.That(properties["Owner"].GetString(), Is.EqualTo(_daemon.Connection.UniqueName));
+        Assert.That(properties["Owner"].GetString(), Is.EqualTo(_daemon.Client.UniqueName));
 
         _daemon.CallRecorder(path, "Destroy");
-        var removed = signals.WaitFor(signal => signal.Member == "InterfacesRemoved" && signal.Parameters.GetChild(0).GetString() == path);
-        Assert.That(removed.Parameters.TypeString, Is.EqualTo("(oas)"));
-        Assert.That(removed.Parameters.GetChild(1).GetStrings(), Is.EqualTo(new[] { Recorder }));
+        var removed = signals.WaitFor(signal => signal.Member == "InterfacesRemoved" && signal.Path == path);
+        Assert.That(removed.Signature, Is.EqualTo("oas"));
+        Assert.That(removed.Removed, Is.EqualTo(new[] { Recorder }));
     }
 
     [Test]
     public void EnumerateDevicesGivesDictionariesWithTheMediaDeviceInfoFields()
     {
-        var reply = _daemon.CallManager("EnumerateDevices");
+        var (signature, devices) = _daemon.CallManager("EnumerateDevices", Replies.WithSignature(Replies.Dictionaries));
 
-        Assert.That(reply.TypeString, Is.EqualTo("(aa{sv})"));
-        var devices = reply.GetChild(0);
-        for (var i = 0; i < devices.ChildCount; i++)
+        Assert.That(signature, Is.EqualTo("aa{sv}"));
+        foreach (var device in devices)
         {
-            var device = devices.GetChild(i).ToVariantDictionary();
             Assert.That(device.Keys, Is.SupersetOf(new[] { "deviceId", "kind", "label", "groupId" }));
             Assert.That(device["kind"].GetString(), Is.AnyOf("audioinput", "videoinput"));
             Assert.That(device["deviceId"].GetString(), Does.StartWith("pipewire:").Or.StartWith("v4l2:"));
-            Assert.That(device["label"].TypeString, Is.EqualTo("s"));
-            Assert.That(device["groupId"].TypeString, Is.EqualTo("s"));
+            Assert.That(device["label"].Type, Is.EqualTo(VariantValueType.String));
+            Assert.That(device["groupId"].Type, Is.EqualTo(VariantValueType.String));
         }
     }
 
@@ -238,22 +237,27 @@ public sealed partial class ManagerTests
     private static IEnumerable<string> PropertyNamesInXml(string iface) =>
         Introspection.CheckedIn(iface).Where(member => member.StartsWith($"{iface} property ", StringComparison.Ordinal)).Select(member => member.Split(' ')[2]);
 
-    /// <summary>The entries of an <c>a{…}</c> dictionary with string-like keys.</summary>
-    private static IEnumerable<KeyValuePair<string, GVariant>> Entries(GVariant dictionary)
-    {
-        for (var i = 0; i < dictionary.ChildCount; i++)
-        {
-            var entry = dictionary.GetChild(i);
-            yield return KeyValuePair.Create(entry.GetChild(0).GetString(), entry.GetChild(1));
-        }
-    }
-
     private static int Number(string path) => int.Parse(RecorderPath().Match(path).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^/io/github/recorderd/recorder/([1-9][0-9]*)$")]
     private static partial Regex RecorderPath();
 
-    private bool IsTypeSupported(string mimeType) => _daemon.CallManager("IsTypeSupported", GVariant.Tuple(GVariant.String(mimeType))).GetChild(0).GetBoolean();
+    private bool IsTypeSupported(string mimeType) => _daemon.CallManager("IsTypeSupported", Replies.Bool, [mimeType]);
 
-    private GVariant Property(string path, string name) => _daemon.GetProperty(path, Recorder, name);
+    private VariantValue Property(string path, string name) => _daemon.GetProperty(path, Recorder, name);
+
+    /// <summary>An ObjectManager signal: <c>InterfacesAdded</c> (<c>oa{sa{sv}}</c>) or <c>InterfacesRemoved</c> (<c>oas</c>).</summary>
+    private sealed record ObjectManagerSignal(
+        string Member, string Signature, string Path, Dictionary<string, Dictionary<string, VariantValue>> Added, string[] Removed)
+    {
+        public static ObjectManagerSignal Read(Message message, object? state)
+        {
+            var reader = message.GetBodyReader();
+            var member = message.MemberAsString!;
+            var path = reader.ReadObjectPathAsString();
+            return new(member, message.SignatureAsString, path,
+                member == "InterfacesAdded" ? Replies.ReadInterfaces(ref reader) : [],
+                member == "InterfacesRemoved" ? reader.ReadArrayOfString() : []);
+        }
+    }
 }

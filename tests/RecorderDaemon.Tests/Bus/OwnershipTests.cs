@@ -1,4 +1,5 @@
 using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Tests.Bus;
 
@@ -28,11 +29,11 @@ public sealed class OwnershipTests
     [Test]
     public void OwnerIsTheUniqueNameOfTheCreatingConnection()
     {
-        using var other = DBusConnection.ForAddress(_daemon.Loop, _daemon.Address);
+        using var other = _daemon.Connect();
         var mine = _daemon.CreateRecorder(AudioVideo);
-        var theirs = CreateRecorder(other, AudioVideo);
+        var theirs = _daemon.CreateRecorder(other, AudioVideo);
 
-        Assert.That(Property(mine, "Owner").GetString(), Is.EqualTo(_daemon.Connection.UniqueName));
+        Assert.That(Property(mine, "Owner").GetString(), Is.EqualTo(_daemon.Client.UniqueName));
         Assert.That(Property(theirs, "Owner").GetString(), Is.EqualTo(other.UniqueName));
         Destroy(mine);
         Destroy(theirs);
@@ -41,15 +42,15 @@ public sealed class OwnershipTests
     [Test]
     public void AnotherConnectionOfTheSameUserControlsTheRecorderOnASessionBus()
     {
-        using var other = DBusConnection.ForAddress(_daemon.Loop, _daemon.Address);
+        using var other = _daemon.Connect();
         var path = _daemon.CreateRecorder(AudioVideo);
-        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        _daemon.CallRecorder(path, "Start", [0u]);
 
-        _daemon.CallRecorder(path, "Pause", connection: other);
+        _daemon.CallRecorder(path, "Pause", client: other);
         Assert.That(_daemon.RecorderState(path), Is.EqualTo("paused"));
-        _daemon.CallRecorder(path, "Resume", connection: other);
+        _daemon.CallRecorder(path, "Resume", client: other);
         Assert.That(_daemon.RecorderState(path), Is.EqualTo("recording"));
-        _daemon.CallRecorder(path, "Stop", connection: other);
+        _daemon.CallRecorder(path, "Stop", client: other);
         Assert.That(_daemon.RecorderState(path), Is.EqualTo("inactive"));
         Destroy(path);
     }
@@ -58,16 +59,16 @@ public sealed class OwnershipTests
     public void WithStopOnDisconnectTheRecorderIsFinalizedAndRemovedWhenItsOwnerLeaves()
     {
         var location = Path.Combine(_daemon.Directory, "stop-on-disconnect.webm");
-        var other = DBusConnection.ForAddress(_daemon.Loop, _daemon.Address);
-        var path = CreateRecorder(other, AudioVideo, ("stopOnDisconnect", GVariant.Boolean(true)), ("location", GVariant.String(location)));
+        var other = _daemon.Connect();
+        var path = _daemon.CreateRecorder(other, AudioVideo, ("stopOnDisconnect", true), ("location", location));
         using var removed = WatchRemoval(path);
-        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)), other);
+        _daemon.CallRecorder(path, "Start", [0u], other);
         Thread.Sleep(1000);
 
         other.Dispose();
 
         Assert.That(removed.Task.Wait(TimeSpan.FromSeconds(15)), Is.True, "InterfacesRemoved for the recorder");
-        Assert.That(ManagedPaths(), Does.Not.Contain(path));
+        Assert.That(_daemon.ManagedPaths(), Does.Not.Contain(path));
         var info = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
         Assert.That(info.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }));
         Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
@@ -78,15 +79,15 @@ public sealed class OwnershipTests
     [Test]
     public void WithoutStopOnDisconnectTheRecordingOutlivesItsCreatorsConnection()
     {
-        var other = DBusConnection.ForAddress(_daemon.Loop, _daemon.Address);
-        var path = CreateRecorder(other, AudioVideo);
-        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)), other);
+        var other = _daemon.Connect();
+        var path = _daemon.CreateRecorder(other, AudioVideo);
+        _daemon.CallRecorder(path, "Start", [0u], other);
 
         other.Dispose();
         Thread.Sleep(500);
 
         Assert.That(_daemon.RecorderState(path), Is.EqualTo("recording"));
-        Assert.That(ManagedPaths(), Does.Contain(path));
+        Assert.That(_daemon.ManagedPaths(), Does.Contain(path));
         Destroy(path);
     }
 
@@ -118,7 +119,7 @@ public sealed class OwnershipTests
         using var monitor = new BusMonitor(_daemon);
         var path = _daemon.CreateRecorder(AudioVideo);
         using var removed = WatchRemoval(path);
-        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(200)));
+        _daemon.CallRecorder(path, "Start", [200u]);
         Poll.Until(() => monitor.TrafficOf(path).Contains("DataAvailable"));
         var location = Property(path, "Location").GetString();
 
@@ -129,9 +130,9 @@ public sealed class OwnershipTests
         Assert.That(afterDestroy, Has.None.AnyOf("Stopped", "DataAvailable", "Error", "Started", "Paused", "Resumed"), string.Join(", ", afterDestroy));
         Assert.That(afterDestroy, Does.Contain("reply:Destroy"));
         Assert.That(removed.Task.IsCompletedSuccessfully, Is.True, "InterfacesRemoved came before the reply");
-        Assert.That(ManagedPaths(), Does.Not.Contain(path));
-        var error = Assert.Throws<DBusErrorException>(() => _daemon.CallRecorder(path, "Stop"))!;
-        Assert.That(error.ErrorName, Is.AnyOf("org.freedesktop.DBus.Error.UnknownObject", "org.freedesktop.DBus.Error.UnknownMethod"), error.Message);
+        Assert.That(_daemon.ManagedPaths(), Does.Not.Contain(path));
+        var error = Assert.Throws<DBusErrorReplyException>(() => _daemon.CallRecorder(path, "Stop"))!;
+        Assert.That(error.ErrorName, Is.AnyOf("org.freedesktop.DBus.Error.UnknownObject", "org.freedesktop.DBus.Error.UnknownMethod"), error.ErrorMessage);
         var info = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
         Assert.That(info.Seekable, Is.True, "finalized");
         Assert.That(info.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }));
@@ -141,12 +142,12 @@ public sealed class OwnershipTests
     public void StartingAgainAfterStopWritesANewFile()
     {
         var path = _daemon.CreateRecorder(AudioVideo);
-        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        _daemon.CallRecorder(path, "Start", [0u]);
         Thread.Sleep(500);
         _daemon.CallRecorder(path, "Stop");
         var first = Property(path, "Location").GetString();
 
-        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        _daemon.CallRecorder(path, "Start", [0u]);
         var second = Property(path, "Location").GetString();
         Thread.Sleep(500);
         _daemon.CallRecorder(path, "Stop");
@@ -163,36 +164,28 @@ public sealed class OwnershipTests
         Destroy(path);
     }
 
-    private string CreateRecorder(DBusConnection connection, string[] sources, params (string Key, GVariant Value)[] options) =>
-        _daemon.Call("/io/github/recorderd", "io.github.recorderd.Manager1", "CreateRecorder", GVariant.Tuple(
-            GVariant.StringArray(sources),
-            GVariant.VariantDictionary(options.Select(option => KeyValuePair.Create(option.Key, option.Value)))), connection).GetChild(0).GetString();
-
-    private GVariant Property(string path, string name) => _daemon.GetProperty(path, Recorder, name);
+    private VariantValue Property(string path, string name) => _daemon.GetProperty(path, Recorder, name);
 
     private MediaInfo Discover(string path) =>
         GstDiscoverer.Discover(new Uri(Property(path, "Location").GetString()).AbsoluteUri, TimeSpan.FromSeconds(10));
 
     private void Destroy(string path) => _daemon.CallRecorder(path, "Destroy");
 
-    private List<string> ManagedPaths()
-    {
-        using var objects = _daemon.Call("/io/github/recorderd", "org.freedesktop.DBus.ObjectManager", "GetManagedObjects").GetChild(0);
-        return Enumerable.Range(0, objects.ChildCount).Select(i => objects.GetChild(i).GetChild(0).GetString()).ToList();
-    }
-
     /// <summary>Completes when ObjectManager announces that <paramref name="path"/> is gone; dispose to unsubscribe.</summary>
     private Removal WatchRemoval(string path)
     {
         var removal = new Removal();
-        removal.Subscription = _daemon.Loop.InvokeAsync(() => _daemon.Connection.SubscribeSignal(
-            null, "org.freedesktop.DBus.ObjectManager", "InterfacesRemoved", "/io/github/recorderd", signal =>
+        var rule = new MatchRule
+        {
+            Type = MessageType.Signal, Interface = "org.freedesktop.DBus.ObjectManager", Member = "InterfacesRemoved", Path = "/io/github/recorderd",
+        };
+        removal.Subscription = _daemon.Client.WatchSignalsAsync(rule, Replies.ObjectPath, removed =>
             {
-                if (signal.Parameters.GetChild(0).GetString() == path)
+                if (removed == path)
                 {
                     removal.Completion.TrySetResult();
                 }
-            })).GetAwaiter().GetResult();
+            }).GetAwaiter().GetResult();
         return removal;
     }
 
@@ -202,7 +195,7 @@ public sealed class OwnershipTests
 
         public Task Task => Completion.Task;
 
-        public DBusSignalSubscription? Subscription { get; set; }
+        public IDisposable? Subscription { get; set; }
 
         public void Dispose() => Subscription?.Dispose();
     }

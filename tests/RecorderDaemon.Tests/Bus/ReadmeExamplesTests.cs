@@ -55,11 +55,11 @@ public sealed class ReadmeExamplesTests
             Assert.That(Run(daemon, "busctl --user introspect io.github.recorderd /io/github/recorderd/recorder/1"),
                 Does.Contain("io.github.recorderd.MediaRecorder1").And.Contain(".Start"));
             Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/1 io.github.recorderd.MediaRecorder1 Destroy");
-            Assert.That(ManagedObjects(daemon), Does.Not.Contain(Recorder1));
+            Assert.That(daemon.ManagedPaths(), Does.Not.Contain(Recorder1));
 
             Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 CreateRecorder 'asa{sv}' 1 test:audio 1 stopOnDisconnect b true"),
                 Is.EqualTo("o \"/io/github/recorderd/recorder/2\""));
-            Poll.Until(() => !ManagedObjects(daemon).Contains("/io/github/recorderd/recorder/2"));
+            Poll.Until(() => !daemon.ManagedPaths().Contains("/io/github/recorderd/recorder/2"));
 
             var watched = Stop(monitor);
             Assert.That(watched, Does.Contain("Member=Started").And.Contain("Member=DataAvailable").And.Contain("Member=Paused")
@@ -141,11 +141,5 @@ public sealed class ReadmeExamplesTests
         }
 
         return [.. words];
-    }
-
-    private static List<string> ManagedObjects(DaemonProcess daemon)
-    {
-        using var objects = daemon.Call("/io/github/recorderd", "org.freedesktop.DBus.ObjectManager", "GetManagedObjects").GetChild(0);
-        return Enumerable.Range(0, objects.ChildCount).Select(i => objects.GetChild(i).GetChild(0).GetString()).ToList();
     }
 }

@@ -1,5 +1,3 @@
-using RecorderDaemon.Native;
-
 namespace RecorderDaemon.Tests.Bus;
 
 /// <summary>The spec's event orders as D-Bus traffic on the wire: replies and property changes before the signals they cause.</summary>
@@ -21,7 +19,7 @@ public sealed class RecorderSignalOrderTests
     {
         using var monitor = new BusMonitor(_daemon);
         var path = _daemon.CreateRecorder(AudioVideo);
-        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        _daemon.CallRecorder(path, "Start", [0u]);
         Poll.Until(() => monitor.TrafficOf(path).Contains("Started"));
         _daemon.CallRecorder(path, "Stop");
         Thread.Sleep(300);
@@ -40,7 +38,7 @@ public sealed class RecorderSignalOrderTests
     {
         using var monitor = new BusMonitor(_daemon);
         var path = _daemon.CreateRecorder(AudioVideo);
-        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        _daemon.CallRecorder(path, "Start", [0u]);
         Poll.Until(() => monitor.TrafficOf(path).Contains("Started"));
         _daemon.CallRecorder(path, "RequestData");
         _daemon.CallRecorder(path, "Pause");
@@ -61,7 +59,7 @@ public sealed class RecorderSignalOrderTests
     {
         using var monitor = new BusMonitor(_daemon);
         var path = _daemon.CreateRecorder(AudioVideo);
-        _daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        _daemon.CallRecorder(path, "Start", [0u]);
         Thread.Sleep(3300);
         _daemon.CallRecorder(path, "Stop");
 

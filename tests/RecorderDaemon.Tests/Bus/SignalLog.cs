@@ -1,22 +1,21 @@
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Tests.Bus;
 
 /// <summary>
-/// The signals the test client receives from the daemon on one interface (and optionally one path),
-/// in arrival order. The match is added on the client's loop before the constructor returns, and
-/// GDBus sends it ahead of any later call, so every signal those calls cause is seen.
+/// The signals the test client receives from the daemon that match a rule, each as <c>read</c> makes of it, in arrival order.
+/// The match is on the bus before the constructor returns, so every signal a later call causes is seen.
 /// </summary>
-public sealed class SignalLog : IDisposable
+public class SignalLog<T> : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private readonly List<DBusSignal> _signals = [];
-    private readonly DBusSignalSubscription _subscription;
+    private readonly List<T> _signals = [];
+    private readonly IDisposable _subscription;
 
-    public SignalLog(DaemonProcess daemon, string iface, string? path = null) =>
-        _subscription = daemon.Loop.InvokeAsync(() => daemon.Connection.SubscribeSignal(null, iface, null, path, Add)).GetAwaiter().GetResult();
+    public SignalLog(DaemonProcess daemon, MatchRule rule, MessageValueReader<T> read) =>
+        _subscription = daemon.Client.WatchSignalsAsync(rule, read, Add).GetAwaiter().GetResult();
 
-    public IReadOnlyList<DBusSignal> Signals
+    public IReadOnlyList<T> Signals
     {
         get
         {
@@ -27,10 +26,8 @@ public sealed class SignalLog : IDisposable
         }
     }
 
-    public IReadOnlyList<string> Members => [.. Signals.Select(signal => signal.Member)];
-
     /// <summary>The first signal matching <paramref name="match"/>, waiting for it if need be.</summary>
-    public DBusSignal WaitFor(Func<DBusSignal, bool> match)
+    public T WaitFor(Func<T, bool> match)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (true)
@@ -42,14 +39,12 @@ public sealed class SignalLog : IDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"no such signal within {Timeout.TotalSeconds} s; received: {string.Join(", ", Members)}");
+                Assert.Fail($"no such signal within {Timeout.TotalSeconds} s; received: {string.Join(", ", Signals)}");
             }
 
             Thread.Sleep(10);
         }
     }
-
-    public DBusSignal WaitFor(string member) => WaitFor(signal => signal.Member == member);
 
     public void Clear()
     {
@@ -61,11 +56,20 @@ public sealed class SignalLog : IDisposable
 
     public void Dispose() => _subscription.Dispose();
 
-    private void Add(DBusSignal signal)
+    private void Add(T signal)
     {
         lock (_signals)
         {
             _signals.Add(signal);
         }
     }
+}
+
+/// <summary>The names of the signals on one interface (and optionally one path).</summary>
+public sealed class SignalLog(DaemonProcess daemon, string iface, string? path = null)
+    : SignalLog<string>(daemon, new MatchRule { Type = MessageType.Signal, Interface = iface, Path = path }, static (message, _) => message.MemberAsString!)
+{
+    public IReadOnlyList<string> Members => Signals;
+
+    public string WaitFor(string member) => WaitFor(signal => signal == member);
 }

@@ -1,5 +1,4 @@
 using RecorderDaemon.Client;
-using RecorderDaemon.Native;
 using RecorderDaemon.Tests.Bus;
 using Tmds.DBus.Protocol;
 
@@ -92,7 +91,7 @@ public sealed class RecorderClientTests : DaemonClientFixture
 
         // Another client creates, starts and stops a recorder at once: nothing it sends may be missed.
         var path = Daemon.CreateRecorder(["test:audio"]);
-        Daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        Daemon.CallRecorder(path, "Start", [0u]);
         Daemon.CallRecorder(path, "Stop");
         await Client.GetVersionAsync(); // a round trip: every signal sent before its reply has been handled
 

@@ -7,9 +7,11 @@ namespace RecorderDaemon.Tests.Client;
 public sealed class SilentDaemon : IPathMethodHandler, IDisposable
 {
     private readonly PrivateBus _bus = new();
-    private readonly DBusConnection _connection;
+    private BusClient? _client;
 
-    private SilentDaemon() => _connection = new DBusConnection(_bus.Address);
+    private SilentDaemon()
+    {
+    }
 
     public string Address => _bus.Address;
 
@@ -20,10 +22,17 @@ public sealed class SilentDaemon : IPathMethodHandler, IDisposable
     public static async Task<SilentDaemon> StartAsync()
     {
         var daemon = new SilentDaemon();
-        await daemon._connection.ConnectAsync();
-        daemon._connection.AddMethodHandler(daemon);
-        await daemon._connection.RequestNameAsync(RecorderBus.Name);
-        return daemon;
+        try
+        {
+            daemon._client = await BusClient.ConnectAsync(daemon.Address);
+            await daemon._client.ServeAsync(daemon, RecorderBus.Name);
+            return daemon;
+        }
+        catch
+        {
+            daemon.Dispose();
+            throw;
+        }
     }
 
     // Tmds answers UnknownMethod for a call whose context is disposed unanswered; this one is never disposed.
@@ -35,7 +44,7 @@ public sealed class SilentDaemon : IPathMethodHandler, IDisposable
 
     public void Dispose()
     {
-        _connection.Dispose();
+        _client?.Dispose();
         _bus.Dispose();
     }
 }

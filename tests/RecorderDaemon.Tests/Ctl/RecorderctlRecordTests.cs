@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using RecorderDaemon.Native;
 using RecorderDaemon.Tests.Bus;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Tests.Ctl;
 
@@ -112,7 +112,7 @@ public sealed class RecorderctlRecordTests : RecorderctlFixture
         recorderctl.WaitForError("Recording to ");
         Thread.Sleep(TimeSpan.FromSeconds(1));
 
-        var parameters = method == "AddSource" ? GVariant.Tuple(GVariant.String(VideoSource)) : null;
+        VariantValue[]? parameters = method == "AddSource" ? [VideoSource] : null;
         Daemon.CallRecorder((await Client.ListRecordersAsync()).Single(), method, parameters);
         var result = recorderctl.WaitForExit();
 

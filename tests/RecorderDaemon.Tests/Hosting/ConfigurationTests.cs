@@ -1,4 +1,4 @@
-using RecorderDaemon.Native;
+using Tmds.DBus.Protocol;
 using RecorderDaemon.Tests.Bus;
 
 namespace RecorderDaemon.Tests.Hosting;
@@ -80,7 +80,7 @@ public sealed class ConfigurationTests() : WorkDirectoryFixture("recorderd-confi
             {
                 daemon.CreateRecorder(["test:audio"]);
             }
-            catch (DBusErrorException error) when (error.ErrorName == QuotaExceeded)
+            catch (DBusErrorReplyException error) when (error.ErrorName == QuotaExceeded)
             {
                 return created;
             }

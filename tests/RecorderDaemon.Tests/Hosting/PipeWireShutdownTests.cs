@@ -23,9 +23,9 @@ public sealed class PipeWireShutdownTests : HeadlessPipeWireFixture
         for (var cycle = 1; cycle <= Cycles; cycle++)
         {
             using var daemon = new DaemonProcess(environment);
-            daemon.CallManager("EnumerateDevices").Dispose();
+            daemon.CallManager("EnumerateDevices");
             var path = daemon.CreateRecorder([$"pipewire:{ToneNode}"]);
-            daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+            daemon.CallRecorder(path, "Start", [0u]);
             Poll.Until(() => daemon.GetProperty(path, Recorder, "BytesWritten").GetUInt64() > 0, "the recording's first bytes");
             daemon.CallRecorder(path, "Stop");
             var location = daemon.GetProperty(path, Recorder, "Location").GetString();

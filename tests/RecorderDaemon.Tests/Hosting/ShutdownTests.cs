@@ -26,7 +26,7 @@ public sealed class ShutdownTests
         foreach (var path in paths)
         {
             startCalled.Add(Stopwatch.StartNew());
-            daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+            daemon.CallRecorder(path, "Start", [0u]);
         }
 
         // Started (the header is in the file) for all, then about a second of recording.
@@ -66,7 +66,7 @@ public sealed class ShutdownTests
     {
         using var daemon = new DaemonProcess($"--Recorderd:ShutdownTimeoutSeconds={ShutdownBound.TotalSeconds}");
         var path = daemon.CreateRecorder(AudioVideo);
-        daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        daemon.CallRecorder(path, "Start", [0u]);
         Poll.Until(() => daemon.GetProperty(path, Recorder, "BytesWritten").GetUInt64() > 0);
         var location = daemon.GetProperty(path, Recorder, "Location").GetString();
         Thread.Sleep(TimeSpan.FromSeconds(1));

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using RecorderDaemon.Native;
 using RecorderDaemon.Tests.Bus;
 
 namespace RecorderDaemon.Tests.Media;
@@ -59,8 +58,8 @@ public sealed partial class PipelineLeaksTests() : WorkDirectoryFixture("recorde
 
     private static string StartRecording(DaemonProcess daemon)
     {
-        var path = daemon.CreateRecorder(["test:audio"], ("mimeType", GVariant.String("audio/webm;codecs=opus")));
-        daemon.CallRecorder(path, "Start", GVariant.Tuple(GVariant.UInt32(0)));
+        var path = daemon.CreateRecorder(["test:audio"], ("mimeType", "audio/webm;codecs=opus"));
+        daemon.CallRecorder(path, "Start", [0u]);
         Poll.Until(() => daemon.GetProperty(path, Recorder, "BytesWritten").GetUInt64() > 0, "the recording's first bytes");
         return path;
     }
