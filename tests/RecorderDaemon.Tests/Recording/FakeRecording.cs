@@ -23,10 +23,19 @@ internal static class FakeRecording
         Assert.That(stop.Wait(TimeSpan.FromSeconds(5)), Is.True, "stop() completed");
     }
 
-    /// <summary>Runs what the loop has queued, then completes the pipeline's finishing if it was asked to finish.</summary>
+    /// <summary>
+    /// Lets the last pipeline finish: at once if it was asked to already, else as soon as it is (a failure may take the
+    /// session a few more turns of the loop to get there).
+    /// </summary>
     public static void FinishPipeline(RecorderHarness harness, FakeRecordingPipelines pipelines) => harness.OnLoop(() =>
     {
-        if (pipelines.Count > 0 && pipelines.Last.IsFinishing)
+        if (pipelines.Count == 0)
+        {
+            return;
+        }
+
+        pipelines.Last.FinishesAtOnce = true;
+        if (pipelines.Last.IsFinishing)
         {
             pipelines.Last.CompleteFinish();
         }

@@ -60,6 +60,9 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
     /// <summary>Finish was called and the test has not completed it yet.</summary>
     public bool IsFinishing => _onFinished is not null;
 
+    /// <summary>From now on <see cref="Finish"/> completes at once, whenever the session gets to ask for it.</summary>
+    public bool FinishesAtOnce { get; set; }
+
     public long BytesWritten => plan.Output.Length;
 
     public TimeSpan Duration => TimeSpan.Zero;
@@ -72,7 +75,14 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
 
     public void Resume() => IsPaused = false;
 
-    public void Finish(Action onFinished) => _onFinished = FinishFailure is null ? onFinished : throw FinishFailure;
+    public void Finish(Action onFinished)
+    {
+        _onFinished = FinishFailure is null ? onFinished : throw FinishFailure;
+        if (FinishesAtOnce)
+        {
+            CompleteFinish();
+        }
+    }
 
     /// <summary>Appends <paramref name="count"/> bytes to the output, as a muxer would; the first ones start the recording.</summary>
     public void Write(int count)
