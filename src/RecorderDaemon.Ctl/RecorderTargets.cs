@@ -9,7 +9,7 @@ internal static class RecorderTargets
 {
     private const string PathPrefix = "/io/github/recorderd/recorder/";
 
-    // What the bus answers for a path without an object: GDBus says UnknownMethod, other implementations UnknownObject.
+    // What a service answers for a path without an object: recorderd (as GDBus) says UnknownMethod, other services UnknownObject.
     private const string NoSuchObject = "org.freedesktop.DBus.Error.UnknownObject";
     private const string NoSuchMethod = "org.freedesktop.DBus.Error.UnknownMethod";
 

@@ -10,8 +10,8 @@ namespace RecorderDaemon.Tests.Bus;
 public sealed class DaemonProcess : IDisposable
 {
     /// <summary>
-    /// What GDBus (GLib 2.74) answers a call to a path with no object: UnknownMethod, "Object does not
-    /// exist at path …"; other D-Bus libraries (and perhaps later GLib) say UnknownObject.
+    /// What recorderd answers a call to a path with no object: UnknownMethod, "Object does not exist at
+    /// path …", as GDBus did when it served the contract; other D-Bus libraries say UnknownObject.
     /// </summary>
     public const string NoSuchObject = "org.freedesktop.DBus.Error.UnknownMethod";
 

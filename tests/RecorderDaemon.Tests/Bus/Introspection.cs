@@ -7,11 +7,11 @@ namespace RecorderDaemon.Tests.Bus;
 /// <summary>
 /// Introspection XML reduced to what the API is: one line per interface member, e.g.
 /// <c>io.github.recorderd.MediaRecorder1 method Start(in u timeslice)</c>, sorted. Comments,
-/// annotations and child nodes are left out, as are the standard interfaces GDBus adds to every object.
+/// annotations and child nodes are left out, as are the standard interfaces every object has.
 /// </summary>
 internal static class Introspection
 {
-    private static readonly HashSet<string> AddedByGDBus =
+    private static readonly HashSet<string> Standard =
         ["org.freedesktop.DBus.Properties", "org.freedesktop.DBus.Introspectable", "org.freedesktop.DBus.Peer"];
 
     /// <summary>What the running daemon says the object at <paramref name="path"/> implements.</summary>
@@ -27,7 +27,7 @@ internal static class Introspection
         var node = XDocument.Load(reader).Root!;
         Assert.That(node.Name.LocalName, Is.EqualTo("node"));
         return node.Elements("interface")
-            .Where(iface => !AddedByGDBus.Contains(Name(iface)))
+            .Where(iface => !Standard.Contains(Name(iface)))
             .SelectMany(iface => iface.Elements().Where(member => member.Name != "annotation").Select(member => $"{Name(iface)} {Member(member)}"))
             .Order(StringComparer.Ordinal)
             .ToList();
