@@ -83,6 +83,7 @@ test: deps
 		--logger "trx;LogFileName=results.trx" \
 		--logger "console;verbosity=normal" \
 		--blame-hang-timeout 5m \
+		--blame-crash --blame-crash-dump-type mini \
 		--results-directory $(RESULTS_DIR)
 
 demo: build
