@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace RecorderDaemon.TestSupport;
@@ -53,6 +54,28 @@ public sealed partial class HeadlessPipeWire : IDisposable
         {
             start.Environment[name] = Variables.GetValueOrDefault(name);
         }
+    }
+
+    /// <summary>
+    /// Every node, read with <c>pw-dump</c> in a child process: a device monitor in this process would be a second
+    /// PipeWire client with its own threads, which libpipewire 0.3.65 does not always survive stopping.
+    /// </summary>
+    public IReadOnlyList<PipeWireNode> Nodes()
+    {
+        var start = new ProcessStartInfo("pw-dump");
+        UseIn(start);
+        var (exitCode, output, error) = ChildProcess.Run(start, ScriptTimeout);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"pw-dump failed (exit {exitCode}): {error}");
+        }
+
+        using var dump = JsonDocument.Parse(output);
+        return [.. dump.RootElement.EnumerateArray()
+            .Where(item => item.GetProperty("type").GetString() == "PipeWire:Interface:Node")
+            .Select(item => new PipeWireNode(
+                item.GetProperty("id").GetUInt32(),
+                item.GetProperty("info").GetProperty("props").EnumerateObject().ToDictionary(prop => prop.Name, prop => prop.Value.ToString())))];
     }
 
     /// <exception cref="InvalidOperationException">the script failed to stop it</exception>

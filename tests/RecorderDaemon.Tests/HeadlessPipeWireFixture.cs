@@ -102,12 +102,10 @@ public abstract partial class HeadlessPipeWireFixture
         return feeder;
     }
 
-    /// <summary>The node.name and object.serial of every audio source, as GstDeviceMonitor lists them.</summary>
-    protected static IReadOnlyList<IReadOnlyDictionary<string, string>> AudioSources() =>
-        [.. GstDeviceMonitor.List(["Audio/Source"], ["node.name", "object.serial"]).Select(device => device.Properties)];
+    /// <summary>Every node of this PipeWire.</summary>
+    protected IReadOnlyList<PipeWireNode> Nodes() => PipeWire.Nodes();
 
-    private static HashSet<string> NodeNames() =>
-        [.. AudioSources().Select(properties => properties.GetValueOrDefault("node.name", ""))];
+    private HashSet<string> NodeNames() => [.. Nodes().Where(node => node.MediaClass == "Audio/Source").Select(node => node.Name)];
 
     private static void SetNative(string name, string? value)
     {

@@ -32,7 +32,7 @@ public sealed class PipeWireSourceTests : HeadlessPipeWireFixture
     [Test]
     public void TheToneNodeCanBeRecordedByItsObjectSerial()
     {
-        var serial = AudioSources().Single(node => node.GetValueOrDefault("node.name") == ToneNode)["object.serial"];
+        var serial = Nodes().Single(node => node.Name == ToneNode).Properties["object.serial"];
         Assert.That(serial, Does.Match("^[0-9]+$"));
 
         AssertABriefRecordingIsOpus($"pipewire:{serial}");
