@@ -49,10 +49,10 @@ public sealed class ManagerObject(
         var optionValues = arguments.ReadDictionaryOfStringToVariantValue();
         replies.RunAsync(call, async () =>
         {
-            var sources = uris.Select(registry.Recorders.Parse).ToList();
             var options = RecorderOptionsParser.Parse(optionValues);
             try
             {
+                var sources = uris.Select(uri => registry.Recorders.Parse(uri, options)).ToList();
                 var caller = await registry.Access.IdentityOf(call.Sender);
                 if (authorization is not null)
                 {
@@ -66,6 +66,7 @@ public sealed class ManagerObject(
             catch
             {
                 options.OutputFd?.Dispose();
+                options.PipeWireRemote?.Dispose();
                 throw;
             }
         });

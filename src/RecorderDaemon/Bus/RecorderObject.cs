@@ -112,7 +112,7 @@ public sealed class RecorderObject : IBusInterface
     /// <summary>The source is resolved with the caller's rights (see <see cref="Recorders.AddSourceAsync"/>).</summary>
     private void AddSource(BusCall call, string uri) => _replies.RunAsync(call, async () =>
     {
-        var source = _registry.Recorders.Parse(uri);
+        var source = _registry.Recorders.Parse(uri, Recorder.Options);
         var caller = await _registry.Access.IdentityOf(call.Sender);
         SandboxRules.RequireAllowed(caller, [source]);
         await _registry.Recorders.AddSourceAsync(Recorder, source, caller);

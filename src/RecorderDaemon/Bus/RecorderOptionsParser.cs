@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Microsoft.Win32.SafeHandles;
 using RecorderDaemon.Media;
 using RecorderDaemon.Native;
@@ -27,6 +28,7 @@ public static class RecorderOptionsParser
                 "videoKeyFrameIntervalCount" => parsed with { VideoKeyFrameIntervalCount = Read(key, value, VariantValueType.UInt32).GetUInt32() },
                 "location" => parsed with { Location = ParseLocation(Read(key, value, VariantValueType.String).GetString()) },
                 "outputFd" => parsed with { OutputFd = OutputDescriptor(Read(key, value, VariantValueType.UnixFd)) },
+                "pipewireRemote" => parsed with { PipeWireRemote = PipeWireConnection(Read(key, value, VariantValueType.UnixFd)) },
                 "stopOnDisconnect" => parsed with { StopOnDisconnect = Read(key, value, VariantValueType.Bool).GetBool() },
                 _ => throw new ArgumentException($"unknown option '{key}'"),
             };
@@ -73,16 +75,7 @@ public static class RecorderOptionsParser
     /// </summary>
     private static SafeFileHandle OutputDescriptor(VariantValue value)
     {
-        SafeFileHandle descriptor;
-        try
-        {
-            descriptor = value.ReadHandle<SafeFileHandle>();
-        }
-        catch (DBusExceptionBase exception)
-        {
-            throw new ArgumentException($"option 'outputFd': {exception.Message}", exception);
-        }
-
+        var descriptor = TakeDescriptor("outputFd", value);
         var status = UnixFiles.Status(descriptor);
         var problem = status switch
         {
@@ -99,6 +92,46 @@ public static class RecorderOptionsParser
 
         descriptor.Dispose();
         throw new ArgumentException($"option 'outputFd' {problem}: the recording's container is rewritten at its start when it ends");
+    }
+
+    /// <summary>A connection to PipeWire is a connected Unix stream socket; anything else cannot carry the PipeWire protocol.</summary>
+    /// <exception cref="RecorderException">NotSupportedError: not such a socket</exception>
+    private static SafeFileHandle PipeWireConnection(VariantValue value)
+    {
+        var descriptor = TakeDescriptor("pipewireRemote", value);
+        if (IsConnectedUnixStream(descriptor))
+        {
+            return descriptor;
+        }
+
+        descriptor.Dispose();
+        throw RecorderException.NotSupported("option 'pipewireRemote' must be a connection to PipeWire (a connected Unix stream socket), as the portal's OpenPipeWireRemote gives");
+    }
+
+    private static bool IsConnectedUnixStream(SafeFileHandle descriptor)
+    {
+        try
+        {
+            using var socket = new Socket(new SafeSocketHandle(descriptor.DangerousGetHandle(), ownsHandle: false));
+            return socket is { AddressFamily: AddressFamily.Unix, SocketType: SocketType.Stream, RemoteEndPoint: not null };
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The descriptor the call carries for option <paramref name="key"/>, now the daemon's to close.</summary>
+    private static SafeFileHandle TakeDescriptor(string key, VariantValue value)
+    {
+        try
+        {
+            return value.ReadHandle<SafeFileHandle>();
+        }
+        catch (DBusExceptionBase exception)
+        {
+            throw new ArgumentException($"option '{key}': {exception.Message}", exception);
+        }
     }
 
     private static string ParseLocation(string path) =>

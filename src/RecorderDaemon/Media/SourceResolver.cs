@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RecorderDaemon.Access;
 using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Recording;
@@ -10,7 +11,7 @@ namespace RecorderDaemon.Media;
 /// </summary>
 public sealed class SourceResolver(IDeviceList devices) : ISourceResolver
 {
-    public IStreamSource Parse(string uri) => SourceUri.Parse(uri, devices);
+    public IStreamSource Parse(string uri, SafeHandle? pipeWireRemote) => SourceUri.Parse(uri, devices, pipeWireRemote);
 
     public void Resolve(IStreamSource source, CallerFiles files) => TrackSourceOf(source).Resolve(files);
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RecorderDaemon.Access;
 
 namespace RecorderDaemon.Recording;
@@ -8,8 +9,9 @@ namespace RecorderDaemon.Recording;
 /// </summary>
 public interface ISourceResolver
 {
+    /// <param name="pipeWireRemote">the recorder's connection to PipeWire from its client (option <c>pipewireRemote</c>), through which its <c>pipewire:</c> nodes are recorded; null for recorderd's own</param>
     /// <exception cref="ArgumentException">the URI is malformed; the message names what is wrong</exception>
-    IStreamSource Parse(string uri);
+    IStreamSource Parse(string uri, SafeHandle? pipeWireRemote);
 
     /// <summary>
     /// Checks that what <paramref name="source"/> names exists and that the caller may use it, and learns its tracks.

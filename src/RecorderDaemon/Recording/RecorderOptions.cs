@@ -30,6 +30,9 @@ public sealed record RecorderOptions
     /// <summary>An empty, seekable file the client opened for writing, for the recorder's one recording instead of a path.</summary>
     public SafeFileHandle? OutputFd { get; init; }
 
+    /// <summary>A connection to PipeWire the client opened (the portal's), through which the recorder's <c>pipewire:</c> nodes are recorded.</summary>
+    public SafeFileHandle? PipeWireRemote { get; init; }
+
     public bool StopOnDisconnect { get; init; }
 
     internal KeyFrameInterval? KeyFrames => (VideoKeyFrameIntervalDuration, VideoKeyFrameIntervalCount) switch

@@ -12,8 +12,8 @@ public sealed class Recorders(RecorderContext context, ISourceResolver sources, 
     private readonly Dictionary<MediaRecorder, Caller> _owners = [];
     private bool _closed;
 
-    /// <summary>Checks a source URI's form; see <see cref="ISourceResolver.Parse"/>.</summary>
-    public IStreamSource Parse(string uri) => sources.Parse(uri);
+    /// <summary>Checks the form of a source URI for a recorder with <paramref name="options"/>; see <see cref="ISourceResolver.Parse"/>.</summary>
+    public IStreamSource Parse(string uri, RecorderOptions options) => sources.Parse(uri, options.PipeWireRemote);
 
     /// <summary>The MediaRecorder constructor, within the limits: the sources are resolved with the owner's rights first.</summary>
     /// <exception cref="RecorderException">QuotaExceededError at a limit; InvalidStateError while shutting down; what resolving and the constructor throw</exception>
@@ -56,11 +56,12 @@ public sealed class Recorders(RecorderContext context, ISourceResolver sources, 
         recorder.Start(timeslice);
     }
 
-    /// <summary>Finalizes any recording without further events and forgets the recorder.</summary>
+    /// <summary>Finalizes any recording without further events, forgets the recorder and closes the PipeWire connection it was given.</summary>
     public async Task DestroyAsync(MediaRecorder recorder)
     {
         await await context.Loop.InvokeAsync(recorder.Destroy);
         await context.Loop.InvokeAsync(() => _owners.Remove(recorder));
+        recorder.Options.PipeWireRemote?.Dispose();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace RecorderDaemon.Media.Sources;
 
@@ -9,8 +10,9 @@ namespace RecorderDaemon.Media.Sources;
 public static class SourceUri
 {
     /// <param name="devices">where device sources look for their device when resolved</param>
+    /// <param name="pipeWireRemote">the recorder's own connection to PipeWire, for <c>pipewire:</c> node ids seen through it; null for recorderd's</param>
     /// <exception cref="ArgumentException">the URI is malformed; the message names what is wrong</exception>
-    public static TrackSource Parse(string uri, IDeviceList devices)
+    public static TrackSource Parse(string uri, IDeviceList devices, SafeHandle? pipeWireRemote = null)
     {
         var schemeEnd = uri.IndexOf(':');
         if (schemeEnd <= 0)
@@ -22,7 +24,7 @@ public static class SourceUri
         return uri[..schemeEnd] switch
         {
             "test" => ParseTest(uri, rest),
-            "pipewire" => ParsePipeWire(uri, rest, devices),
+            "pipewire" => ParsePipeWire(uri, rest, devices, pipeWireRemote),
             "v4l2" => ParseV4l2(uri, rest),
             "file" => ParseFile(uri),
             var scheme => throw Malformed(uri, $"unknown scheme '{scheme}' (expected test:, pipewire:, v4l2: or file://)"),
@@ -54,8 +56,15 @@ public static class SourceUri
         return source;
     }
 
-    private static PipeWireSource ParsePipeWire(string uri, string target, IDeviceList devices)
+    private static TrackSource ParsePipeWire(string uri, string target, IDeviceList devices, SafeHandle? remote)
     {
+        if (remote is not null)
+        {
+            return target.Length > 0 && target.All(char.IsAsciiDigit)
+                ? new PipeWireRemoteSource(uri, target, remote)
+                : throw Malformed(uri, "through a pipewireRemote, a PipeWire target is the node id the portal's Start returned");
+        }
+
         if (target.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
         {
             throw Malformed(uri, "a PipeWire target is an object.serial or a node.name without spaces");

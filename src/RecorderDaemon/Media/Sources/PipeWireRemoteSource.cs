@@ -1,0 +1,31 @@
+using System.Runtime.InteropServices;
+using RecorderDaemon.Access;
+using RecorderDaemon.Recording;
+
+namespace RecorderDaemon.Media.Sources;
+
+/// <summary>
+/// <c>pipewire:NODE</c> of a recorder whose client gave it a connection to PipeWire (option <c>pipewireRemote</c>):
+/// NODE is the node id the portal's ScreenCast <c>Start</c> returned, which through that connection may be the only
+/// node there is. The portal's streams are video. pipewiresrc connects through a duplicate of the descriptor and
+/// finds the node by id (<c>path</c>; by <c>target-object</c> it waits for ever).
+/// </summary>
+public sealed class PipeWireRemoteSource(string uri, string node, SafeHandle remote) : TrackSource(uri)
+{
+    public override IReadOnlySet<TrackKind> Kinds { get; } = new HashSet<TrackKind> { TrackKind.Video };
+
+    /// <summary>The connection is the client's: it reaches what the portal let it, whoever the client is.</summary>
+    public override void Resolve(CallerFiles files)
+    {
+    }
+
+    public override void Build(SourceTarget target)
+    {
+        var source = target.Make("pipewiresrc")
+            .Set("client-name", "recorderd")
+            .Set("fd", (int)remote.DangerousGetHandle())
+            .Set("path", node)
+            .Set("do-timestamp", true);
+        source.LinkTo(target.InputOf(TrackKind.Video));
+    }
+}
