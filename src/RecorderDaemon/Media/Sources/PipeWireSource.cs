@@ -1,4 +1,5 @@
 using RecorderDaemon.Access;
+using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media.Sources;
@@ -20,6 +21,9 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
     /// <summary>The watchdog is named this plus <c>-audio</c> or <c>-video</c>, so its error can be told apart.</summary>
     internal const string WatchdogName = "pipewire-watchdog";
 
+    private static readonly TimeSpan ListingDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ListingPollInterval = TimeSpan.FromMilliseconds(100);
+
     private HashSet<TrackKind> _kinds = [TrackKind.Audio];
 
     public override IReadOnlySet<TrackKind> Kinds => _kinds;
@@ -37,24 +41,33 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
             RequireReadWrite(files, socket, $"the PipeWire server at '{socket}'");
         }
 
-        // Only PipeWire's device provider gives devices these properties.
-        var nodes = devices.Devices(NodeProperties)
-            .Where(device => device.Properties.ContainsKey("object.serial"))
-            .ToList();
-        if (node is null)
+        var found = FindNode()
+            ?? throw RecorderException.NotFound(node is null
+                ? "no PipeWire audio input for 'pipewire:' (is PipeWire running for this user?)"
+                : $"no PipeWire node '{node}' (looked for a node.name or object.serial)");
+        _kinds = [found.DeviceClass.StartsWith("Video", StringComparison.Ordinal) ? TrackKind.Video : TrackKind.Audio];
+    }
+
+    /// <summary>
+    /// The node (for <c>pipewire:</c> an audio input), looked for again for up to <see cref="ListingDelay"/>: PipeWire's device
+    /// provider lists the nodes it finds a little after it starts, and a daemon just activated by this very call has just started it.
+    /// </summary>
+    private GstDeviceInfo? FindNode()
+    {
+        var deadline = DateTime.UtcNow + ListingDelay;
+        while (true)
         {
-            if (!nodes.Any(node => node.DeviceClass.StartsWith("Audio", StringComparison.Ordinal)))
+            // Only PipeWire's device provider gives devices an object.serial.
+            var found = devices.Devices(NodeProperties).FirstOrDefault(device => device.Properties.ContainsKey("object.serial") && (node is null
+                ? device.DeviceClass.StartsWith("Audio", StringComparison.Ordinal)
+                : device.Properties.GetValueOrDefault("node.name") == node || device.Properties.GetValueOrDefault("object.serial") == node));
+            if (found is not null || DateTime.UtcNow >= deadline)
             {
-                throw RecorderException.NotFound("no PipeWire audio input for 'pipewire:' (is PipeWire running for this user?)");
+                return found;
             }
 
-            return;
+            Thread.Sleep(ListingPollInterval);
         }
-
-        var found = nodes.FirstOrDefault(device => device.Properties.GetValueOrDefault("node.name") == node
-                || device.Properties.GetValueOrDefault("object.serial") == node)
-            ?? throw RecorderException.NotFound($"no PipeWire node '{node}' (looked for a node.name or object.serial)");
-        _kinds = [found.DeviceClass.StartsWith("Video", StringComparison.Ordinal) ? TrackKind.Video : TrackKind.Audio];
     }
 
     public override void Build(SourceTarget target)
