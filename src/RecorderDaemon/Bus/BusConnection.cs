@@ -102,26 +102,32 @@ public sealed class BusConnection : IDisposable
     public Task ReleaseNameAsync(string name) => _connection.ReleaseNameAsync(name);
 
     /// <summary>Calls <paramref name="onLeft"/> with the unique name of each connection that leaves the bus, on the receive loop.</summary>
-    public async Task<IDisposable> WatchConnectionsLeavingAsync(Action<string> onLeft)
-    {
-        var rule = new MatchRule { Type = MessageType.Signal, Sender = Bus, Path = BusPath, Interface = Bus, Member = "NameOwnerChanged" };
-        return await _connection.AddMatchAsync(
+    public Task<IDisposable> WatchConnectionsLeavingAsync(Action<string> onLeft) => WatchAsync(
+        new MatchRule { Type = MessageType.Signal, Sender = Bus, Path = BusPath, Interface = Bus, Member = "NameOwnerChanged" },
+        static (message, _) =>
+        {
+            var reader = message.GetBodyReader();
+            var (name, _, newOwner) = (reader.ReadString(), reader.ReadString(), reader.ReadString());
+            return name.StartsWith(':') && newOwner.Length == 0 ? name : null;
+        },
+        onLeft);
+
+    /// <summary>
+    /// Calls <paramref name="onSignal"/> on the receive loop with what <paramref name="read"/> makes of each signal matching
+    /// <paramref name="rule"/>, except nulls, until the result is disposed; the match is in place when the task completes.
+    /// </summary>
+    public async Task<IDisposable> WatchAsync<T>(MatchRule rule, MessageValueReader<T?> read, Action<T> onSignal)
+        where T : class => await _connection.AddMatchAsync(
             rule,
-            static (message, _) =>
-            {
-                var reader = message.GetBodyReader();
-                var (name, _, newOwner) = (reader.ReadString(), reader.ReadString(), reader.ReadString());
-                return name.StartsWith(':') && newOwner.Length == 0 ? name : null;
-            },
+            read,
             notification =>
             {
-                if (notification is { HasValue: true, Value: { } left })
+                if (notification is { HasValue: true, Value: { } value })
                 {
-                    onLeft(left);
+                    onSignal(value);
                 }
             },
             emitOnCapturedContext: false).ConfigureAwait(false);
-    }
 
     public void Dispose() => _connection.Dispose();
 

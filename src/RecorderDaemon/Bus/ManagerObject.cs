@@ -7,8 +7,9 @@ namespace RecorderDaemon.Bus;
 
 /// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor, isTypeSupported and device enumeration.</summary>
 /// <param name="authorization">who may create recorders on the system bus; null on the session bus, where every caller may</param>
+/// <param name="displayMedia">screen sharing through the portal; null on the system bus, which has no portal</param>
 public sealed class ManagerObject(
-    RecorderRegistry registry, BusReplies replies, string version, RecordAuthorization? authorization)
+    RecorderRegistry registry, BusReplies replies, string version, RecordAuthorization? authorization, DisplayMedia? displayMedia)
     : IBusInterface
 {
     public InterfaceDescription Description => BusInterfaces.Manager;
@@ -23,6 +24,12 @@ public sealed class ManagerObject(
             case "IsTypeSupported":
                 var mimeType = call.Arguments().ReadString();
                 replies.Run(call, () => BusBody.Boolean(TypeSupport.IsTypeSupported(mimeType)));
+                break;
+            case "GetDisplayMedia":
+                var options = call.Arguments().ReadDictionaryOfStringToVariantValue();
+                replies.RunAsync(call, async () => displayMedia is null
+                    ? throw RecorderException.NotSupported("GetDisplayMedia is for the session bus: there is no screen-cast portal on the system bus")
+                    : await displayMedia.GetAsync(options));
                 break;
             case "EnumerateDevices":
                 replies.RunAsync(call, async () => BusBody.Devices(await Task.Run(() => MediaDevices.Enumerate(registry.Devices))));

@@ -19,43 +19,23 @@ public static class RecorderOptionsParser
         {
             parsed = key switch
             {
-                "mimeType" => parsed with { MimeType = Read(key, value, VariantValueType.String).GetString() },
-                "audioBitsPerSecond" => parsed with { AudioBitsPerSecond = Read(key, value, VariantValueType.UInt32).GetUInt32() },
-                "videoBitsPerSecond" => parsed with { VideoBitsPerSecond = Read(key, value, VariantValueType.UInt32).GetUInt32() },
-                "bitsPerSecond" => parsed with { BitsPerSecond = Read(key, value, VariantValueType.UInt32).GetUInt32() },
-                "audioBitrateMode" => parsed with { AudioBitrateMode = ParseBitrateMode(Read(key, value, VariantValueType.String).GetString()) },
-                "videoKeyFrameIntervalDuration" => parsed with { VideoKeyFrameIntervalDuration = Read(key, value, VariantValueType.UInt32).GetUInt32() },
-                "videoKeyFrameIntervalCount" => parsed with { VideoKeyFrameIntervalCount = Read(key, value, VariantValueType.UInt32).GetUInt32() },
-                "location" => parsed with { Location = ParseLocation(Read(key, value, VariantValueType.String).GetString()) },
-                "outputFd" => parsed with { OutputFd = OutputDescriptor(Read(key, value, VariantValueType.UnixFd)) },
-                "pipewireRemote" => parsed with { PipeWireRemote = PipeWireConnection(Read(key, value, VariantValueType.UnixFd)) },
-                "stopOnDisconnect" => parsed with { StopOnDisconnect = Read(key, value, VariantValueType.Bool).GetBool() },
+                "mimeType" => parsed with { MimeType = OptionValue.Read(key, value, VariantValueType.String).GetString() },
+                "audioBitsPerSecond" => parsed with { AudioBitsPerSecond = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
+                "videoBitsPerSecond" => parsed with { VideoBitsPerSecond = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
+                "bitsPerSecond" => parsed with { BitsPerSecond = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
+                "audioBitrateMode" => parsed with { AudioBitrateMode = ParseBitrateMode(OptionValue.Read(key, value, VariantValueType.String).GetString()) },
+                "videoKeyFrameIntervalDuration" => parsed with { VideoKeyFrameIntervalDuration = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
+                "videoKeyFrameIntervalCount" => parsed with { VideoKeyFrameIntervalCount = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
+                "location" => parsed with { Location = ParseLocation(OptionValue.Read(key, value, VariantValueType.String).GetString()) },
+                "outputFd" => parsed with { OutputFd = OutputDescriptor(OptionValue.Read(key, value, VariantValueType.UnixFd)) },
+                "pipewireRemote" => parsed with { PipeWireRemote = PipeWireConnection(OptionValue.Read(key, value, VariantValueType.UnixFd)) },
+                "stopOnDisconnect" => parsed with { StopOnDisconnect = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
                 _ => throw new ArgumentException($"unknown option '{key}'"),
             };
         }
 
         return parsed;
     }
-
-    private static VariantValue Read(string key, VariantValue value, VariantValueType type) =>
-        value.Type == type
-            ? value
-            : throw new ArgumentException($"option '{key}' must be of type '{Code(type)}', not '{Code(value.Type)}'");
-
-    /// <summary>The D-Bus type code, for messages in the contract's terms.</summary>
-    private static string Code(VariantValueType type) => type switch
-    {
-        VariantValueType.String => "s",
-        VariantValueType.UInt32 => "u",
-        VariantValueType.Int32 => "i",
-        VariantValueType.UInt64 => "t",
-        VariantValueType.Int64 => "x",
-        VariantValueType.Bool => "b",
-        VariantValueType.Double => "d",
-        VariantValueType.ObjectPath => "o",
-        VariantValueType.UnixFd => "h",
-        _ => type.ToString(),
-    };
 
     private static BitrateMode ParseBitrateMode(string value)
     {

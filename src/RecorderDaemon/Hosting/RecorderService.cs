@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RecorderDaemon.Access;
 using RecorderDaemon.Bus;
 using RecorderDaemon.Media;
+using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
 
@@ -53,14 +54,15 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings), loggers.CreateLogger<MediaRecorder>());
         var limits = new RecorderLimits(
             settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser, PerUser: settings.SystemBus);
-        _recorders = new Recorders(context, new SourceResolver(captureDevices), limits);
+        var screens = new ScreenSessions();
+        _recorders = new Recorders(context, new SourceResolver(captureDevices, screens), limits);
         _registry = new RecorderRegistry(loop, _connection, objects, replies, access, _recorders, captureDevices, loggers.CreateLogger<RecorderRegistry>());
         var authorization = settings.SystemBus
             ? new RecordAuthorization(_connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
             : null;
 
         await loop.InvokeAsync(() => objects.Add(BusNames.ManagerPath,
-            new ManagerObject(_registry, replies, Version, authorization), new ObjectManagerObject(_registry, replies)));
+            new ManagerObject(_registry, replies, Version, authorization, settings.SystemBus ? null : new DisplayMedia(new ScreenCastPortal(_connection), screens)), new ObjectManagerObject(_registry, replies)));
         _connection.Serve(objects);
         var registry = _registry;
         _connectionsLeaving = await _connection.WatchConnectionsLeavingAsync(name => loop.Post(() => registry.OnConnectionLeft(name)));

@@ -11,8 +11,9 @@ public static class SourceUri
 {
     /// <param name="devices">where device sources look for their device when resolved</param>
     /// <param name="pipeWireRemote">the recorder's own connection to PipeWire, for <c>pipewire:</c> node ids seen through it; null for recorderd's</param>
+    /// <param name="screens">the screen casts <c>screen:</c> URIs name; null where there are none</param>
     /// <exception cref="ArgumentException">the URI is malformed; the message names what is wrong</exception>
-    public static TrackSource Parse(string uri, IDeviceList devices, SafeHandle? pipeWireRemote = null)
+    public static TrackSource Parse(string uri, IDeviceList devices, SafeHandle? pipeWireRemote = null, ScreenSessions? screens = null)
     {
         var schemeEnd = uri.IndexOf(':');
         if (schemeEnd <= 0)
@@ -27,7 +28,8 @@ public static class SourceUri
             "pipewire" => ParsePipeWire(uri, rest, devices, pipeWireRemote),
             "v4l2" => ParseV4l2(uri, rest),
             "file" => ParseFile(uri),
-            var scheme => throw Malformed(uri, $"unknown scheme '{scheme}' (expected test:, pipewire:, v4l2: or file://)"),
+            "screen" => screens is null ? throw Malformed(uri, "there is no screen sharing here (GetDisplayMedia is for the session bus)") : screens.Parse(uri, rest),
+            var scheme => throw Malformed(uri, $"unknown scheme '{scheme}' (expected test:, pipewire:, v4l2:, file:// or screen:)"),
         };
     }
 
