@@ -37,6 +37,7 @@ DEB_PACKAGES := \
 	pipewire \
 	pipewire-bin \
 	wireplumber \
+	xdg-desktop-portal \
 	dbus-daemon \
 	dbus-bin \
 	libglib2.0-bin \

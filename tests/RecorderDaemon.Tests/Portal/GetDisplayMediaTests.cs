@@ -1,0 +1,101 @@
+using RecorderDaemon.Native;
+using RecorderDaemon.Tests.Bus;
+using Tmds.DBus.Protocol;
+
+namespace RecorderDaemon.Tests.Portal;
+
+/// <summary>
+/// Manager1.GetDisplayMedia through the real xdg-desktop-portal frontend, with the test playing the desktop's ScreenCast
+/// backend (the only part that needs a desktop session) and a test pattern playing the screen on headless PipeWire.
+/// </summary>
+[TestFixture]
+public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
+{
+    private const string Recorder = "io.github.recorderd.MediaRecorder1";
+    private static readonly TimeSpan Recorded = TimeSpan.FromSeconds(2);
+
+    [Test]
+    public void ThePickedScreenIsRecordedThroughThePortal()
+    {
+        using var daemon = new DaemonProcess(PipeWireEnvironment());
+        using var screen = StartScreen("recorderd-portal-screen", out var node);
+        var backend = new TestScreenCastBackend { Screen = (node, 320, 240) };
+        using var desktop = ServeBackend(daemon, backend);
+        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+
+        var (sources, info) = GetDisplayMedia(daemon, new Dict<string, VariantValue> { ["types"] = VariantValue.Array(new[] { "monitor", "window" }), ["cursor"] = "hidden" });
+
+        Assert.That(sources, Has.Length.EqualTo(1).And.All.StartWith("screen:"), portal.ToString());
+        var stream = info["streams"].GetItem(0).GetDictionary<string, VariantValue>();
+        Assert.Multiple(() =>
+        {
+            Assert.That((stream["source"].GetString(), stream["width"].GetInt32(), stream["height"].GetInt32()), Is.EqualTo((sources[0], 320, 240)));
+            Assert.That(backend.Selected["types"].GetUInt32(), Is.EqualTo(3u), "monitor and window");
+            Assert.That(backend.Selected["cursor_mode"].GetUInt32(), Is.EqualTo(1u), "hidden");
+        });
+
+        var location = Path.Combine(daemon.Directory, "screen.webm");
+        var path = daemon.CreateRecorder(sources, ("location", location), ("mimeType", "video/webm;codecs=vp8"));
+        daemon.CallRecorder(path, "Start", [0u]);
+        Poll.Until(() => daemon.GetProperty(path, Recorder, "BytesWritten").GetUInt64() > 0, "the recording to start", TimeSpan.FromSeconds(10));
+        Thread.Sleep(Recorded);
+        daemon.CallRecorder(path, "Stop");
+
+        var recorded = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
+        Assert.That(recorded.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }));
+        Assert.That(recorded.Duration, Is.GreaterThan(Recorded - TimeSpan.FromSeconds(0.2)), "every frame, not one");
+    }
+
+    [Test]
+    public void AUserWhoCancelsGetsNotAllowedError()
+    {
+        using var daemon = new DaemonProcess(PipeWireEnvironment());
+        using var desktop = ServeBackend(daemon, new TestScreenCastBackend { Cancels = true });
+        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+
+        var error = DaemonProcess.ErrorOf(() => GetDisplayMedia(daemon, []));
+
+        Assert.That(error.ErrorName, Is.EqualTo("io.github.recorderd.Error.NotAllowedError"));
+        Assert.That(error.ErrorMessage, Does.Contain("cancelled"));
+    }
+
+    [Test]
+    public void WithoutAPortalItIsNotSupportedErrorNamingIt()
+    {
+        using var daemon = new DaemonProcess();
+
+        var error = DaemonProcess.ErrorOf(() => GetDisplayMedia(daemon, []));
+
+        Assert.That(error.ErrorName, Is.EqualTo("io.github.recorderd.Error.NotSupportedError"));
+        Assert.That(error.ErrorMessage, Does.Contain("org.freedesktop.portal.Desktop"));
+    }
+
+    [Test]
+    public void AScreenUriOfNoSessionIsNotFoundErrorAndAnUnknownOptionInvalidArgs()
+    {
+        using var daemon = new DaemonProcess();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(DaemonProcess.ErrorOf(() => daemon.CreateRecorder(["screen:7/42"])).ErrorName, Is.EqualTo("io.github.recorderd.Error.NotFoundError"));
+            Assert.That(DaemonProcess.ErrorOf(() => GetDisplayMedia(daemon, new Dict<string, VariantValue> { ["region"] = "all" })).ErrorName,
+                Is.EqualTo("org.freedesktop.DBus.Error.InvalidArgs"));
+        });
+    }
+
+    private static (string[] Sources, Dictionary<string, VariantValue> Info) GetDisplayMedia(DaemonProcess daemon, Dict<string, VariantValue> options) =>
+        daemon.CallManager("GetDisplayMedia", static (message, _) =>
+        {
+            var reader = message.GetBodyReader();
+            return (reader.ReadArrayOfString(), reader.ReadDictionaryOfStringToVariantValue());
+        }, [options]);
+
+    private static BusClient ServeBackend(DaemonProcess daemon, TestScreenCastBackend backend)
+    {
+        var client = daemon.Connect();
+        client.ServeAsync(backend, TestScreenCastBackend.Name).GetAwaiter().GetResult();
+        return client;
+    }
+
+    private Dictionary<string, string?> PipeWireEnvironment() => Variables.ToDictionary(variable => variable.Key, variable => (string?)variable.Value);
+}
