@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RecorderDaemon.Media.Sources;
 using Tmds.DBus.Protocol;
 
@@ -6,13 +7,28 @@ namespace RecorderDaemon.Bus;
 /// <summary>
 /// Manager1.GetDisplayMedia, <c>navigator.mediaDevices.getDisplayMedia()</c> for the bus: its options become a
 /// ScreenCast portal request, and each stream the user picked a <c>screen:</c> source URI recorded through the
-/// PipeWire connection the portal opened.
+/// PipeWire connection the portal opened. A session stays open while a recorder records from it and for
+/// <paramref name="grace"/> after; then the portal's session and the connection are closed.
 /// </summary>
-public sealed class DisplayMedia(ScreenCastPortal portal, ScreenSessions sessions)
+/// <param name="isRecordedFrom">whether a recorder has a source whose URI starts with the given prefix</param>
+public sealed class DisplayMedia(ScreenCastPortal portal, ScreenSessions sessions, Func<string, Task<bool>> isRecordedFrom, TimeSpan grace, ILogger<DisplayMedia> logger)
+    : IDisposable
 {
     private static readonly IReadOnlyDictionary<string, uint> SourceTypes = new Dictionary<string, uint> { ["monitor"] = 1, ["window"] = 2 };
     private static readonly IReadOnlyDictionary<string, uint> CursorModes = new Dictionary<string, uint> { ["hidden"] = 1, ["embedded"] = 2, ["metadata"] = 4 };
     private static readonly IReadOnlyDictionary<string, uint> PersistModes = new Dictionary<string, uint> { ["none"] = 0, ["session"] = 1, ["permanent"] = 2 };
+
+    private Timer? _expiry;
+    private int _expiring;
+
+    /// <summary>Starts closing sessions that are no longer used.</summary>
+    public void Start()
+    {
+        var interval = TimeSpan.FromSeconds(Math.Min(5, grace.TotalSeconds / 2));
+        _expiry = new Timer(_ => _ = ExpireAsync(), null, interval, interval);
+    }
+
+    public void Dispose() => _expiry?.Dispose();
 
     /// <summary>Asks the user through the portal; the reply body <c>(as sources, a{sv} info)</c>.</summary>
     /// <exception cref="ArgumentException">an unknown option, or a value of the wrong type or outside its choices</exception>
@@ -20,7 +36,8 @@ public sealed class DisplayMedia(ScreenCastPortal portal, ScreenSessions session
     public async Task<BusBody> GetAsync(IReadOnlyDictionary<string, VariantValue> options)
     {
         var cast = await portal.StartAsync(Parse(options));
-        var session = sessions.Add(cast.PipeWireRemote);
+        var session = sessions.Add(cast.PipeWireRemote, cast.SessionHandle);
+        logger.LogInformation("Screen-sharing session {Session} started with {Count} streams", session, cast.Streams.Count);
         var sources = cast.Streams.Select(stream => ScreenSessions.UriOf(session, stream.Node)).ToArray();
         var streams = new Array<Dict<string, VariantValue>>(cast.Streams.Select((stream, i) => new Dict<string, VariantValue>
         {
@@ -37,6 +54,39 @@ public sealed class DisplayMedia(ScreenCastPortal portal, ScreenSessions session
             writer.WriteArray(sources);
             writer.WriteDictionary(info);
         });
+    }
+
+    private async Task ExpireAsync()
+    {
+        if (Interlocked.Exchange(ref _expiring, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var session in sessions.All)
+            {
+                if (await isRecordedFrom(session.UriPrefix))
+                {
+                    session.LastUsed = DateTime.UtcNow;
+                }
+                else if (DateTime.UtcNow - session.LastUsed >= grace)
+                {
+                    sessions.Remove(session);
+                    await portal.CloseAsync(session.Handle);
+                    logger.LogInformation("Screen-sharing session {Session} closed: no recorder used it for {GraceSeconds} s", session.Id, grace.TotalSeconds);
+                }
+            }
+        }
+        catch (Exception failure)
+        {
+            logger.LogWarning(failure, "Could not check the screen-sharing sessions");
+        }
+        finally
+        {
+            Volatile.Write(ref _expiring, 0);
+        }
     }
 
     private static ScreenCastRequest Parse(IReadOnlyDictionary<string, VariantValue> options)

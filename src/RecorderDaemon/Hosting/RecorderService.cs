@@ -30,6 +30,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     private IDisposable? _connectionsLeaving;
     private bool _ownsName;
     private IdleExit? _idleExit;
+    private DisplayMedia? _displayMedia;
     private GstDeviceWatch? _devices;
     private bool _stopping;
 
@@ -61,8 +62,15 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             ? new RecordAuthorization(_connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
             : null;
 
+        if (!settings.SystemBus)
+        {
+            _displayMedia = new DisplayMedia(new ScreenCastPortal(_connection), screens, _recorders.AnyRecordsFromAsync,
+                TimeSpan.FromSeconds(settings.ScreenShareGraceSeconds), loggers.CreateLogger<DisplayMedia>());
+            _displayMedia.Start();
+        }
+
         await loop.InvokeAsync(() => objects.Add(BusNames.ManagerPath,
-            new ManagerObject(_registry, replies, Version, authorization, settings.SystemBus ? null : new DisplayMedia(new ScreenCastPortal(_connection), screens)), new ObjectManagerObject(_registry, replies)));
+            new ManagerObject(_registry, replies, Version, authorization, _displayMedia), new ObjectManagerObject(_registry, replies)));
         _connection.Serve(objects);
         var registry = _registry;
         _connectionsLeaving = await _connection.WatchConnectionsLeavingAsync(name => loop.Post(() => registry.OnConnectionLeft(name)));
@@ -111,7 +119,11 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         _logger.LogInformation("Stopped: name released, device watch removed");
     }
 
-    public void Dispose() => _connection?.Dispose();
+    public void Dispose()
+    {
+        _displayMedia?.Dispose();
+        _connection?.Dispose();
+    }
 
     /// <summary>Configured directories for everyone; else the daemon user's on the session bus and each caller's own on the system bus.</summary>
     private static OutputDefaults Outputs(RecorderdOptions settings) =>

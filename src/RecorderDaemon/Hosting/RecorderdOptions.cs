@@ -37,6 +37,9 @@ public sealed class RecorderdOptions
     /// <summary>With <see cref="Activated"/>: exit after this long without any recorder object; 0 never exits.</summary>
     public double IdleExitSeconds { get; set; } = 60;
 
+    /// <summary>How long a screen-sharing session (GetDisplayMedia) stays open without a recorder using it.</summary>
+    public double ScreenShareGraceSeconds { get; set; } = 60;
+
     /// <summary>Where recordings with video go by default; empty for <c>$XDG_VIDEOS_DIR/recorderd</c>.</summary>
     public string? VideosDirectory { get; set; }
 

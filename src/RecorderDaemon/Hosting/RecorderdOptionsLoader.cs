@@ -64,6 +64,11 @@ public static class RecorderdOptionsLoader
             yield return Failure(nameof(options.IdleExitSeconds), $"must be 0 (never) or at most {MaxSeconds}", options.IdleExitSeconds);
         }
 
+        if (!(options.ScreenShareGraceSeconds is > 0 and <= MaxSeconds))
+        {
+            yield return Failure(nameof(options.ScreenShareGraceSeconds), $"must be more than 0 and at most {MaxSeconds}", options.ScreenShareGraceSeconds);
+        }
+
         foreach (var (key, directory) in new[] { (nameof(options.VideosDirectory), options.VideosDirectory), (nameof(options.MusicDirectory), options.MusicDirectory) })
         {
             if (directory is { Length: > 0 } && !Path.IsPathFullyQualified(directory))

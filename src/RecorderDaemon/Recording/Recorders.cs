@@ -44,6 +44,10 @@ public sealed class Recorders(RecorderContext context, ISourceResolver sources, 
         await context.Loop.InvokeAsync(() => recorder.AddSource(source));
     }
 
+    /// <summary>Whether a recorder has a source whose URI starts with <paramref name="uriPrefix"/>.</summary>
+    public Task<bool> AnyRecordsFromAsync(string uriPrefix) =>
+        context.Loop.InvokeAsync(() => _owners.Keys.Any(recorder => recorder.Sources.Any(uri => uri.StartsWith(uriPrefix, StringComparison.Ordinal))));
+
     /// <summary><see cref="MediaRecorder.Start"/> within the limit on recordings at once; on the loop thread.</summary>
     public void Start(MediaRecorder recorder, uint timeslice)
     {

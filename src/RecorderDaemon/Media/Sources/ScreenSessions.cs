@@ -9,15 +9,27 @@ namespace RecorderDaemon.Media.Sources;
 /// </summary>
 public sealed class ScreenSessions
 {
-    private readonly ConcurrentDictionary<int, SafeFileHandle> _remotes = new();
+    private readonly ConcurrentDictionary<int, ScreenSession> _sessions = new();
     private int _lastId;
 
-    /// <summary>Keeps <paramref name="pipeWireRemote"/> for the session's sources; returns the session's number.</summary>
-    public int Add(SafeFileHandle pipeWireRemote)
+    public IEnumerable<ScreenSession> All => _sessions.Values;
+
+    /// <summary>Keeps a started cast for its sources; returns its number.</summary>
+    /// <param name="handle">the portal's session object, to close it by</param>
+    public int Add(SafeFileHandle pipeWireRemote, string handle)
     {
         var id = Interlocked.Increment(ref _lastId);
-        _remotes[id] = pipeWireRemote;
+        _sessions[id] = new ScreenSession(id, handle, pipeWireRemote);
         return id;
+    }
+
+    /// <summary>Forgets a session and closes its PipeWire connection: its URIs name nothing from now on.</summary>
+    public void Remove(ScreenSession session)
+    {
+        if (_sessions.TryRemove(session.Id, out _))
+        {
+            session.PipeWireRemote.Dispose();
+        }
     }
 
     public static string UriOf(int session, uint node) => $"screen:{session}/{node}";
@@ -27,13 +39,23 @@ public sealed class ScreenSessions
     internal TrackSource Parse(string uri, string rest)
     {
         var parts = rest.Split('/');
-        if (parts.Length != 2 || !int.TryParse(parts[0], out var session) || !parts[1].All(char.IsAsciiDigit) || parts[1].Length == 0)
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var id) || !parts[1].All(char.IsAsciiDigit) || parts[1].Length == 0)
         {
             throw SourceUri.Malformed(uri, "a screen is screen:SESSION/NODE, as GetDisplayMedia answers");
         }
 
-        return _remotes.TryGetValue(session, out var remote)
-            ? new PipeWireRemoteSource(uri, parts[1], remote)
+        return _sessions.TryGetValue(id, out var session)
+            ? new PipeWireRemoteSource(uri, parts[1], session.PipeWireRemote)
             : throw RecorderException.NotFound($"'{uri}' is from a screen-sharing session that is closed or was never started; call GetDisplayMedia again");
     }
+}
+
+/// <summary>One started screen cast: its number in <c>screen:</c> URIs, the portal's session object and the PipeWire connection.</summary>
+public sealed record ScreenSession(int Id, string Handle, SafeFileHandle PipeWireRemote)
+{
+    /// <summary>The prefix of this session's source URIs.</summary>
+    public string UriPrefix => $"screen:{Id}/";
+
+    /// <summary>When a recorder last used it (or it started); for the grace period before it is closed.</summary>
+    public DateTime LastUsed { get; set; } = DateTime.UtcNow;
 }
