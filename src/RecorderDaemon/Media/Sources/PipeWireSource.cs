@@ -17,6 +17,9 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
     /// <summary>How long a playing source may go without data before the recording fails; a paused pipeline stops the clock.</summary>
     internal static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often a video node's last frame is sent again while it sends none (a still screen); well under <see cref="StallTimeout"/>.</summary>
+    internal static readonly TimeSpan KeepaliveTime = TimeSpan.FromSeconds(1);
+
     /// <summary>The watchdog is named this plus <c>-audio</c> or <c>-video</c>, so its error can be told apart.</summary>
     internal const string WatchdogName = "pipewire-watchdog";
 
@@ -66,6 +69,15 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
         }
 
         var kind = Kinds.Single();
+        if (kind == TrackKind.Video)
+        {
+            // A screen's frames carry no timestamps that mean anything here: without these, the file held one frame.
+            // A screen sends frames only when something changes; the last one is sent again so the watchdog stays fed.
+            source.Set("do-timestamp", true)
+                .Set("keepalive-time", (int)KeepaliveTime.TotalMilliseconds)
+                .Set("resend-last", true);
+        }
+
         var watchdog = target.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}")
             .Set("timeout", (int)StallTimeout.TotalMilliseconds);
         source.LinkTo(watchdog);
