@@ -79,6 +79,35 @@ public sealed class PipeWireVideoTests : HeadlessPipeWireFixture
         Assert.That(harness.Discover().VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }), "the data gathered so far is kept");
     }
 
+    [Test]
+    public void AFourByThreeScreenAskedFor1280x720At15FpsIsPillarboxedToThatSizeAndRate()
+    {
+        using var screen = StartVirtualScreen("white-4-3", pattern: "white");
+        using var harness = new RecorderHarness([$"pipewire:{screen.Name}?width=1280&height=720&framerate=15"]);
+
+        RecordFor(harness, TimeSpan.FromSeconds(2));
+
+        var info = harness.Discover();
+        var frames = MediaProbe.VideoFrames(harness.Recorder.Location);
+        var thumbnail = MediaProbe.FirstFrameThumbnail(harness.Recorder.Location);
+        TestContext.Progress.WriteLine($"{info.Duration.TotalSeconds:0.000} s, {frames.Count} frames of {frames.Width}x{frames.Height}; middle row {string.Join(' ', thumbnail[4])}");
+        Assert.That((frames.Width, frames.Height), Is.EqualTo((1280, 720)));
+        Assert.That(info.Duration.TotalSeconds, Is.EqualTo(2.0).Within(0.4));
+        Assert.That(frames.Count, Is.EqualTo(30).Within(7), "15 frames a second, not the screen's 30");
+
+        // 800x600 scaled to 960x720 leaves a black bar of 160 pixels (2 of 16 columns) on each side.
+        Assert.That(thumbnail.Select(row => row[0]).Concat(thumbnail.Select(row => row[^1])), Has.All.LessThan(40), "black bars left and right");
+        Assert.That(thumbnail.Select(row => row[8]), Has.All.GreaterThan(200), "the white picture in the middle, top to bottom");
+    }
+
+    [Test]
+    public void VideoConstraintsOnAnAudioNodeAreInvalidArguments()
+    {
+        var error = Assert.Throws<ArgumentException>(() => RecorderHarness.Resolve($"pipewire:{ToneNode}?width=640"));
+
+        Assert.That(error!.Message, Does.Contain("apply to video"));
+    }
+
     private static void RecordFor(RecorderHarness harness, TimeSpan length)
     {
         harness.Start();

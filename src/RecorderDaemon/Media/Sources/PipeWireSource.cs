@@ -58,6 +58,7 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
                 || device.Properties.GetValueOrDefault("object.serial") == node)
             ?? throw RecorderException.NotFound($"no PipeWire node '{node}' (looked for a node.name or object.serial)");
         _kinds = [found.DeviceClass.StartsWith("Video", StringComparison.Ordinal) ? TrackKind.Video : TrackKind.Audio];
+        Video.RequireVideo(Uri, _kinds);
     }
 
     public override void Build(SourceTarget target)
