@@ -16,6 +16,7 @@ public sealed class VirtualScreen : IDisposable
 
     private readonly Process _feeder;
     private readonly byte[]? _frame;
+    private bool _disposed;
 
     private VirtualScreen(Process feeder, string name, byte[]? frame)
     {
@@ -74,8 +75,15 @@ public sealed class VirtualScreen : IDisposable
         }
     }
 
+    /// <summary>Kills the feeder, which removes the node; a test may do so early to lose the screen.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_feeder.HasExited)
         {
             _feeder.Kill(entireProcessTree: true);
