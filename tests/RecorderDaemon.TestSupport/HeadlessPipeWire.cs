@@ -72,7 +72,9 @@ public sealed partial class HeadlessPipeWire : IDisposable
 
         using var dump = JsonDocument.Parse(output);
         return [.. dump.RootElement.EnumerateArray()
-            .Where(item => item.GetProperty("type").GetString() == "PipeWire:Interface:Node")
+            .Where(item => item.GetProperty("type").GetString() == "PipeWire:Interface:Node"
+                && item.TryGetProperty("info", out var info) && info.ValueKind == JsonValueKind.Object
+                && info.TryGetProperty("props", out var props) && props.ValueKind == JsonValueKind.Object)
             .Select(item => new PipeWireNode(
                 item.GetProperty("id").GetUInt32(),
                 item.GetProperty("info").GetProperty("props").EnumerateObject().ToDictionary(prop => prop.Name, prop => prop.Value.ToString())))];

@@ -102,29 +102,6 @@ public abstract partial class HeadlessPipeWireFixture
         return feeder;
     }
 
-    /// <summary>A fresh virtual screen (a provided node stalls for later consumers once it ran unlinked): 320x240 BGRx at 30 fps.</summary>
-    protected Process StartScreen(string name, out uint node)
-    {
-        var start = new ProcessStartInfo("gst-launch-1.0",
-        [
-            "-q", "videotestsrc", "is-live=true", "pattern=ball", "!", "video/x-raw,format=BGRx,width=320,height=240,framerate=30/1",
-            "!", "pipewiresink", "mode=provide", $"client-name={name}",
-            $"stream-properties=props,media.class=Video/Source,node.name={name},node.description={name}",
-        ]);
-        UseThisPipeWire(start);
-        var screen = Process.Start(start)!;
-        PipeWireNode? found = null;
-        Poll.Until(() => screen.HasExited || (found = Nodes().FirstOrDefault(n => n.Name == name)) is not null, $"the screen node '{name}'", TimeSpan.FromSeconds(10));
-        if (found is null)
-        {
-            screen.Dispose();
-            Assert.Fail($"the screen '{name}' exited before its node appeared");
-        }
-
-        node = found!.Id;
-        return screen;
-    }
-
     /// <summary>Every node of this PipeWire.</summary>
     protected IReadOnlyList<PipeWireNode> Nodes() => PipeWire.Nodes();
 

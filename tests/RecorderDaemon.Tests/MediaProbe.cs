@@ -16,6 +16,24 @@ internal static partial class MediaProbe
             .DefaultIfEmpty()
             .Max();
 
+    /// <summary>The size of the VP8 frames decoded from a WebM file, and how many there are.</summary>
+    public static (int Width, int Height, int Count) VideoFrames(string webmPath)
+    {
+        var output = Play(webmPath, "vp8dec");
+        var size = DecodedSize().Match(output);
+        Assert.That(size.Success, $"no decoded video caps in the output for {webmPath}");
+        return (int.Parse(size.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(size.Groups[2].Value, CultureInfo.InvariantCulture),
+            FramePts().Matches(output).Count);
+    }
+
+    /// <summary>The first VP8 frame of a WebM file shrunk to 16x9 grey levels (0 black, 255 white), row by row: enough to see bars.</summary>
+    public static byte[][] FirstFrameThumbnail(string webmPath)
+    {
+        var output = Play(webmPath, ["vp8dec", "videoconvert", "videoscale", "video/x-raw,format=GRAY8,width=16,height=9"], ["num-buffers=1", "dump=true"]);
+        return [.. DumpLine().Matches(output).Take(9).Select(match =>
+            match.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(hex => byte.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToArray())];
+    }
+
     /// <summary>The packets of a WebM file's one track, in order, as its demuxer reads them from the file.</summary>
     public static IReadOnlyList<Packet> Packets(string webmPath) =>
         [.. Chained().Matches(Play(webmPath)).Select(match => new Packet(
@@ -23,9 +41,11 @@ internal static partial class MediaProbe
             (int.Parse(match.Groups["flags"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & DeltaUnitFlag) == 0))];
 
     /// <summary>Demuxes <paramref name="webmPath"/> through <paramref name="elements"/> into a fakesink that prints every buffer.</summary>
-    private static string Play(string webmPath, params string[] elements)
+    private static string Play(string webmPath, params string[] elements) => Play(webmPath, elements, ["silent=false"]);
+
+    private static string Play(string webmPath, string[] elements, string[] sinkProperties)
     {
-        string[] arguments = ["-v", "filesrc", $"location={webmPath}", "!", "matroskademux", .. elements.SelectMany(element => new[] { "!", element }), "!", "fakesink", "silent=false", "sync=false"];
+        string[] arguments = ["-v", "filesrc", $"location={webmPath}", "!", "matroskademux", .. elements.SelectMany(element => new[] { "!", element }), "!", "fakesink", .. sinkProperties, "sync=false"];
         var (exitCode, output, errors) = ChildProcess.Run(new ProcessStartInfo("gst-launch-1.0", arguments), TimeSpan.FromSeconds(60));
         Assert.That(exitCode, Is.Zero, $"gst-launch-1.0 could not play {webmPath}: {errors}");
         return output;
@@ -33,6 +53,13 @@ internal static partial class MediaProbe
 
     [GeneratedRegex(@"pts: (\d+:\d\d:\d\d\.\d{7})")]
     private static partial Regex FramePts();
+
+    [GeneratedRegex(@"vp8dec\d+\.GstPad:src: caps = video/x-raw, .*?width=\(int\)(\d+), height=\(int\)(\d+)")]
+    private static partial Regex DecodedSize();
+
+    /// <summary>A line of fakesink's hex dump: offset, address, 16 bytes.</summary>
+    [GeneratedRegex(@"^[0-9a-f]{8} \(0x[0-9a-f]+\): ((?:[0-9a-f]{2} ){16})", RegexOptions.Multiline)]
+    private static partial Regex DumpLine();
 
     [GeneratedRegex(@"last-message = chain +\*+ \([^)]*\) \((?<size>\d+) bytes, .*?flags: (?<flags>[0-9a-f]+)")]
     private static partial Regex Chained();

@@ -13,6 +13,7 @@ public static class GstElements
         ["audioresample"] = "gstreamer1.0-plugins-base",
         ["videoconvert"] = "gstreamer1.0-plugins-base",
         ["videoscale"] = "gstreamer1.0-plugins-base",
+        ["videorate"] = "gstreamer1.0-plugins-base",
         ["uridecodebin"] = "gstreamer1.0-plugins-base",
         ["oggmux"] = "gstreamer1.0-plugins-base",
         ["opusenc"] = "gstreamer1.0-plugins-base",

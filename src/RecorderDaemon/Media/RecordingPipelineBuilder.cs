@@ -26,7 +26,8 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstEleme
 
 /// <summary>
 /// Builds a session's pipeline from factories and properties only:
-/// <c>source → queue → convert → encoder [→ parser] → muxer → fdsink</c> for each track, with a valve that pause closes.
+/// <c>source → queue → convert → encoder [→ parser] → muxer → fdsink</c> for each track, with a valve that pause closes;
+/// a video source with constraints is scaled and re-timed before its queue (<see cref="VideoConstraints"/>).
 /// The sink writes to the output's descriptor, unbuffered, so whatever a chunk reports is readable.
 /// Only the pipeline keeps the elements: their wrappers are disposed once built, but for the valves.
 /// </summary>
@@ -58,9 +59,10 @@ internal static class RecordingPipelineBuilder
             if (format.Video is { } video)
             {
                 var encoder = target.Make(video.Encoder);
-                var framerate = sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video))?.NominalFramerate ?? 30;
-                new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: framerate).ApplyTo(encoder, video);
-                branchInputs[TrackKind.Video] = Branch(target, valves, ["videoconvert"], encoder, video.Parser, muxer, valveAfterEncoder: false);
+                var source = sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video));
+                new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: source?.NominalFramerate ?? 30).ApplyTo(encoder, video);
+                var branch = Branch(target, valves, ["videoconvert"], encoder, video.Parser, muxer, valveAfterEncoder: false);
+                branchInputs[TrackKind.Video] = (source?.Video ?? VideoConstraints.None).LinkBefore(target, branch);
             }
 
             foreach (var source in sources)

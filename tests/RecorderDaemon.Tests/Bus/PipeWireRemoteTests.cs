@@ -21,10 +21,10 @@ public sealed class PipeWireRemoteTests : HeadlessPipeWireFixture
     public void AScreenNodeIsRecordedThroughTheClientsConnectionForItsWholeDuration()
     {
         using var daemon = new DaemonProcess();
-        using var screen = StartScreen("recorderd-test-screen", out var node);
+        using var screen = StartVirtualScreen("recorderd-test-screen", 320, 240, pattern: "ball");
         using var remote = ConnectToPipeWire();
         var location = Path.Combine(daemon.Directory, "screen.webm");
-        var path = daemon.CreateRecorder([$"pipewire:{node}"],
+        var path = daemon.CreateRecorder([$"pipewire:{screen.Id}"],
             ("pipewireRemote", Descriptor(remote)), ("location", location), ("mimeType", "video/webm;codecs=vp8"));
 
         var sinceStart = Stopwatch.StartNew();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Native;
@@ -97,16 +96,7 @@ public sealed class PipeWireSourceTests : HeadlessPipeWireFixture
         using var harness = new RecorderHarness([$"pipewire:{node}"]);
         var messages = new List<string>();
         harness.OnLoop(() => harness.Recorder.Error += error => messages.Add(error.Message));
-        harness.Start();
-        harness.WaitForEvent("start");
-        Thread.Sleep(1000);
-
-        var lost = Stopwatch.StartNew();
-        feeder.Kill();
-        harness.WaitForEvent("error:UnknownError", TimeSpan.FromSeconds(10));
-        var detectedAfter = lost.Elapsed;
-        harness.WaitForStopped(TimeSpan.FromSeconds(10));
-        TestContext.Progress.WriteLine($"device loss reported after {detectedAfter.TotalSeconds:0.00} s, stopped after {lost.Elapsed.TotalSeconds:0.00} s");
+        var detectedAfter = harness.RecordUntilSourceIsLost(() => feeder.Kill());
 
         Assert.That(harness.Events, Is.EqualTo(new[] { "start", "error:UnknownError", "data", "stop" }));
         Assert.That(messages.Single(), Does.Contain("stopped delivering data"));

@@ -37,6 +37,11 @@ public sealed class SourceUriTests
     [TestCase("test:video?width=100000", "width must be a number from 16 to 3840")]
     [TestCase("test:video?height=100000", "height must be a number from 16 to 2160")]
     [TestCase("test:video?framerate=1000", "framerate must be a number from 1 to 120")]
+    [TestCase("v4l2:/dev/video0?width=8", "width must be a number from 16 to 3840")]
+    [TestCase("pipewire:screen?height=5000", "height must be a number from 16 to 2160")]
+    [TestCase("file:///a.webm?framerate=0", "framerate must be a number from 1 to 120")]
+    [TestCase("pipewire:?width=640", "default audio input")]
+    [TestCase("v4l2:/dev/video0?pattern=ball", "unknown query parameter 'pattern'")]
     [TestCase("v4l2:video0", "absolute path")]
     [TestCase("pipewire:x ! filesink location=/etc/y", "without spaces")]
     [TestCase("file:relative/path.webm", "file:///ABSOLUTE/PATH")]
@@ -45,6 +50,26 @@ public sealed class SourceUriTests
     {
         var error = Assert.Throws<ArgumentException>(() => SourceUri.Parse(uri, RecorderHarness.ProbedDevices));
         Assert.That(error!.Message, Does.Contain(reason).And.Contain($"'{uri}'"));
+    }
+
+    [TestCase("pipewire:screen?width=1280&height=720&framerate=30", 1280, 720, 30)]
+    [TestCase("v4l2:/dev/video0?width=640", 640, null, null)]
+    [TestCase("file:///a.webm?framerate=10&height=480", null, 480, 10)]
+    [TestCase("pipewire:screen", null, null, null)]
+    public void EveryVideoSourceTakesWidthHeightAndFramerate(string uri, int? width, int? height, int? framerate)
+    {
+        var source = SourceUri.Parse(uri, RecorderHarness.ProbedDevices);
+
+        Assert.That(source.Video, Is.EqualTo(new VideoConstraints(width, height, framerate)));
+        Assert.That(source.NominalFramerate, Is.EqualTo(framerate ?? 30));
+    }
+
+    [Test]
+    public void AFileUrisQueryIsNotPartOfItsPath()
+    {
+        var error = Assert.Throws<RecorderException>(() => RecorderHarness.Resolve("file:///no/such/file.webm?width=640"));
+
+        Assert.That(error!.Message, Does.Contain("'/no/such/file.webm'"));
     }
 
     [TestCase("v4l2:/dev/no-such-video-device")]

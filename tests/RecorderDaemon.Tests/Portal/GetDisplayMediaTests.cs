@@ -18,8 +18,8 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
     public void ThePickedScreenIsRecordedThroughThePortal()
     {
         using var daemon = new DaemonProcess(PipeWireEnvironment());
-        using var screen = StartScreen("recorderd-portal-screen", out var node);
-        var backend = new TestScreenCastBackend { Screen = (node, 320, 240) };
+        using var screen = StartVirtualScreen("recorderd-portal-screen", 320, 240, pattern: "ball");
+        var backend = new TestScreenCastBackend { Screen = (uint.Parse(screen.Id), 320, 240) };
         using var desktop = ServeBackend(daemon, backend);
         using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
 

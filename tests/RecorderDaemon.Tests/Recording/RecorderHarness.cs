@@ -142,6 +142,25 @@ internal sealed class RecorderHarness : IDisposable
     public void WaitForStopped(TimeSpan? timeout = null) =>
         Assert.That(_stopped.Task.Wait(timeout ?? TimeSpan.FromSeconds(30)), Is.True, $"no stop event; events so far: {string.Join(", ", Events)}");
 
+    /// <summary>
+    /// Records for a second, then calls <paramref name="loseSource"/> (which kills what feeds the source) and waits for the
+    /// recording to fail and stop; returns how long after the loss the failure came.
+    /// </summary>
+    public TimeSpan RecordUntilSourceIsLost(Action loseSource)
+    {
+        Start();
+        WaitForEvent("start");
+        Thread.Sleep(1000);
+
+        var lost = System.Diagnostics.Stopwatch.StartNew();
+        loseSource();
+        WaitForEvent("error:UnknownError", TimeSpan.FromSeconds(10));
+        var detectedAfter = lost.Elapsed;
+        WaitForStopped(TimeSpan.FromSeconds(10));
+        TestContext.Progress.WriteLine($"source loss reported after {detectedAfter.TotalSeconds:0.00} s, stopped after {lost.Elapsed.TotalSeconds:0.00} s");
+        return detectedAfter;
+    }
+
     /// <summary>Forgets the events of earlier recordings, for a recorder that is started again.</summary>
     public void ClearEvents()
     {

@@ -7,8 +7,8 @@ namespace RecorderDaemon.Media.Sources;
 /// <summary>
 /// <c>pipewire:NODE</c> of a recorder whose client gave it a connection to PipeWire (option <c>pipewireRemote</c>):
 /// NODE is the node id the portal's ScreenCast <c>Start</c> returned, which through that connection may be the only
-/// node there is. The portal's streams are video. pipewiresrc connects through a duplicate of the descriptor and
-/// finds the node by id (<c>path</c>; by <c>target-object</c> it waits for ever).
+/// node there is. The portal's streams are video, recorded as <see cref="PipeWireSource"/> records video nodes. pipewiresrc
+/// connects through a duplicate of the descriptor and finds the node by id (<c>path</c>; by <c>target-object</c> it waits for ever).
 /// </summary>
 public sealed class PipeWireRemoteSource(string uri, string node, SafeHandle remote) : TrackSource(uri)
 {
@@ -24,8 +24,7 @@ public sealed class PipeWireRemoteSource(string uri, string node, SafeHandle rem
         var source = target.Make("pipewiresrc")
             .Set("client-name", "recorderd")
             .Set("fd", (int)remote.DangerousGetHandle())
-            .Set("path", node)
-            .Set("do-timestamp", true);
-        source.LinkTo(target.InputOf(TrackKind.Video));
+            .Set("path", node);
+        PipeWireSource.LinkThroughWatchdog(target, source, TrackKind.Video);
     }
 }

@@ -18,6 +18,9 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
     /// <summary>How long a playing source may go without data before the recording fails; a paused pipeline stops the clock.</summary>
     internal static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often a video node's last frame is sent again while it sends none (a still screen); well under <see cref="StallTimeout"/>.</summary>
+    internal static readonly TimeSpan KeepaliveTime = TimeSpan.FromSeconds(1);
+
     /// <summary>The watchdog is named this plus <c>-audio</c> or <c>-video</c>, so its error can be told apart.</summary>
     internal const string WatchdogName = "pipewire-watchdog";
 
@@ -46,6 +49,7 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
                 ? "no PipeWire audio input for 'pipewire:' (is PipeWire running for this user?)"
                 : $"no PipeWire node '{node}' (looked for a node.name or object.serial)");
         _kinds = [found.DeviceClass.StartsWith("Video", StringComparison.Ordinal) ? TrackKind.Video : TrackKind.Audio];
+        Video.RequireVideo(Uri, _kinds);
     }
 
     /// <summary>
@@ -78,7 +82,21 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
             source.Set("target-object", node);
         }
 
-        var kind = Kinds.Single();
+        LinkThroughWatchdog(target, source, Kinds.Single());
+    }
+
+    /// <summary>Links a pipewiresrc to the track's input through the stall watchdog; a video node's frames are timestamped on arrival and kept coming.</summary>
+    internal static void LinkThroughWatchdog(SourceTarget target, GstElement source, TrackKind kind)
+    {
+        if (kind == TrackKind.Video)
+        {
+            // A screen's frames carry no timestamps that mean anything here: without these, the file held one frame.
+            // A screen sends frames only when something changes; the last one is sent again so the watchdog stays fed.
+            source.Set("do-timestamp", true)
+                .Set("keepalive-time", (int)KeepaliveTime.TotalMilliseconds)
+                .Set("resend-last", true);
+        }
+
         var watchdog = target.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}")
             .Set("timeout", (int)StallTimeout.TotalMilliseconds);
         source.LinkTo(watchdog);

@@ -35,9 +35,7 @@ public static class SourceUri
 
     private static TrackSource ParseTest(string uri, string rest)
     {
-        var queryStart = rest.IndexOf('?');
-        var kind = queryStart < 0 ? rest : rest[..queryStart];
-        var query = new QueryParameters(uri, queryStart < 0 ? "" : rest[(queryStart + 1)..]);
+        var (kind, query) = SplitQuery(uri, rest);
         TrackSource source = kind switch
         {
             "audio" => new TestAudioSource(
@@ -45,25 +43,28 @@ public static class SourceUri
                 query.OneOf("wave", TestAudioSource.Waves, "sine"),
                 query.Number("freq", 440, minimum: 0, maximum: 20000),
                 query.Duration()),
-            "video" => new TestVideoSource(
-                uri,
-                query.OneOf("pattern", TestVideoSource.Patterns, "smpte"),
-                (int)query.Number("width", 320, minimum: 16, maximum: 3840),
-                (int)query.Number("height", 240, minimum: 16, maximum: 2160),
-                (int)query.Number("framerate", 30, minimum: 1, maximum: 120),
-                query.Duration()),
+            "video" => TestVideo(uri, query),
             _ => throw Malformed(uri, $"unknown test source '{kind}' (expected test:audio or test:video)"),
         };
         query.RejectUnused();
         return source;
     }
 
-    private static TrackSource ParsePipeWire(string uri, string target, IDeviceList devices, SafeHandle? remote)
+    /// <summary>test:video's width, height and framerate are the size and rate it generates, 320x240 at 30 fps unless given.</summary>
+    private static TestVideoSource TestVideo(string uri, QueryParameters query)
     {
+        var pattern = query.OneOf("pattern", TestVideoSource.Patterns, "smpte");
+        var video = query.Video();
+        return new TestVideoSource(uri, pattern, video.Width ?? 320, video.Height ?? 240, video.Framerate ?? 30, query.Duration());
+    }
+
+    private static TrackSource ParsePipeWire(string uri, string rest, IDeviceList devices, SafeHandle? remote)
+    {
+        var (target, query) = SplitQuery(uri, rest);
         if (remote is not null)
         {
             return target.Length > 0 && target.All(char.IsAsciiDigit)
-                ? new PipeWireRemoteSource(uri, target, remote)
+                ? new PipeWireRemoteSource(uri, target, remote) { Video = query.OnlyVideo() }
                 : throw Malformed(uri, "through a pipewireRemote, a PipeWire target is the node id the portal's Start returned");
         }
 
@@ -72,33 +73,51 @@ public static class SourceUri
             throw Malformed(uri, "a PipeWire target is an object.serial or a node.name without spaces");
         }
 
-        return new PipeWireSource(uri, target.Length == 0 ? null : target, devices);
+        var video = query.OnlyVideo();
+        if (target.Length == 0 && !video.IsNone)
+        {
+            throw Malformed(uri, "'pipewire:' is the default audio input; width, height and framerate need a video node");
+        }
+
+        return new PipeWireSource(uri, target.Length == 0 ? null : target, devices) { Video = video };
     }
 
-    private static V4l2Source ParseV4l2(string uri, string path)
+    private static V4l2Source ParseV4l2(string uri, string rest)
     {
+        var (path, query) = SplitQuery(uri, rest);
         if (!Path.IsPathFullyQualified(path) || path.Any(char.IsControl))
         {
             throw Malformed(uri, "a V4L2 device is an absolute path such as /dev/video0");
         }
 
-        return new V4l2Source(uri, path);
+        return new V4l2Source(uri, path) { Video = query.OnlyVideo() };
     }
 
+    /// <summary><c>file:///ABS/PATH[?width=…]</c>; a <c>?</c> in a file name is written <c>%3F</c>, as in any URI.</summary>
     private static FileSource ParseFile(string uri)
     {
-        if (!System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !parsed.IsFile || !string.IsNullOrEmpty(parsed.Host)
+        var (location, query) = SplitQuery(uri, uri);
+        if (!System.Uri.TryCreate(location, UriKind.Absolute, out var parsed) || !parsed.IsFile || !string.IsNullOrEmpty(parsed.Host)
             || !uri.StartsWith("file:///", StringComparison.Ordinal))
         {
             throw Malformed(uri, "a file source is file:///ABSOLUTE/PATH");
         }
 
-        return new FileSource(uri, parsed.LocalPath);
+        return new FileSource(uri, parsed.LocalPath) { Video = query.OnlyVideo() };
+    }
+
+    /// <summary>Splits <c>PATH?QUERY</c> at the first <c>?</c>.</summary>
+    private static (string Path, QueryParameters Query) SplitQuery(string uri, string rest)
+    {
+        var queryStart = rest.IndexOf('?');
+        return queryStart < 0
+            ? (rest, new QueryParameters(uri, ""))
+            : (rest[..queryStart], new QueryParameters(uri, rest[(queryStart + 1)..]));
     }
 
     internal static ArgumentException Malformed(string uri, string why) => new($"malformed source URI '{uri}': {why}");
 
-    /// <summary>The <c>key=value&amp;…</c> part of a test URI; every key must be known and used once.</summary>
+    /// <summary>The <c>key=value&amp;…</c> part of a URI; every key must be known and used once.</summary>
     private sealed class QueryParameters
     {
         private readonly string _uri;
@@ -141,8 +160,25 @@ public static class SourceUri
                 : throw Malformed(_uri, $"{key} must be a number from {minimum} to {maximum}, not '{text}'");
         }
 
+        /// <summary>width, height and framerate, each optional, within the bounds every video source has.</summary>
+        public VideoConstraints Video() => new(
+            Integer("width", VideoConstraints.MinimumSize, VideoConstraints.MaximumWidth),
+            Integer("height", VideoConstraints.MinimumSize, VideoConstraints.MaximumHeight),
+            Integer("framerate", VideoConstraints.MinimumFramerate, VideoConstraints.MaximumFramerate));
+
+        /// <summary><see cref="Video"/>, for a source that takes no other parameter.</summary>
+        public VideoConstraints OnlyVideo()
+        {
+            var video = Video();
+            RejectUnused();
+            return video;
+        }
+
         public TimeSpan? Duration() =>
             _values.ContainsKey("duration") ? TimeSpan.FromMilliseconds(Number("duration", 0, minimum: 1, maximum: int.MaxValue)) : null;
+
+        private int? Integer(string key, int minimum, int maximum) =>
+            _values.ContainsKey(key) ? (int)Number(key, 0, minimum, maximum) : null;
 
         public void RejectUnused()
         {

@@ -19,8 +19,11 @@ public abstract class TrackSource(string uri) : IStreamSource
     /// <summary>True for sources whose data arrives in real time by themselves (as opposed to files, which need pacing).</summary>
     public virtual bool IsLive => true;
 
+    /// <summary>The size and rate the video track is recorded at (the URI's <c>width</c>, <c>height</c>, <c>framerate</c>).</summary>
+    public VideoConstraints Video { get; init; } = VideoConstraints.None;
+
     /// <summary>Frames per second the video track is expected to have, for turning key-frame durations into frame counts.</summary>
-    public virtual int NominalFramerate => 30;
+    public virtual int NominalFramerate => Video.Framerate ?? 30;
 
     /// <summary>
     /// Checks that what the URI names exists and that the caller may use it, with the caller's rights
