@@ -47,6 +47,22 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
     }
 
     [Test]
+    public void ASessionNoRecorderUsesIsClosedAfterTheGracePeriod()
+    {
+        using var daemon = new DaemonProcess(PipeWireEnvironment(), "--Recorderd:ScreenShareGraceSeconds=1");
+        using var screen = StartVirtualScreen("recorderd-portal-unused", 320, 240);
+        using var desktop = ServeBackend(daemon, new TestScreenCastBackend { Screen = (uint.Parse(screen.Id), 320, 240) });
+        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+        var (sources, _) = GetDisplayMedia(daemon, []);
+
+        Poll.Until(() => daemon.Output.Contains("closed: no recorder used it"), "the session to be closed", TimeSpan.FromSeconds(10));
+
+        var error = DaemonProcess.ErrorOf(() => daemon.CreateRecorder(sources));
+        Assert.That(error.ErrorName, Is.EqualTo("io.github.recorderd.Error.NotFoundError"));
+        Assert.That(error.ErrorMessage, Does.Contain("closed"));
+    }
+
+    [Test]
     public void AUserWhoCancelsGetsNotAllowedError()
     {
         using var daemon = new DaemonProcess(PipeWireEnvironment());
