@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using RecorderDaemon.Native;
 using RecorderDaemon.Tests.Bus;
 using Tmds.DBus.Protocol;
@@ -44,6 +45,22 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
         var recorded = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
         Assert.That(recorded.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }));
         Assert.That(recorded.Duration, Is.GreaterThan(Recorded - TimeSpan.FromSeconds(0.2)), "every frame, not one");
+    }
+
+    [Test]
+    public void TheReadmesScreenCommandsWorkAsWritten()
+    {
+        using var daemon = new DaemonProcess(PipeWireEnvironment());
+        using var screen = StartVirtualScreen("recorderd-portal-readme", 320, 240);
+        using var desktop = ServeBackend(daemon, new TestScreenCastBackend { Screen = (uint.Parse(screen.Id), 320, 240) });
+        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+        var commands = ReadmeCommands.In(ReadmeCommands.ScreenSection);
+        Assert.That(commands, Has.Count.EqualTo(2));
+
+        var shared = Busctl(daemon, commands[0]);
+        var uri = Regex.Match(shared, "^asa\\{sv\\} 1 \"(screen:[0-9]+/[0-9]+)\"").Groups[1].Value;
+        Assert.That(uri, Is.EqualTo($"screen:1/{screen.Id}"), shared);
+        Assert.That(Busctl(daemon, commands[1].Replace("screen:1/57", uri, StringComparison.Ordinal)), Is.EqualTo("o \"/io/github/recorderd/recorder/1\""));
     }
 
     [Test]
@@ -105,6 +122,13 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
             var reader = message.GetBodyReader();
             return (reader.ReadArrayOfString(), reader.ReadDictionaryOfStringToVariantValue());
         }, [options]);
+
+    private static string Busctl(DaemonProcess daemon, string command)
+    {
+        var (exitCode, output, error) = daemon.Busctl(ReadmeCommands.Arguments(command));
+        Assert.That(exitCode, Is.Zero, $"{command}: {error}");
+        return output.TrimEnd('\n');
+    }
 
     private static BusClient ServeBackend(DaemonProcess daemon, TestScreenCastBackend backend)
     {
