@@ -80,6 +80,26 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
     }
 
     [Test]
+    public void ARestoreTokenFromOneCallBringsTheBackendItsRestoreDataOnTheNext()
+    {
+        using var daemon = new DaemonProcess(PipeWireEnvironment());
+        using var screen = StartVirtualScreen("recorderd-portal-restore", 320, 240);
+        var backend = new TestScreenCastBackend { Screen = (uint.Parse(screen.Id), 320, 240) };
+        using var desktop = ServeBackend(daemon, backend);
+        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+
+        var (_, first) = GetDisplayMedia(daemon, new Dict<string, VariantValue> { ["persist"] = "session" });
+        Assert.That(backend.Selected["persist_mode"].GetUInt32(), Is.EqualTo(1u));
+        Assert.That(first.ContainsKey("restoreToken"), Is.True, "the portal gave a restore token");
+        var (sources, second) = GetDisplayMedia(daemon, new Dict<string, VariantValue> { ["persist"] = "session", ["restoreToken"] = first["restoreToken"].GetString() });
+
+        Assert.That(backend.Selected.TryGetValue("restore_data", out var restored), Is.True, "the backend was handed its restore data");
+        Assert.That(restored.GetItem(0).GetString(), Is.EqualTo(TestScreenCastBackend.RestoreDataKey));
+        Assert.That(sources, Has.Length.EqualTo(1));
+        Assert.That(second.ContainsKey("restoreToken"), Is.True, "a new token for the time after");
+    }
+
+    [Test]
     public void AUserWhoCancelsGetsNotAllowedError()
     {
         using var daemon = new DaemonProcess(PipeWireEnvironment());

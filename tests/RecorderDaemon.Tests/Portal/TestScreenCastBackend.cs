@@ -10,6 +10,9 @@ namespace RecorderDaemon.Tests.Portal;
 public sealed class TestScreenCastBackend : IPathMethodHandler
 {
     public const string Name = "org.freedesktop.impl.portal.RecorderdTest";
+
+    /// <summary>What the backend calls its restore data: what it would need to pick the same screen again.</summary>
+    public const string RestoreDataKey = "recorderd-test-screen";
     private const string Interface = "org.freedesktop.impl.portal.ScreenCast";
 
     /// <summary>The node the user picks, with its size.</summary>
@@ -116,6 +119,21 @@ public sealed class TestScreenCastBackend : IPathMethodHandler
             KeyValuePair.Create("source_type", (VariantValue)1u),
         ]);
         writer.WriteArrayEnd(streams);
+        if (Selected.TryGetValue("persist_mode", out var persist) && persist.GetUInt32() != 0)
+        {
+            // Only when asked to persist: the frontend then keeps this and hands it back for the restore token it gives out.
+            writer.WriteDictionaryEntryStart();
+            writer.WriteString("persist_mode");
+            writer.WriteVariantUInt32(persist.GetUInt32());
+            writer.WriteDictionaryEntryStart();
+            writer.WriteString("restore_data");
+            writer.WriteSignature("(suv)");
+            writer.WriteStructureStart();
+            writer.WriteString(RestoreDataKey);
+            writer.WriteUInt32(1);
+            writer.WriteVariant(Screen.Node);
+        }
+
         writer.WriteDictionaryEnd(results);
         context.Reply(writer.CreateMessage());
     }
