@@ -12,4 +12,7 @@ public static class CallTimeouts
     /// and a busy machine while still failing, rather than hanging, when the daemon never answers.
     /// </summary>
     public static readonly TimeSpan Finalize = TimeSpan.FromMinutes(5);
+
+    /// <summary>GetDisplayMedia, which waits for the user to answer the desktop's dialog.</summary>
+    public static readonly TimeSpan UserChoice = TimeSpan.FromMinutes(5);
 }

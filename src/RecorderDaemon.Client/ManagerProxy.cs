@@ -28,6 +28,27 @@ internal sealed class ManagerProxy(ClientConnection bus)
         return bus.CallAsync(writer.CreateMessage(), static (message, _) => message.GetBodyReader().ReadObjectPathAsString(), cancellationToken);
     }
 
+    /// <summary>GetDisplayMedia; waits for the user's choice (<see cref="CallTimeouts.UserChoice"/>).</summary>
+    public Task<DisplayMedia> GetDisplayMediaAsync(DisplayMediaOptions options, CancellationToken cancellationToken)
+    {
+        List<KeyValuePair<string, VariantValue>> entries =
+        [
+            KeyValuePair.Create("types", VariantValue.Array(new[] { options.Monitors ? "monitor" : null, options.Windows ? "window" : null }.OfType<string>().ToArray())),
+            KeyValuePair.Create("multiple", (VariantValue)options.Multiple),
+        ];
+        foreach (var (key, value) in new[] { ("cursor", options.Cursor), ("restoreToken", options.RestoreToken), ("persist", options.Persist) })
+        {
+            if (value is not null)
+            {
+                entries.Add(KeyValuePair.Create(key, (VariantValue)value));
+            }
+        }
+
+        using var writer = bus.StartCall(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "GetDisplayMedia", "a{sv}");
+        writer.WriteDictionary(entries);
+        return bus.CallAsync(writer.CreateMessage(), static (message, _) => ReadDisplayMedia(message), cancellationToken, CallTimeouts.UserChoice);
+    }
+
     /// <summary>The paths of the objects <c>GetManagedObjects</c> lists with the <c>MediaRecorder1</c> interface.</summary>
     public Task<IReadOnlyList<string>> GetRecorderPathsAsync(CancellationToken cancellationToken)
     {
@@ -53,6 +74,19 @@ internal sealed class ManagerProxy(ClientConnection bus)
         }
 
         return found;
+    }
+
+    // (as, a{sv}): the info's streams carry the sources with their geometry
+    private static DisplayMedia ReadDisplayMedia(Message message)
+    {
+        var reader = message.GetBodyReader();
+        reader.ReadArrayOfString();
+        var info = reader.ReadDictionaryOfStringToVariantValue();
+        var streams = info["streams"];
+        return new DisplayMedia(
+            [.. Enumerable.Range(0, streams.Count).Select(i => streams.GetItem(i).GetDictionary<string, VariantValue>()).Select(stream => new SharedStream(
+                stream["source"].GetString(), stream["width"].GetInt32(), stream["height"].GetInt32(), stream["x"].GetInt32(), stream["y"].GetInt32()))],
+            info.TryGetValue("restoreToken", out var token) ? token.GetString() : null);
     }
 
     // aa{sv}

@@ -75,6 +75,14 @@ public sealed partial class RecorderClient : IAsyncDisposable
     public Task<IReadOnlyList<MediaDeviceInfo>> EnumerateDevicesAsync(CancellationToken cancellationToken = default) =>
         Manager.EnumerateDevicesAsync(cancellationToken);
 
+    /// <summary>
+    /// <c>navigator.mediaDevices.getDisplayMedia()</c>: the desktop asks the user which screens or windows to share (through
+    /// xdg-desktop-portal); waits for the answer for up to <see cref="CallTimeouts.UserChoice"/>.
+    /// </summary>
+    /// <exception cref="RecorderClientException">NotAllowedError when the user did not share; NotSupportedError without a portal</exception>
+    public Task<DisplayMedia> GetDisplayMediaAsync(DisplayMediaOptions? options = null, CancellationToken cancellationToken = default) =>
+        Manager.GetDisplayMediaAsync(options ?? new DisplayMediaOptions(), cancellationToken);
+
     /// <summary><c>new MediaRecorder(stream, options)</c>, the stream given as source URIs (<c>test:audio</c>, <c>pipewire:</c>, ...).</summary>
     public async Task<MediaRecorder> CreateRecorderAsync(
         IEnumerable<string> sources, MediaRecorderOptions? options = null, CancellationToken cancellationToken = default)

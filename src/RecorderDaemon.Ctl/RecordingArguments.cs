@@ -21,6 +21,28 @@ internal sealed class RecordingArguments
         HelpName = "URI",
     };
 
+    private readonly Option<bool> _screen = new("--screen")
+    {
+        Description = "Record a screen the user picks in the desktop's dialog (xdg-desktop-portal), as the video",
+    };
+
+    private readonly Option<bool> _window = new("--window")
+    {
+        Description = "With --screen: offer windows too",
+    };
+
+    private readonly Option<string?> _cursor = new("--cursor")
+    {
+        Description = "With --screen: the pointer hidden, embedded (the default) or as metadata",
+        HelpName = "MODE",
+    };
+
+    private readonly Option<FileInfo?> _restoreToken = new("--restore-token")
+    {
+        Description = "With --screen: read the portal's restore token from FILE if it exists (no dialog where the portal can) and write the new one there",
+        HelpName = "FILE",
+    };
+
     private readonly Option<string?> _type = new("--type")
     {
         Description = "Container and codecs, e.g. 'video/webm;codecs=vp9,opus' or 'audio/ogg;codecs=flac' (default: WebM with VP8 and/or Opus; `recorderctl types` lists them)",
@@ -43,25 +65,54 @@ internal sealed class RecordingArguments
     {
         command.Options.Add(_audio);
         command.Options.Add(_video);
+        command.Options.Add(_screen);
+        command.Options.Add(_window);
+        command.Options.Add(_cursor);
+        command.Options.Add(_restoreToken);
+        _cursor.AcceptOnlyFromAmong("hidden", "embedded", "metadata");
         command.Options.Add(_type);
         command.Options.Add(_timeslice);
         command.Options.Add(_output);
     }
 
-    public static string SourcesHelp => $"Without --audio and --video, the default PipeWire input ({DefaultSource}) is recorded.";
+    public static string SourcesHelp => $"Without --audio, --video and --screen, the default PipeWire input ({DefaultSource}) is recorded.";
 
     /// <summary>Creates the recorder the options describe.</summary>
     /// <param name="stopOnDisconnect">whether the daemon finalizes the recording and removes the recorder when this process goes away</param>
-    public Task<MediaRecorder> CreateAsync(RecorderClient client, ParseResult parsed, bool stopOnDisconnect, CancellationToken cancellationToken)
+    public async Task<MediaRecorder> CreateAsync(RecorderClient client, ParseResult parsed, bool stopOnDisconnect, CancellationToken cancellationToken)
     {
         string[] given = [.. new[] { parsed.GetValue(_audio), parsed.GetValue(_video) }.OfType<string>()];
-        return client.CreateRecorderAsync(given.Length > 0 ? given : [DefaultSource], new MediaRecorderOptions
+        if (parsed.GetValue(_screen))
+        {
+            given = [.. given, .. await ShareScreenAsync(client, parsed, cancellationToken)];
+        }
+
+        return await client.CreateRecorderAsync(given.Length > 0 ? given : [DefaultSource], new MediaRecorderOptions
         {
             MimeType = parsed.GetValue(_type),
             // FileInfo resolved a relative path against the working directory; the daemon wants it absolute.
             Location = parsed.GetValue(_output)?.FullName,
             StopOnDisconnect = stopOnDisconnect,
         }, cancellationToken);
+    }
+
+    /// <summary>Asks the user for a screen (GetDisplayMedia); with --restore-token, the token file is read first and rewritten after.</summary>
+    private async Task<IReadOnlyList<string>> ShareScreenAsync(RecorderClient client, ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var tokenFile = parsed.GetValue(_restoreToken);
+        var shared = await client.GetDisplayMediaAsync(new DisplayMediaOptions
+        {
+            Windows = parsed.GetValue(_window),
+            Cursor = parsed.GetValue(_cursor),
+            RestoreToken = tokenFile is { Exists: true } ? (await File.ReadAllTextAsync(tokenFile.FullName, cancellationToken)).Trim() : null,
+            Persist = tokenFile is null ? null : "permanent",
+        }, cancellationToken);
+        if (tokenFile is not null && shared.RestoreToken is { } token)
+        {
+            await File.WriteAllTextAsync(tokenFile.FullName, token + "\n", cancellationToken);
+        }
+
+        return shared.Sources;
     }
 
     /// <summary>Starts <paramref name="recorder"/>; when the daemon refuses, removes it, so that no unused recorder is left behind.</summary>

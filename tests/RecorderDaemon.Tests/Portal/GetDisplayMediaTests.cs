@@ -100,6 +100,33 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
     }
 
     [Test]
+    public void RecorderctlRecordsAPickedScreenAndKeepsTheRestoreToken()
+    {
+        using var daemon = new DaemonProcess(PipeWireEnvironment());
+        using var screen = StartVirtualScreen("recorderd-portal-ctl", 320, 240, pattern: "ball");
+        var backend = new TestScreenCastBackend { Screen = (uint.Parse(screen.Id), 320, 240) };
+        using var desktop = ServeBackend(daemon, backend);
+        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+        var tokenFile = Path.Combine(daemon.Directory, "screen.token");
+        var location = Path.Combine(daemon.Directory, "ctl-screen.webm");
+
+        var result = Ctl.Recorderctl.Run(["--bus-address", daemon.Address, "record", "--screen", "--window", "--cursor", "metadata",
+            "--restore-token", tokenFile, "--duration", "2", "--type", "video/webm;codecs=vp8", "-o", location]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(backend.Selected["types"].GetUInt32(), Is.EqualTo(3u), "monitor and window");
+            Assert.That(backend.Selected["cursor_mode"].GetUInt32(), Is.EqualTo(4u), "metadata");
+            Assert.That(backend.Selected["persist_mode"].GetUInt32(), Is.EqualTo(2u), "a token that lasts");
+            Assert.That(File.Exists(tokenFile) ? File.ReadAllText(tokenFile).Trim() : "", Is.Not.Empty, "the token was written");
+        });
+        var recorded = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
+        Assert.That(recorded.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }));
+        Assert.That(recorded.Duration, Is.GreaterThan(TimeSpan.FromSeconds(1.8)));
+    }
+
+    [Test]
     public void AUserWhoCancelsGetsNotAllowedError()
     {
         using var daemon = new DaemonProcess(PipeWireEnvironment());
