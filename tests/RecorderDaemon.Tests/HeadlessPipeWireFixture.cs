@@ -22,7 +22,8 @@ public abstract partial class HeadlessPipeWireFixture
     /// <summary>The tone node's <c>node.name</c>.</summary>
     protected string ToneNode => PipeWire.ToneNode;
 
-    private HeadlessPipeWire PipeWire => _pipeWire ?? throw new InvalidOperationException("headless PipeWire is not running");
+    /// <summary>The running instance.</summary>
+    protected HeadlessPipeWire PipeWire => _pipeWire ?? throw new InvalidOperationException("headless PipeWire is not running");
 
     [OneTimeSetUp]
     public void StartPipeWire()
