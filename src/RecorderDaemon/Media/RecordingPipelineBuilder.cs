@@ -8,16 +8,26 @@ namespace RecorderDaemon.Media;
 /// A built pipeline with the wrappers it keeps until it is torn down: the valve of each track branch, which pause
 /// closes, and what its sources hold. Disposing releases them all; do it once the pipeline is in the NULL state.
 /// </summary>
-internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstElement> valves, IReadOnlyList<IDisposable> held) : IDisposable
+internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstElement> valves, SourceTarget target) : IDisposable
 {
     public GstPipeline Pipeline => pipeline;
 
     public IReadOnlyList<GstElement> Valves => valves;
 
+    /// <summary>Stops what changes the running pipeline (sources following PipeWire streams); on the loop thread, before the state change to NULL.</summary>
+    public void StopFollowing()
+    {
+        foreach (var follower in target.StoppedBeforeTearDown)
+        {
+            follower.Dispose();
+        }
+    }
+
     public void Dispose()
     {
+        StopFollowing();
         pipeline.Dispose();
-        foreach (var resource in valves.Concat(held))
+        foreach (var resource in valves.Concat(target.Held))
         {
             resource.Dispose();
         }
@@ -33,7 +43,7 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstEleme
 internal static class RecordingPipelineBuilder
 {
     /// <exception cref="ArgumentException">the plan's format or a source was not made by <see cref="GstFormatCatalog"/> or <see cref="SourceResolver"/></exception>
-    public static BuiltPipeline Build(RecordingPlan plan)
+    public static BuiltPipeline Build(RecordingPlan plan, GLibLoop loop)
     {
         var format = plan.Format as RecordingFormat
             ?? throw new ArgumentException($"'{plan.Format.MimeType}' is not a format of the GStreamer format table", nameof(plan));
@@ -41,8 +51,8 @@ internal static class RecordingPipelineBuilder
         var pipeline = GstPipeline.Create("recording");
         var valves = new List<GstElement>();
         var branchInputs = new Dictionary<TrackKind, GstElement>();
-        using var target = new SourceTarget(pipeline, branchInputs);
-        var built = new BuiltPipeline(pipeline, valves, target.Held);
+        using var target = new SourceTarget(pipeline, loop, branchInputs);
+        var built = new BuiltPipeline(pipeline, valves, target);
         try
         {
             var muxer = target.Make(format.Container.Muxer);

@@ -1,4 +1,5 @@
 using RecorderDaemon.Access;
+using RecorderDaemon.Native;
 using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media.Sources;
@@ -25,22 +26,15 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
     public override IReadOnlySet<TrackKind> Kinds => _kinds;
 
     /// <summary>
-    /// Checks that the caller could connect to the PipeWire server recorderd uses (PipeWire decides what each
-    /// client may see, but recorderd connects as itself), that the node exists (for <c>pipewire:</c>, that
+    /// Checks that the caller could connect to the PipeWire server recorderd uses, that the node (an
+    /// <c>Audio/Source</c> or <c>Video/Source</c>, not an output or a stream) exists (for <c>pipewire:</c>, that
     /// PipeWire has an audio input at all, rather than letting the recording fail later with pipewiresrc's
     /// "can't connect") and learns its kind.
     /// </summary>
     public override void Resolve(CallerFiles files)
     {
-        if (PipeWireSocket.Path() is { } socket && File.Exists(socket))
-        {
-            RequireReadWrite(files, socket, $"the PipeWire server at '{socket}'");
-        }
-
-        // Only PipeWire's device provider gives devices these properties.
-        var nodes = devices.Devices(NodeProperties)
-            .Where(device => device.Properties.ContainsKey("object.serial"))
-            .ToList();
+        RequireServerAccess(files);
+        var nodes = Nodes(devices, "Source");
         if (node is null)
         {
             if (!nodes.Any(node => node.DeviceClass.StartsWith("Audio", StringComparison.Ordinal)))
@@ -65,7 +59,36 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
             source.Set("target-object", node);
         }
 
-        var kind = Kinds.Single();
+        LinkThroughWatchdog(target, source, Kinds.Single());
+    }
+
+    /// <summary>
+    /// Checks that the caller could connect to the PipeWire server recorderd uses: PipeWire decides what each client may
+    /// see, but recorderd connects as itself.
+    /// </summary>
+    internal static void RequireServerAccess(CallerFiles files)
+    {
+        if (PipeWireSocket.Path() is { } socket && File.Exists(socket))
+        {
+            RequireReadWrite(files, socket, $"the PipeWire server at '{socket}'");
+        }
+    }
+
+    /// <summary>
+    /// The PipeWire nodes in <paramref name="devices"/> of <paramref name="mediaClass"/>, matched as GstDeviceMonitor's
+    /// filters match: <c>Source</c> is any source (<c>Audio/Source/Virtual</c> too), <c>Audio/Sink</c> any output.
+    /// </summary>
+    internal static List<GstDeviceInfo> Nodes(IDeviceList devices, string mediaClass, IReadOnlyList<string>? propertyNames = null) =>
+        // Only PipeWire's device provider gives devices object.serial.
+        [.. devices.Devices(propertyNames ?? NodeProperties).Where(device =>
+            device.Properties.ContainsKey("object.serial") && IsOfClass(device, mediaClass))];
+
+    internal static bool IsOfClass(GstDeviceInfo device, string mediaClass) =>
+        mediaClass.Split('/').All(device.DeviceClass.Split('/').Contains);
+
+    /// <summary>Links <paramref name="source"/> to the track's branch through a watchdog that fails the recording when it stalls.</summary>
+    internal static void LinkThroughWatchdog(SourceTarget target, GstElement source, TrackKind kind)
+    {
         var watchdog = target.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}")
             .Set("timeout", (int)StallTimeout.TotalMilliseconds);
         source.LinkTo(watchdog);

@@ -15,7 +15,7 @@ public static class SourceUri
         var schemeEnd = uri.IndexOf(':');
         if (schemeEnd <= 0)
         {
-            throw Malformed(uri, "it has no scheme (expected test:, pipewire:, v4l2: or file://)");
+            throw Malformed(uri, $"it has no scheme (expected {Schemes})");
         }
 
         var rest = uri[(schemeEnd + 1)..];
@@ -23,9 +23,11 @@ public static class SourceUri
         {
             "test" => ParseTest(uri, rest),
             "pipewire" => ParsePipeWire(uri, rest, devices),
+            "desktop-audio" => new DesktopAudioSource(uri, NodeName(uri, rest, "an output"), devices),
+            "app-audio" => new AppAudioSource(uri, ApplicationName(uri, rest), devices),
             "v4l2" => ParseV4l2(uri, rest),
             "file" => ParseFile(uri),
-            var scheme => throw Malformed(uri, $"unknown scheme '{scheme}' (expected test:, pipewire:, v4l2: or file://)"),
+            var scheme => throw Malformed(uri, $"unknown scheme '{scheme}' (expected {Schemes})"),
         };
     }
 
@@ -54,14 +56,32 @@ public static class SourceUri
         return source;
     }
 
-    private static PipeWireSource ParsePipeWire(string uri, string target, IDeviceList devices)
+    private const string Schemes = "test:, pipewire:, desktop-audio:, app-audio:, v4l2: or file://";
+
+    private static PipeWireSource ParsePipeWire(string uri, string target, IDeviceList devices) =>
+        new(uri, NodeName(uri, target, "a PipeWire target"), devices);
+
+    /// <summary>A node's object.serial or node.name, or null for the default when empty.</summary>
+    private static string? NodeName(string uri, string name, string what) =>
+        name.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
+            ? throw Malformed(uri, $"{what} is an object.serial or a node.name without spaces")
+            : name.Length == 0 ? null : name;
+
+    /// <summary>
+    /// An application's name, percent-encoded where it has spaces (<c>app-audio:Google%20Chrome</c>) so that a URI is
+    /// one word, as the other sources' names are.
+    /// </summary>
+    private static string ApplicationName(string uri, string encoded)
     {
-        if (target.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        if (encoded.Length == 0 || encoded.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
         {
-            throw Malformed(uri, "a PipeWire target is an object.serial or a node.name without spaces");
+            throw Malformed(uri, "an application is its application.name or binary name, percent-encoded (%20 for a space)");
         }
 
-        return new PipeWireSource(uri, target.Length == 0 ? null : target, devices);
+        var name = System.Uri.UnescapeDataString(encoded);
+        return name.Any(char.IsControl) || name.Trim().Length == 0
+            ? throw Malformed(uri, "an application name has no control characters and is not blank")
+            : name;
     }
 
     private static V4l2Source ParseV4l2(string uri, string path)
