@@ -26,11 +26,15 @@ internal static partial class MediaProbe
     /// The loudness of a file's audio as GStreamer's <c>level</c> element measures it: for each 100 ms from the start of
     /// the file, the RMS of its loudest channel in dB (0 is full scale; digital silence is negative infinity).
     /// </summary>
-    public static IReadOnlyList<(TimeSpan Time, double RmsDecibels)> Loudness(string path)
+    /// <param name="band">only the frequencies from Low to High Hz (a band-pass filter before the measure), to tell tones apart</param>
+    public static IReadOnlyList<(TimeSpan Time, double RmsDecibels)> Loudness(string path, (int Low, int High)? band = null)
     {
+        string[] filter = band is var (low, high)
+            ? ["!", "audiochebband", "mode=band-pass", $"lower-frequency={low}", $"upper-frequency={high}", "poles=8"]
+            : [];
         string[] arguments =
         [
-            "-m", "filesrc", $"location={path}", "!", "decodebin", "!", "audioconvert", "!", "level", "interval=100000000",
+            "-m", "filesrc", $"location={path}", "!", "decodebin", "!", "audioconvert", .. filter, "!", "level", "interval=100000000",
             "!", "fakesink", "sync=false",
         ];
         var (exitCode, output, errors) = ChildProcess.Run(new ProcessStartInfo("gst-launch-1.0", arguments), TimeSpan.FromSeconds(60));

@@ -51,7 +51,8 @@ internal static class RecordingPipelineBuilder
         var pipeline = GstPipeline.Create("recording");
         var valves = new List<GstElement>();
         var branchInputs = new Dictionary<TrackKind, GstElement>();
-        using var target = new SourceTarget(pipeline, loop, branchInputs);
+        var mixedInputs = new Dictionary<TrackKind, Func<GstElement>>();
+        using var target = new SourceTarget(pipeline, loop, branchInputs, mixedInputs);
         var built = new BuiltPipeline(pipeline, valves, target);
         try
         {
@@ -63,6 +64,10 @@ internal static class RecordingPipelineBuilder
                 var encoder = target.Make(audio.Encoder);
                 new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
                 branchInputs[TrackKind.Audio] = Branch(target, valves, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, valveAfterEncoder: true);
+                if (sources.Count(source => source.Kinds.Contains(TrackKind.Audio)) > 1)
+                {
+                    mixedInputs[TrackKind.Audio] = AudioMixer(target, branchInputs[TrackKind.Audio]);
+                }
             }
 
             if (format.Video is { } video)
@@ -85,6 +90,30 @@ internal static class RecordingPipelineBuilder
             built.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Mixes several audio sources into the one audio track: an <c>audiomixer</c> before the branch, and for each source
+    /// its own <c>queue → audioconvert → audioresample</c> into it, so sources of any format and rate mix. The mixer is
+    /// live: it mixes by timestamp (every source stamps its data with the pipeline's running time) and, when a source
+    /// stalls, goes on with the others once its latency has passed, so one stalled source neither stops nor clicks the mix.
+    /// </summary>
+    /// <returns>what makes a new input for each source</returns>
+    private static Func<GstElement> AudioMixer(SourceTarget target, GstElement branch)
+    {
+        var mixer = target.Hold(LiveAudioMixer.Make());
+        target.Add(mixer);
+        mixer.LinkTo(branch);
+        return () =>
+        {
+            var input = target.Make("queue");
+            var convert = target.Make("audioconvert");
+            var resample = target.Make("audioresample");
+            input.LinkTo(convert);
+            convert.LinkTo(resample);
+            resample.LinkTo(mixer);
+            return input;
+        };
     }
 
     /// <summary>

@@ -63,6 +63,25 @@ public sealed class DesktopAudioSourceTests : HeadlessPipeWireFixture
     }
 
     [Test]
+    public void DesktopAudioAndAMicrophoneAreMixedIntoOneTrackCarryingBoth()
+    {
+        using var harness = new RecorderHarness(["desktop-audio:", $"pipewire:{ToneNode}"]);
+        harness.Start();
+        harness.WaitForEvent("start");
+        Thread.Sleep(1500);
+        harness.Stop();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        var info = harness.Discover();
+        Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }), "one audio track");
+        Assert.That(info.Duration.TotalSeconds, Is.EqualTo(1.5).Within(0.5));
+        var microphone = MediaProbe.Loudness(harness.Recorder.Location, band: (400, 480)).Skip(3).ToList();
+        var desktop = MediaProbe.Loudness(harness.Recorder.Location, band: (840, 920)).Skip(3).ToList();
+        Assert.That(microphone.Min(level => level.RmsDecibels), Is.GreaterThan(AudibleDecibels), "the 440 Hz microphone all along");
+        Assert.That(desktop.Min(level => level.RmsDecibels), Is.GreaterThan(AudibleDecibels), "the 880 Hz desktop all along");
+    }
+
+    [Test]
     public void WhatAnApplicationPlaysIsRecordedAsAnOpusFileOfTheRecordedLength()
     {
         var location = RecordWithDaemon($"app-audio:{Player}", _ => Thread.Sleep(1000));

@@ -22,7 +22,7 @@ public sealed class AppAudioSource(string uri, string application, IDeviceList d
 
     public override void Build(SourceTarget target)
     {
-        var mixer = GstElements.Make("audiomixer").SetNick("start-time-selection", "first");
+        var mixer = LiveAudioMixer.Make();
         target.Add(mixer);
         var silence = target.Make("audiotestsrc")
             .Set("is-live", true)

@@ -35,8 +35,7 @@ public sealed class DesktopAudioSource(string uri, string? sink, IDeviceList dev
 
     public override void Build(SourceTarget target)
     {
-        var source = target.Make("pipewiresrc")
-            .Set("client-name", "recorderd")
+        var source = PipeWireSource.Configured(target.Make("pipewiresrc"))
             .SetSerialized("stream-properties", "props,stream.capture.sink=true");
         if (sink is not null)
         {

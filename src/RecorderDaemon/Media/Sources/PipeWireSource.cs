@@ -18,8 +18,10 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
     /// <summary>How long a playing source may go without data before the recording fails; a paused pipeline stops the clock.</summary>
     internal static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>The watchdog is named this plus <c>-audio</c> or <c>-video</c>, so its error can be told apart.</summary>
+    /// <summary>The watchdog is named this plus <c>-audio-N</c> or <c>-video-N</c>, so its error can be told apart.</summary>
     internal const string WatchdogName = "pipewire-watchdog";
+
+    private static int _watchdogs;
 
     private HashSet<TrackKind> _kinds = [TrackKind.Audio];
 
@@ -53,7 +55,7 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
 
     public override void Build(SourceTarget target)
     {
-        var source = target.Make("pipewiresrc").Set("client-name", "recorderd");
+        var source = Configured(target.Make("pipewiresrc"));
         if (node is not null)
         {
             source.Set("target-object", node);
@@ -61,6 +63,13 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
 
         LinkThroughWatchdog(target, source, Kinds.Single());
     }
+
+    /// <summary>
+    /// A pipewiresrc as recorderd uses it: named for PipeWire, and stamping its data with the pipeline's running time
+    /// as it arrives (<c>do-timestamp</c>): each pipewiresrc would otherwise stamp by its own stream's clock, so the
+    /// data of a second source mixed with the first came out of step and was dropped by the mixer.
+    /// </summary>
+    internal static GstElement Configured(GstElement source) => source.Set("client-name", "recorderd").Set("do-timestamp", true);
 
     /// <summary>
     /// Checks that the caller could connect to the PipeWire server recorderd uses: PipeWire decides what each client may
@@ -89,7 +98,8 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
     /// <summary>Links <paramref name="source"/> to the track's branch through a watchdog that fails the recording when it stalls.</summary>
     internal static void LinkThroughWatchdog(SourceTarget target, GstElement source, TrackKind kind)
     {
-        var watchdog = target.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}")
+        // Unique, as several audio sources may be mixed in one pipeline.
+        var watchdog = target.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}-{Interlocked.Increment(ref _watchdogs)}")
             .Set("timeout", (int)StallTimeout.TotalMilliseconds);
         source.LinkTo(watchdog);
         watchdog.LinkTo(target.InputOf(kind));

@@ -10,7 +10,10 @@ namespace RecorderDaemon.Media.Sources;
 /// <c>fdsrc</c> reads or a pad a callback links to later, until the pipeline is torn down. Sources that change the
 /// pipeline while it runs do so on <see cref="Loop"/> and register with <see cref="UntilTearDown"/>.
 /// </summary>
-public sealed class SourceTarget(GstPipeline pipeline, GLibLoop loop, IReadOnlyDictionary<TrackKind, GstElement> branchInputs) : IDisposable
+/// <param name="branchInputs">each track's input, which every source of that kind links to</param>
+/// <param name="mixedInputs">for a track several sources give (audio), a new input into its mixer for each source that asks</param>
+public sealed class SourceTarget(
+    GstPipeline pipeline, GLibLoop loop, IReadOnlyDictionary<TrackKind, GstElement> branchInputs, IReadOnlyDictionary<TrackKind, Func<GstElement>> mixedInputs) : IDisposable
 {
     private readonly List<GstElement> _made = [];
     private readonly List<IDisposable> _held = [];
@@ -38,7 +41,8 @@ public sealed class SourceTarget(GstPipeline pipeline, GLibLoop loop, IReadOnlyD
         return element;
     }
 
-    public GstElement InputOf(TrackKind kind) => branchInputs[kind];
+    /// <summary>Where a source links its track of <paramref name="kind"/>; call it once per source and kind.</summary>
+    public GstElement InputOf(TrackKind kind) => mixedInputs.TryGetValue(kind, out var newInput) ? newInput() : branchInputs[kind];
 
     /// <summary>Keeps <paramref name="resource"/> until the pipeline is torn down, and returns it.</summary>
     public T Hold<T>(T resource)
