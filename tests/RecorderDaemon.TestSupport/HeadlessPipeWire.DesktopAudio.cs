@@ -25,14 +25,25 @@ public sealed partial class HeadlessPipeWire
     /// gst-launch-1.0) playing a <paramref name="frequency"/> Hz tone into <paramref name="sinkName"/>, and waits until
     /// its stream is listed. Kill the process to make the application stop playing.
     /// </summary>
-    public Process PlayInto(string sinkName, string applicationName, int frequency)
+    public Process PlayInto(string sinkName, string applicationName, int frequency) =>
+        StartTone(
+            frequency,
+            [$"target-object={sinkName}", $"stream-properties=props,application.name={applicationName},media.class=Stream/Output/Audio"],
+            () => NodeListing().Contains($"application.name = \"{applicationName}\""),
+            $"the stream of '{applicationName}'");
+
+    /// <summary>
+    /// Starts a client process playing a <paramref name="frequency"/> Hz tone into a <c>pipewiresink</c> with
+    /// <paramref name="sinkProperties"/>, and waits until <paramref name="isListed"/> says its node is there.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">the process exited before its node was listed</exception>
+    public Process StartTone(int frequency, IEnumerable<string> sinkProperties, Func<bool> isListed, string what)
     {
         var start = new ProcessStartInfo("gst-launch-1.0",
         [
             "-q", "audiotestsrc", "is-live=true", "wave=sine", $"freq={frequency}",
             "!", "audioconvert", "!", "audio/x-raw,format=S16LE,rate=48000,channels=2",
-            "!", "pipewiresink", $"target-object={sinkName}",
-            $"stream-properties=props,application.name={applicationName},media.class=Stream/Output/Audio",
+            "!", "pipewiresink", .. sinkProperties,
         ])
         {
             RedirectStandardInput = true,
@@ -41,12 +52,9 @@ public sealed partial class HeadlessPipeWire
         var player = Process.Start(start)!;
         try
         {
-            Poll.Until(
-                () => player.HasExited || NodeListing().Contains($"application.name = \"{applicationName}\""),
-                $"the stream of '{applicationName}'",
-                NodeTimeout);
+            Poll.Until(() => player.HasExited || isListed(), what, NodeTimeout);
             return player.HasExited
-                ? throw new InvalidOperationException($"the player '{applicationName}' exited with code {player.ExitCode}")
+                ? throw new InvalidOperationException($"the player of {what} exited with code {player.ExitCode}")
                 : player;
         }
         catch
