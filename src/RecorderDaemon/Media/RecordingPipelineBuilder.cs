@@ -95,8 +95,8 @@ internal static class RecordingPipelineBuilder
     /// <summary>
     /// Mixes several audio sources into the one audio track: an <c>audiomixer</c> before the branch, and for each source
     /// its own <c>queue → audioconvert → audioresample</c> into it, so sources of any format and rate mix. The mixer is
-    /// live: it mixes by timestamp (every source stamps its data with the pipeline's running time) and, when a source
-    /// stalls, goes on with the others once its latency has passed, so one stalled source neither stops nor clicks the mix.
+    /// live (see <see cref="LiveAudioMixer"/>): it mixes by timestamp and, when a source stalls, goes on with the others
+    /// once its latency has passed, so one stalled source does not stop the mix.
     /// </summary>
     /// <returns>what makes a new input for each source</returns>
     private static Func<GstElement> AudioMixer(SourceTarget target, GstElement branch)

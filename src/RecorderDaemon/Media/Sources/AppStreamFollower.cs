@@ -7,8 +7,8 @@ namespace RecorderDaemon.Media.Sources;
 /// Keeps one branch <c>pipewiresrc → audioconvert → audioresample → queue</c> into a mixer per PipeWire stream that
 /// <paramref name="streams"/> names (by <c>object.serial</c>): listed when started and then every <see cref="Interval"/>,
 /// off the loop thread, and applied on it, adding branches for new streams and removing those of streams gone.
-/// A branch's buffers are stamped with the pipeline's running time when they arrive (see
-/// <see cref="PipeWireSource.Configured"/>), so a stream that joins late lines up with the rest. Disposed before the pipeline is set to NULL.
+/// A branch's buffers are stamped with the pipeline's running time when they arrive (<c>do-timestamp</c>), so a
+/// stream that joins late lines up with the rest. Disposed before the pipeline is set to NULL.
 /// </summary>
 internal sealed class AppStreamFollower(SourceTarget target, GstElement mixer, Func<IReadOnlySet<string>> streams) : IDisposable
 {
@@ -107,7 +107,7 @@ internal sealed class AppStreamFollower(SourceTarget target, GstElement mixer, F
     {
         GstElement[] branch =
         [
-            PipeWireSource.Configured(GstElements.Make("pipewiresrc")).Set("target-object", serial),
+            PipeWireSource.Configured(GstElements.Make("pipewiresrc")).Set("target-object", serial).Set("do-timestamp", true),
             GstElements.Make("audioconvert"),
             GstElements.Make("audioresample"),
             GstElements.Make("queue"),

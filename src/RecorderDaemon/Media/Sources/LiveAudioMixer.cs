@@ -7,8 +7,8 @@ internal static class LiveAudioMixer
 {
     /// <summary>
     /// How late a source's data may arrive and still be mixed. PipeWire hands data over a quantum (1024 samples,
-    /// 21 ms) at a time and pipewiresrc stamps it on arrival, so with the mixer's default (its sources' reported
-    /// latency, 20 ms) a source whose node another driver clocks was dropped as late, all of it.
+    /// 21 ms) at a time, so with the mixer's default (its sources' reported latency, 20 ms) all the data of a source
+    /// whose node another driver clocks was dropped as late (seen with the test tone node beside a null sink's monitor).
     /// </summary>
     internal static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(100);
 

@@ -64,12 +64,8 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
         LinkThroughWatchdog(target, source, Kinds.Single());
     }
 
-    /// <summary>
-    /// A pipewiresrc as recorderd uses it: named for PipeWire, and stamping its data with the pipeline's running time
-    /// as it arrives (<c>do-timestamp</c>): each pipewiresrc would otherwise stamp by its own stream's clock, so the
-    /// data of a second source mixed with the first came out of step and was dropped by the mixer.
-    /// </summary>
-    internal static GstElement Configured(GstElement source) => source.Set("client-name", "recorderd").Set("do-timestamp", true);
+    /// <summary>A pipewiresrc as recorderd uses it, named for PipeWire.</summary>
+    internal static GstElement Configured(GstElement source) => source.Set("client-name", "recorderd");
 
     /// <summary>
     /// Checks that the caller could connect to the PipeWire server recorderd uses: PipeWire decides what each client may
