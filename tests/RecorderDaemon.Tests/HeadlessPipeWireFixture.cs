@@ -22,7 +22,8 @@ public abstract partial class HeadlessPipeWireFixture
     /// <summary>The tone node's <c>node.name</c>.</summary>
     protected string ToneNode => PipeWire.ToneNode;
 
-    private HeadlessPipeWire PipeWire => _pipeWire ?? throw new InvalidOperationException("headless PipeWire is not running");
+    /// <summary>The running instance.</summary>
+    protected HeadlessPipeWire PipeWire => _pipeWire ?? throw new InvalidOperationException("headless PipeWire is not running");
 
     [OneTimeSetUp]
     public void StartPipeWire()
@@ -70,37 +71,12 @@ public abstract partial class HeadlessPipeWireFixture
     /// Starts another tone feeder, a separate client process whose node is <paramref name="nodeName"/>,
     /// and waits until the node is listed; killing it is how a test loses a device.
     /// </summary>
-    protected Process StartToneFeeder(string nodeName, int frequency = 660)
-    {
-        var start = new ProcessStartInfo("gst-launch-1.0",
-        [
-            "-q", "audiotestsrc", "is-live=true", "wave=sine", $"freq={frequency}",
-            "!", "audioconvert", "!", "audio/x-raw,format=S16LE,rate=48000,channels=2",
-            "!", "pipewiresink", $"client-name={nodeName}",
-            $"stream-properties=props,media.class=Audio/Source,node.name={nodeName},node.description={nodeName}",
-        ])
-        {
-            RedirectStandardInput = true,
-        };
-        UseThisPipeWire(start);
-        var feeder = Process.Start(start)!;
-        try
-        {
-            Poll.Until(() => feeder.HasExited || NodeNames().Contains(nodeName), $"the feeder's node '{nodeName}'", TimeSpan.FromSeconds(10));
-            if (feeder.HasExited)
-            {
-                Assert.Fail($"the feeder of '{nodeName}' exited with code {feeder.ExitCode}");
-            }
-        }
-        catch
-        {
-            feeder.Kill();
-            feeder.Dispose();
-            throw;
-        }
-
-        return feeder;
-    }
+    protected Process StartToneFeeder(string nodeName, int frequency = 660) =>
+        PipeWire.StartTone(
+            frequency,
+            [$"client-name={nodeName}", $"stream-properties=props,media.class=Audio/Source,node.name={nodeName},node.description={nodeName}"],
+            () => NodeNames().Contains(nodeName),
+            $"the feeder's node '{nodeName}'");
 
     /// <summary>Every node of this PipeWire.</summary>
     protected IReadOnlyList<PipeWireNode> Nodes() => PipeWire.Nodes();

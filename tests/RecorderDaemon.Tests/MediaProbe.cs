@@ -40,6 +40,31 @@ internal static partial class MediaProbe
             int.Parse(match.Groups["size"].Value, CultureInfo.InvariantCulture),
             (int.Parse(match.Groups["flags"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & DeltaUnitFlag) == 0))];
 
+    /// <summary>
+    /// The loudness of a file's audio as GStreamer's <c>level</c> element measures it: for each 100 ms from the start of
+    /// the file, the RMS of its loudest channel in dB (0 is full scale; digital silence is negative infinity).
+    /// </summary>
+    /// <param name="band">only the frequencies from Low to High Hz (a band-pass filter before the measure), to tell tones apart</param>
+    public static IReadOnlyList<(TimeSpan Time, double RmsDecibels)> Loudness(string path, (int Low, int High)? band = null)
+    {
+        string[] filter = band is var (low, high)
+            ? ["!", "audiochebband", "mode=band-pass", $"lower-frequency={low}", $"upper-frequency={high}", "poles=8"]
+            : [];
+        string[] arguments =
+        [
+            "-m", "filesrc", $"location={path}", "!", "decodebin", "!", "audioconvert", .. filter, "!", "level", "interval=100000000",
+            "!", "fakesink", "sync=false",
+        ];
+        var (exitCode, output, errors) = ChildProcess.Run(new ProcessStartInfo("gst-launch-1.0", arguments), TimeSpan.FromSeconds(60));
+        Assert.That(exitCode, Is.Zero, $"gst-launch-1.0 could not measure {path}: {errors}");
+        return [.. LevelMessage().Matches(output).Select(match => (
+            TimeSpan.FromTicks(long.Parse(match.Groups["time"].Value, CultureInfo.InvariantCulture) / 100),
+            match.Groups["rms"].Value.Split(',').Select(Decibels).Max()))];
+    }
+
+    private static double Decibels(string text) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NegativeInfinity;
+
     /// <summary>Demuxes <paramref name="webmPath"/> through <paramref name="elements"/> into a fakesink that prints every buffer.</summary>
     private static string Play(string webmPath, params string[] elements) => Play(webmPath, elements, ["silent=false"]);
 
@@ -50,6 +75,9 @@ internal static partial class MediaProbe
         Assert.That(exitCode, Is.Zero, $"gst-launch-1.0 could not play {webmPath}: {errors}");
         return output;
     }
+
+    [GeneratedRegex(@"level, endtime=\(guint64\)\d+, timestamp=\(guint64\)(?<time>\d+),.*?rms=\(GValueArray\)< (?<rms>[^>]*) >")]
+    private static partial Regex LevelMessage();
 
     [GeneratedRegex(@"pts: (\d+:\d\d:\d\d\.\d{7})")]
     private static partial Regex FramePts();

@@ -62,6 +62,9 @@ public class GstElement : IDisposable
     /// <summary>Sets an enum property by its nick, e.g. <c>wave</c> = <c>sine</c>.</summary>
     public GstElement SetNick(string name, string nick) => Apply(() => GObjectProperties.SetNick(Handle, name, nick));
 
+    /// <summary>Sets a property from its serialized form, e.g. a GstStructure as <c>props,key=value</c>; for constant text only, never user input.</summary>
+    public GstElement SetSerialized(string name, string text) => SetNick(name, text);
+
     public void LinkTo(GstElement downstream)
     {
         if (!Interop.Gst.gst_element_link(Handle, downstream.Handle))
@@ -85,6 +88,27 @@ public class GstElement : IDisposable
         var state = GCHandle.ToIntPtr(GCHandle.Alloc(onPadAdded));
         Interop.GObject.g_signal_connect_data(Handle, "pad-added", &PadAdded, state, &FreeSignalState, 0);
     }
+
+    /// <summary>
+    /// Unlinks this element's <c>src</c> pad from the request pad of <paramref name="downstream"/> it was linked to
+    /// (as <see cref="LinkTo"/> links to a mixer) and releases that pad.
+    /// </summary>
+    public void UnlinkAndRelease(GstElement downstream)
+    {
+        using var output = StaticPad("src");
+        var peer = Interop.Gst.gst_pad_get_peer(output.Handle);
+        if (peer == 0)
+        {
+            return;
+        }
+
+        using var input = GObjectHandle.TakeFull(peer);
+        Interop.Gst.gst_pad_unlink(output.Handle, input);
+        Interop.Gst.gst_element_release_request_pad(downstream.Handle, input);
+    }
+
+    /// <summary>Brings an element added to a running pipeline to the pipeline's state.</summary>
+    public bool SyncStateWithParent() => Interop.Gst.gst_element_sync_state_with_parent(Handle);
 
     public bool SetState(GstState state) =>
         Interop.Gst.gst_element_set_state(Handle, (int)state) != Interop.Gst.GST_STATE_CHANGE_FAILURE;

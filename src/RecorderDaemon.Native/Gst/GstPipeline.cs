@@ -15,6 +15,15 @@ public sealed class GstPipeline : GstElement
         }
     }
 
+    /// <summary>Takes an element out of the pipeline; set it to NULL first.</summary>
+    public void Remove(GstElement element)
+    {
+        if (!Interop.Gst.gst_bin_remove(Handle, element.Handle))
+        {
+            throw new InvalidOperationException($"could not remove GStreamer element '{element.FactoryName}' from the pipeline");
+        }
+    }
+
     /// <summary>
     /// Delivers every bus message to <paramref name="onMessage"/> on the loop thread until the returned
     /// source is disposed or the callback returns false.

@@ -26,6 +26,17 @@ internal static partial class Interop
 
         [LibraryImport(Libraries.Gst)]
         [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_bin_remove(SafeHandle bin, SafeHandle element);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_element_sync_state_with_parent(SafeHandle element);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial void gst_element_release_request_pad(SafeHandle element, SafeHandle pad);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
         internal static partial bool gst_element_link(SafeHandle source, SafeHandle destination);
 
         [LibraryImport(Libraries.Gst)]

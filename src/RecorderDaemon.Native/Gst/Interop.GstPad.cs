@@ -15,6 +15,14 @@ internal static partial class Interop
         [return: MarshalAs(UnmanagedType.Bool)]
         internal static partial bool gst_pad_is_linked(SafeHandle pad);
 
+        /// <summary>Transfer full; 0 when the pad is not linked.</summary>
+        [LibraryImport(Libraries.Gst)]
+        internal static partial nint gst_pad_get_peer(SafeHandle pad);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_pad_unlink(SafeHandle source, SafeHandle sink);
+
         [LibraryImport(Libraries.Gst)]
         internal static partial void gst_pad_set_offset(SafeHandle pad, long offset);
 

@@ -10,10 +10,11 @@ namespace RecorderDaemon.Media;
 /// <param name="watch">the daemon's device watch, which its owner stops; null when devices are not watched</param>
 public sealed class CaptureDevices(GstDeviceWatch? watch) : IDeviceList
 {
-    private static readonly string[] Classes = ["Audio/Source", "Video/Source"];
+    /// <summary>Capture devices, outputs (whose monitors <c>desktop-audio:</c> records) and applications' playback streams (<c>app-audio:</c>).</summary>
+    private static readonly string[] Classes = ["Audio/Source", "Video/Source", "Audio/Sink", "Stream/Output/Audio"];
 
     /// <summary>
-    /// Watches for capture devices appearing or vanishing; <paramref name="onChange"/> runs on the
+    /// Watches for capture devices, outputs and playback streams appearing or vanishing; <paramref name="onChange"/> runs on the
     /// loop thread. Starting probes the providers, so never call this on the loop thread.
     /// </summary>
     /// <exception cref="InvalidOperationException">no device provider could be started</exception>

@@ -20,7 +20,7 @@ internal static class ErrorNames
     /// <summary>The message of a failed recording: the element and its error, or what a source's watchdog means.</summary>
     public static string Describe(GstBusMessage message) =>
         message.SourceName.StartsWith(PipeWireSource.WatchdogName, StringComparison.Ordinal)
-            ? $"the PipeWire {message.SourceName[(PipeWireSource.WatchdogName.Length + 1)..]} source stopped delivering data"
+            ? $"the PipeWire {message.SourceName[(PipeWireSource.WatchdogName.Length + 1)..].Split('-')[0]} source stopped delivering data"
                 + $" for {PipeWireSource.StallTimeout.TotalSeconds:0.#} s (its node was removed or its client quit)"
             : $"{message.SourceName}: {message.Error?.Message}{Cause(message.Debug)}";
 

@@ -11,6 +11,7 @@ public static class GstElements
         ["videotestsrc"] = "gstreamer1.0-plugins-base",
         ["audioconvert"] = "gstreamer1.0-plugins-base",
         ["audioresample"] = "gstreamer1.0-plugins-base",
+        ["audiomixer"] = "gstreamer1.0-plugins-base",
         ["videoconvert"] = "gstreamer1.0-plugins-base",
         ["videoscale"] = "gstreamer1.0-plugins-base",
         ["videorate"] = "gstreamer1.0-plugins-base",

@@ -191,6 +191,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
             _outputPoll?.Dispose();
             _stopDeadline?.Dispose();
             _busWatch.Dispose();
+            _built.StopFollowing();
             _ = Duration;
         }
         finally

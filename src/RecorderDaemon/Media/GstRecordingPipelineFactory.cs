@@ -10,5 +10,5 @@ public sealed class GstRecordingPipelineFactory(GLibLoop loop, TimeSpan stopTime
     public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(10);
 
     public IRecordingPipeline Create(RecordingPlan plan, IRecordingPipelineObserver observer) =>
-        new GstRecordingPipeline(loop, RecordingPipelineBuilder.Build(plan), plan.Output, observer, stopTimeout);
+        new GstRecordingPipeline(loop, RecordingPipelineBuilder.Build(plan, loop), plan.Output, observer, stopTimeout);
 }

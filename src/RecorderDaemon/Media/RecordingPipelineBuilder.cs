@@ -8,16 +8,26 @@ namespace RecorderDaemon.Media;
 /// A built pipeline with the wrappers it keeps until it is torn down: the valve of each track branch, which pause
 /// closes, and what its sources hold. Disposing releases them all; do it once the pipeline is in the NULL state.
 /// </summary>
-internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstElement> valves, IReadOnlyList<IDisposable> held) : IDisposable
+internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstElement> valves, SourceTarget target) : IDisposable
 {
     public GstPipeline Pipeline => pipeline;
 
     public IReadOnlyList<GstElement> Valves => valves;
 
+    /// <summary>Stops what changes the running pipeline (sources following PipeWire streams); on the loop thread, before the state change to NULL.</summary>
+    public void StopFollowing()
+    {
+        foreach (var follower in target.StoppedBeforeTearDown)
+        {
+            follower.Dispose();
+        }
+    }
+
     public void Dispose()
     {
+        StopFollowing();
         pipeline.Dispose();
-        foreach (var resource in valves.Concat(held))
+        foreach (var resource in valves.Concat(target.Held))
         {
             resource.Dispose();
         }
@@ -34,7 +44,7 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstEleme
 internal static class RecordingPipelineBuilder
 {
     /// <exception cref="ArgumentException">the plan's format or a source was not made by <see cref="GstFormatCatalog"/> or <see cref="SourceResolver"/></exception>
-    public static BuiltPipeline Build(RecordingPlan plan)
+    public static BuiltPipeline Build(RecordingPlan plan, GLibLoop loop)
     {
         var format = plan.Format as RecordingFormat
             ?? throw new ArgumentException($"'{plan.Format.MimeType}' is not a format of the GStreamer format table", nameof(plan));
@@ -42,8 +52,9 @@ internal static class RecordingPipelineBuilder
         var pipeline = GstPipeline.Create("recording");
         var valves = new List<GstElement>();
         var branchInputs = new Dictionary<TrackKind, GstElement>();
-        using var target = new SourceTarget(pipeline, branchInputs);
-        var built = new BuiltPipeline(pipeline, valves, target.Held);
+        var mixedInputs = new Dictionary<TrackKind, Func<GstElement>>();
+        using var target = new SourceTarget(pipeline, loop, branchInputs, mixedInputs);
+        var built = new BuiltPipeline(pipeline, valves, target);
         try
         {
             var muxer = target.Make(format.Container.Muxer);
@@ -54,6 +65,10 @@ internal static class RecordingPipelineBuilder
                 var encoder = target.Make(audio.Encoder);
                 new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
                 branchInputs[TrackKind.Audio] = Branch(target, valves, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, valveAfterEncoder: true);
+                if (sources.Count(source => source.Kinds.Contains(TrackKind.Audio)) > 1)
+                {
+                    mixedInputs[TrackKind.Audio] = AudioMixer(target, branchInputs[TrackKind.Audio]);
+                }
             }
 
             if (format.Video is { } video)
@@ -77,6 +92,30 @@ internal static class RecordingPipelineBuilder
             built.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Mixes several audio sources into the one audio track: an <c>audiomixer</c> before the branch, and for each source
+    /// its own <c>queue → audioconvert → audioresample</c> into it, so sources of any format and rate mix. The mixer is
+    /// live (see <see cref="LiveAudioMixer"/>): it mixes by timestamp and, when a source stalls, goes on with the others
+    /// once its latency has passed, so one stalled source does not stop the mix.
+    /// </summary>
+    /// <returns>what makes a new input for each source</returns>
+    private static Func<GstElement> AudioMixer(SourceTarget target, GstElement branch)
+    {
+        var mixer = target.Hold(LiveAudioMixer.Make());
+        target.Add(mixer);
+        mixer.LinkTo(branch);
+        return () =>
+        {
+            var input = target.Make("queue");
+            var convert = target.Make("audioconvert");
+            var resample = target.Make("audioresample");
+            input.LinkTo(convert);
+            convert.LinkTo(resample);
+            resample.LinkTo(mixer);
+            return input;
+        };
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ public sealed partial class MediaRecorder
     /// <exception cref="RecorderException">NotSupportedError when the stream would have two tracks of a kind</exception>
     public void AddSource(IStreamSource source)
     {
-        RequireAtMostOneTrackOfEachKind([.. _sources, source]);
+        RequireAtMostOneVideoTrack([.. _sources, source]);
         _sources.Add(source);
         OnTrackSetChanged();
     }

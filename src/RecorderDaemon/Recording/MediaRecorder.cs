@@ -44,7 +44,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
         }
 
         _sources = [.. sources];
-        RequireAtMostOneTrackOfEachKind(_sources);
+        RequireAtMostOneVideoTrack(_sources);
         _context = context;
         _outputs = context.Outputs.For(owner);
         if (options is { Location: null, OutputFd: null } && !_outputs.HasDefaults)
@@ -81,12 +81,12 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
 
     public long BytesWritten { get => _bytesWritten; private set => Set(ref _bytesWritten, value); }
 
-    private static void RequireAtMostOneTrackOfEachKind(IEnumerable<IStreamSource> sources)
+    /// <summary>Several audio sources are mixed into one track; video cannot be mixed.</summary>
+    private static void RequireAtMostOneVideoTrack(IEnumerable<IStreamSource> sources)
     {
-        var kinds = sources.SelectMany(source => source.Kinds).ToList();
-        if (kinds.Count(kind => kind == TrackKind.Audio) > 1 || kinds.Count(kind => kind == TrackKind.Video) > 1)
+        if (sources.SelectMany(source => source.Kinds).Count(kind => kind == TrackKind.Video) > 1)
         {
-            throw RecorderException.NotSupported("a recorder records at most one audio and one video track");
+            throw RecorderException.NotSupported("a recorder records at most one video track (several audio sources are mixed)");
         }
     }
 

@@ -117,9 +117,4 @@ public sealed class PipeWireSourceTests : HeadlessPipeWireFixture
         Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
         Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
     }
-
-    private sealed class FixedDevices(params GstDeviceInfo[] devices) : IDeviceList
-    {
-        public IReadOnlyList<GstDeviceInfo> Devices(IReadOnlyList<string> propertyNames) => devices;
-    }
 }

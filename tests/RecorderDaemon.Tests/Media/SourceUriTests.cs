@@ -15,6 +15,10 @@ public sealed class SourceUriTests
     [TestCase("test:video?width=3840&height=2160&framerate=120", TrackKind.Video)]
     [TestCase("pipewire:", TrackKind.Audio)]
     [TestCase("v4l2:/dev/video0", TrackKind.Video)]
+    [TestCase("desktop-audio:", TrackKind.Audio)]
+    [TestCase("desktop-audio:alsa_output.pci-0000_00_1f.3.analog-stereo", TrackKind.Audio)]
+    [TestCase("app-audio:firefox", TrackKind.Audio)]
+    [TestCase("app-audio:Google%20Chrome", TrackKind.Audio)]
     public void WellFormedUrisSelectASourceOfTheirKind(string uri, TrackKind kind)
     {
         var source = SourceUri.Parse(uri, RecorderHarness.ProbedDevices);
@@ -44,6 +48,11 @@ public sealed class SourceUriTests
     [TestCase("v4l2:/dev/video0?pattern=ball", "unknown query parameter 'pattern'")]
     [TestCase("v4l2:video0", "absolute path")]
     [TestCase("pipewire:x ! filesink location=/etc/y", "without spaces")]
+    [TestCase("desktop-audio:x ! filesink location=/etc/y", "without spaces")]
+    [TestCase("app-audio:x ! filesink location=/etc/y", "percent-encoded")]
+    [TestCase("app-audio:", "percent-encoded")]
+    [TestCase("app-audio:%0A", "no control characters")]
+    [TestCase("app-audio:%20", "not blank")]
     [TestCase("file:relative/path.webm", "file:///ABSOLUTE/PATH")]
     [TestCase("file://host/share/a.webm", "file:///ABSOLUTE/PATH")]
     public void MalformedUrisAreRejectedWithAReason(string uri, string reason)

@@ -83,14 +83,19 @@ public sealed class MediaRecorderEventOrderTests
     public void SourcesAreCheckedWhenAddedOrRemoved()
     {
         var pipelines = new FakeRecordingPipelines();
-        using var harness = RecorderHarness.WithFakes(pipelines);
+        using var harness = RecorderHarness.WithFakes(pipelines, null, FakeSource.Audio, new FakeSource("test:video?pattern=ball", TrackKind.Video));
 
-        var secondAudio = Assert.Throws<RecorderException>(() => harness.OnLoop(() => harness.Recorder.AddSource(new FakeSource("test:audio?freq=880", TrackKind.Audio))));
+        harness.OnLoop(() => harness.Recorder.AddSource(new FakeSource("test:audio?freq=880", TrackKind.Audio)));
+        var secondVideo = Assert.Throws<RecorderException>(() => harness.OnLoop(() => harness.Recorder.AddSource(new FakeSource("test:video", TrackKind.Video))));
         var unknown = Assert.Throws<RecorderException>(() => harness.OnLoop(() => harness.Recorder.RemoveSource("test:video")));
-        harness.OnLoop(() => harness.Recorder.RemoveSource("test:audio"));
+        foreach (var uri in new[] { "test:audio", "test:audio?freq=880", "test:video?pattern=ball" })
+        {
+            harness.OnLoop(() => harness.Recorder.RemoveSource(uri));
+        }
+
         var noTracks = Assert.Throws<RecorderException>(() => harness.Start());
 
-        Assert.That(new[] { secondAudio!.Name, unknown!.Name, noTracks!.Name },
+        Assert.That(new[] { secondVideo!.Name, unknown!.Name, noTracks!.Name },
             Is.EqualTo(new[] { DomErrorName.NotSupportedError, DomErrorName.NotFoundError, DomErrorName.NotSupportedError }));
         Assert.That(harness.Events, Is.Empty);
         Assert.That(pipelines.Count, Is.Zero);

@@ -21,30 +21,30 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
     /// <summary>How often a video node's last frame is sent again while it sends none (a still screen); well under <see cref="StallTimeout"/>.</summary>
     internal static readonly TimeSpan KeepaliveTime = TimeSpan.FromSeconds(1);
 
-    /// <summary>The watchdog is named this plus <c>-audio</c> or <c>-video</c>, so its error can be told apart.</summary>
+    /// <summary>The watchdog is named this plus <c>-audio-N</c> or <c>-video-N</c>, so its error can be told apart.</summary>
     internal const string WatchdogName = "pipewire-watchdog";
 
     private static readonly TimeSpan ListingDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ListingPollInterval = TimeSpan.FromMilliseconds(100);
+
+    private static int _watchdogs;
 
     private HashSet<TrackKind> _kinds = [TrackKind.Audio];
 
     public override IReadOnlySet<TrackKind> Kinds => _kinds;
 
     /// <summary>
-    /// Checks that the caller could connect to the PipeWire server recorderd uses (PipeWire decides what each
-    /// client may see, but recorderd connects as itself), that the node exists (for <c>pipewire:</c>, that
+    /// Checks that the caller could connect to the PipeWire server recorderd uses, that the node (an
+    /// <c>Audio/Source</c> or <c>Video/Source</c>, not an output or a stream) exists (for <c>pipewire:</c>, that
     /// PipeWire has an audio input at all, rather than letting the recording fail later with pipewiresrc's
     /// "can't connect") and learns its kind.
     /// </summary>
     public override void Resolve(CallerFiles files)
     {
-        if (PipeWireSocket.Path() is { } socket && File.Exists(socket))
-        {
-            RequireReadWrite(files, socket, $"the PipeWire server at '{socket}'");
-        }
-
-        var found = FindNode()
+        RequireServerAccess(files);
+        var found = FindNode(devices, "Source", device => node is null
+                ? device.DeviceClass.StartsWith("Audio", StringComparison.Ordinal)
+                : device.Properties.GetValueOrDefault("node.name") == node || device.Properties.GetValueOrDefault("object.serial") == node)
             ?? throw RecorderException.NotFound(node is null
                 ? "no PipeWire audio input for 'pipewire:' (is PipeWire running for this user?)"
                 : $"no PipeWire node '{node}' (looked for a node.name or object.serial)");
@@ -52,19 +52,52 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
         Video.RequireVideo(Uri, _kinds);
     }
 
+    public override void Build(SourceTarget target)
+    {
+        var source = Configured(target.Make("pipewiresrc"));
+        if (node is not null)
+        {
+            source.Set("target-object", node);
+        }
+
+        LinkThroughWatchdog(target, source, Kinds.Single());
+    }
+
+    /// <summary>A pipewiresrc as recorderd uses it, named for PipeWire.</summary>
+    internal static GstElement Configured(GstElement source) => source.Set("client-name", "recorderd");
+
     /// <summary>
-    /// The node (for <c>pipewire:</c> an audio input), looked for again for up to <see cref="ListingDelay"/>: PipeWire's device
-    /// provider lists the nodes it finds a little after it starts, and a daemon just activated by this very call has just started it.
+    /// Checks that the caller could connect to the PipeWire server recorderd uses: PipeWire decides what each client may
+    /// see, but recorderd connects as itself.
     /// </summary>
-    private GstDeviceInfo? FindNode()
+    internal static void RequireServerAccess(CallerFiles files)
+    {
+        if (PipeWireSocket.Path() is { } socket && File.Exists(socket))
+        {
+            RequireReadWrite(files, socket, $"the PipeWire server at '{socket}'");
+        }
+    }
+
+    /// <summary>
+    /// The PipeWire nodes in <paramref name="devices"/> of <paramref name="mediaClass"/>, matched as GstDeviceMonitor's
+    /// filters match: <c>Source</c> is any source (<c>Audio/Source/Virtual</c> too), <c>Audio/Sink</c> any output.
+    /// </summary>
+    internal static List<GstDeviceInfo> Nodes(IDeviceList devices, string mediaClass, IReadOnlyList<string>? propertyNames = null) =>
+        // Only PipeWire's device provider gives devices object.serial.
+        [.. devices.Devices(propertyNames ?? NodeProperties).Where(device =>
+            device.Properties.ContainsKey("object.serial") && IsOfClass(device, mediaClass))];
+
+    /// <summary>
+    /// The first node of <paramref name="mediaClass"/> that <paramref name="match"/> accepts, looked for again for up to
+    /// a second: PipeWire's device provider lists the nodes it finds a little after it starts, and a daemon just
+    /// activated by this very call has just started it.
+    /// </summary>
+    internal static GstDeviceInfo? FindNode(IDeviceList devices, string mediaClass, Func<GstDeviceInfo, bool> match)
     {
         var deadline = DateTime.UtcNow + ListingDelay;
         while (true)
         {
-            // Only PipeWire's device provider gives devices an object.serial.
-            var found = devices.Devices(NodeProperties).FirstOrDefault(device => device.Properties.ContainsKey("object.serial") && (node is null
-                ? device.DeviceClass.StartsWith("Audio", StringComparison.Ordinal)
-                : device.Properties.GetValueOrDefault("node.name") == node || device.Properties.GetValueOrDefault("object.serial") == node));
+            var found = Nodes(devices, mediaClass).FirstOrDefault(match);
             if (found is not null || DateTime.UtcNow >= deadline)
             {
                 return found;
@@ -74,18 +107,13 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
         }
     }
 
-    public override void Build(SourceTarget target)
-    {
-        var source = target.Make("pipewiresrc").Set("client-name", "recorderd");
-        if (node is not null)
-        {
-            source.Set("target-object", node);
-        }
+    internal static bool IsOfClass(GstDeviceInfo device, string mediaClass) =>
+        mediaClass.Split('/').All(device.DeviceClass.Split('/').Contains);
 
-        LinkThroughWatchdog(target, source, Kinds.Single());
-    }
-
-    /// <summary>Links a pipewiresrc to the track's input through the stall watchdog; a video node's frames are timestamped on arrival and kept coming.</summary>
+    /// <summary>
+    /// Links <paramref name="source"/> to the track's branch through a watchdog that fails the recording when it stalls;
+    /// a video node's frames are timestamped on arrival and kept coming.
+    /// </summary>
     internal static void LinkThroughWatchdog(SourceTarget target, GstElement source, TrackKind kind)
     {
         if (kind == TrackKind.Video)
@@ -97,7 +125,8 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
                 .Set("resend-last", true);
         }
 
-        var watchdog = target.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}")
+        // Unique, as several audio sources may be mixed in one pipeline.
+        var watchdog = target.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}-{Interlocked.Increment(ref _watchdogs)}")
             .Set("timeout", (int)StallTimeout.TotalMilliseconds);
         source.LinkTo(watchdog);
         watchdog.LinkTo(target.InputOf(kind));

@@ -7,15 +7,29 @@ namespace RecorderDaemon.Media.Sources;
 /// What a pipeline is built into: the pipeline and each track's branch input. The wrappers of the elements it
 /// makes are its own while the pipeline is built and are disposed with it, right after building, as the pipeline
 /// holds its own references. It also holds what the elements use but do not own, such as the descriptor an
-/// <c>fdsrc</c> reads or a pad a callback links to later, until the pipeline is torn down.
+/// <c>fdsrc</c> reads or a pad a callback links to later, until the pipeline is torn down. Sources that change the
+/// pipeline while it runs do so on <see cref="Loop"/> and register with <see cref="UntilTearDown"/>.
 /// </summary>
-public sealed class SourceTarget(GstPipeline pipeline, IReadOnlyDictionary<TrackKind, GstElement> branchInputs) : IDisposable
+/// <param name="branchInputs">each track's input, which every source of that kind links to</param>
+/// <param name="mixedInputs">for a track several sources give (audio), a new input into its mixer for each source that asks</param>
+public sealed class SourceTarget(
+    GstPipeline pipeline, GLibLoop loop, IReadOnlyDictionary<TrackKind, GstElement> branchInputs, IReadOnlyDictionary<TrackKind, Func<GstElement>> mixedInputs) : IDisposable
 {
     private readonly List<GstElement> _made = [];
     private readonly List<IDisposable> _held = [];
+    private readonly List<IDisposable> _untilTearDown = [];
 
     /// <summary>What to dispose once the pipeline is in the NULL state.</summary>
     public IReadOnlyList<IDisposable> Held => _held;
+
+    /// <summary>What to dispose on the loop thread before the pipeline is set to NULL: what changes it while it runs.</summary>
+    public IReadOnlyList<IDisposable> StoppedBeforeTearDown => _untilTearDown;
+
+    /// <summary>The loop the pipeline is driven from; changes to the running pipeline are made on it.</summary>
+    public GLibLoop Loop => loop;
+
+    /// <summary>The pipeline itself, for sources that add and remove elements while it runs (on <see cref="Loop"/> only).</summary>
+    public GstPipeline Pipeline => pipeline;
 
     /// <summary>Makes an element and adds it to the pipeline; use it only while building.</summary>
     /// <exception cref="RecorderException">NotSupportedError when no installed plugin provides the element</exception>
@@ -27,7 +41,8 @@ public sealed class SourceTarget(GstPipeline pipeline, IReadOnlyDictionary<Track
         return element;
     }
 
-    public GstElement InputOf(TrackKind kind) => branchInputs[kind];
+    /// <summary>Where a source links its track of <paramref name="kind"/>; call it once per source and kind.</summary>
+    public GstElement InputOf(TrackKind kind) => mixedInputs.TryGetValue(kind, out var newInput) ? newInput() : branchInputs[kind];
 
     /// <summary>Keeps <paramref name="resource"/> until the pipeline is torn down, and returns it.</summary>
     public T Hold<T>(T resource)
@@ -35,6 +50,14 @@ public sealed class SourceTarget(GstPipeline pipeline, IReadOnlyDictionary<Track
     {
         _held.Add(resource);
         return resource;
+    }
+
+    /// <summary>Keeps <paramref name="follower"/>, something that changes the running pipeline, until teardown starts; returns it.</summary>
+    public T UntilTearDown<T>(T follower)
+        where T : IDisposable
+    {
+        _untilTearDown.Add(follower);
+        return follower;
     }
 
     /// <summary>Adds an element whose wrapper the caller keeps.</summary>

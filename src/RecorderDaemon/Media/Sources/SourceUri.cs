@@ -18,7 +18,7 @@ public static class SourceUri
         var schemeEnd = uri.IndexOf(':');
         if (schemeEnd <= 0)
         {
-            throw Malformed(uri, "it has no scheme (expected test:, pipewire:, v4l2: or file://)");
+            throw Malformed(uri, $"it has no scheme (expected {Schemes})");
         }
 
         var rest = uri[(schemeEnd + 1)..];
@@ -26,10 +26,12 @@ public static class SourceUri
         {
             "test" => ParseTest(uri, rest),
             "pipewire" => ParsePipeWire(uri, rest, devices, pipeWireRemote),
+            "desktop-audio" => new DesktopAudioSource(uri, NodeName(uri, rest, "an output"), devices),
+            "app-audio" => new AppAudioSource(uri, ApplicationName(uri, rest), devices),
             "v4l2" => ParseV4l2(uri, rest),
             "file" => ParseFile(uri),
             "screen" => screens is null ? throw Malformed(uri, "there is no screen sharing here (GetDisplayMedia is for the session bus)") : screens.Parse(uri, rest),
-            var scheme => throw Malformed(uri, $"unknown scheme '{scheme}' (expected test:, pipewire:, v4l2:, file:// or screen:)"),
+            var scheme => throw Malformed(uri, $"unknown scheme '{scheme}' (expected {Schemes})"),
         };
     }
 
@@ -68,18 +70,37 @@ public static class SourceUri
                 : throw Malformed(uri, "through a pipewireRemote, a PipeWire target is the node id the portal's Start returned");
         }
 
-        if (target.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
-        {
-            throw Malformed(uri, "a PipeWire target is an object.serial or a node.name without spaces");
-        }
-
+        var node = NodeName(uri, target, "a PipeWire target");
         var video = query.OnlyVideo();
-        if (target.Length == 0 && !video.IsNone)
+        if (node is null && !video.IsNone)
         {
             throw Malformed(uri, "'pipewire:' is the default audio input; width, height and framerate need a video node");
         }
 
-        return new PipeWireSource(uri, target.Length == 0 ? null : target, devices) { Video = video };
+        return new PipeWireSource(uri, node, devices) { Video = video };
+    }
+
+    /// <summary>A node's object.serial or node.name, or null for the default when empty.</summary>
+    private static string? NodeName(string uri, string name, string what) =>
+        name.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
+            ? throw Malformed(uri, $"{what} is an object.serial or a node.name without spaces")
+            : name.Length == 0 ? null : name;
+
+    /// <summary>
+    /// An application's name, percent-encoded where it has spaces (<c>app-audio:Google%20Chrome</c>) so that a URI is
+    /// one word, as the other sources' names are.
+    /// </summary>
+    private static string ApplicationName(string uri, string encoded)
+    {
+        if (encoded.Length == 0 || encoded.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            throw Malformed(uri, "an application is its application.name or binary name, percent-encoded (%20 for a space)");
+        }
+
+        var name = System.Uri.UnescapeDataString(encoded);
+        return name.Any(char.IsControl) || name.Trim().Length == 0
+            ? throw Malformed(uri, "an application name has no control characters and is not blank")
+            : name;
     }
 
     private static V4l2Source ParseV4l2(string uri, string rest)
@@ -114,6 +135,8 @@ public static class SourceUri
             ? (rest, new QueryParameters(uri, ""))
             : (rest[..queryStart], new QueryParameters(uri, rest[(queryStart + 1)..]));
     }
+
+    private const string Schemes = "test:, pipewire:, desktop-audio:, app-audio:, v4l2:, file:// or screen:";
 
     internal static ArgumentException Malformed(string uri, string why) => new($"malformed source URI '{uri}': {why}");
 
