@@ -9,10 +9,15 @@ internal sealed class RecordingArguments
     /// <summary>Recorded when neither --audio nor --video is given.</summary>
     public const string DefaultSource = "pipewire:";
 
-    private readonly Option<string?> _audio = new("--audio")
+    private readonly Option<string[]> _audio = new("--audio")
     {
-        Description = "Audio source URI: pipewire: (the default input), pipewire:TARGET, test:audio?freq=440, file:///abs/path",
+        Description = "Audio source URI: pipewire: (the default input), pipewire:TARGET, desktop-audio:, app-audio:NAME, test:audio?freq=440, file:///abs/path; repeat it to mix several",
         HelpName = "URI",
+    };
+
+    private readonly Option<bool> _desktopAudio = new("--desktop-audio")
+    {
+        Description = "Also record what the desktop plays (desktop-audio:, the default output's monitor), mixed with the other audio",
     };
 
     private readonly Option<string?> _video = new("--video")
@@ -64,6 +69,7 @@ internal sealed class RecordingArguments
     public void AddTo(Command command)
     {
         command.Options.Add(_audio);
+        command.Options.Add(_desktopAudio);
         command.Options.Add(_video);
         command.Options.Add(_screen);
         command.Options.Add(_window);
@@ -75,13 +81,18 @@ internal sealed class RecordingArguments
         command.Options.Add(_output);
     }
 
-    public static string SourcesHelp => $"Without --audio, --video and --screen, the default PipeWire input ({DefaultSource}) is recorded.";
+    public static string SourcesHelp => $"Without --audio, --desktop-audio, --video and --screen, the default PipeWire input ({DefaultSource}) is recorded.";
 
     /// <summary>Creates the recorder the options describe.</summary>
     /// <param name="stopOnDisconnect">whether the daemon finalizes the recording and removes the recorder when this process goes away</param>
     public async Task<MediaRecorder> CreateAsync(RecorderClient client, ParseResult parsed, bool stopOnDisconnect, CancellationToken cancellationToken)
     {
-        string[] given = [.. new[] { parsed.GetValue(_audio), parsed.GetValue(_video) }.OfType<string>()];
+        string[] given =
+        [
+            .. parsed.GetValue(_audio) ?? [],
+            .. parsed.GetValue(_desktopAudio) ? ["desktop-audio:"] : Array.Empty<string>(),
+            .. new[] { parsed.GetValue(_video) }.OfType<string>(),
+        ];
         if (parsed.GetValue(_screen))
         {
             given = [.. given, .. await ShareScreenAsync(client, parsed, cancellationToken)];

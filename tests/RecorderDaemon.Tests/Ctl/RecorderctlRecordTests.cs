@@ -28,6 +28,19 @@ public sealed class RecorderctlRecordTests : RecorderctlFixture
     }
 
     [Test]
+    public void RepeatedAudioOptionsAreMixedIntoOneTrack()
+    {
+        var file = OutputFile("mixed.webm");
+
+        var result = Run("record", "--audio", "test:audio", "--audio", "test:audio?freq=880", "--duration", "1", "-o", file);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var info = RecorderDaemon.Native.GstDiscoverer.Discover(new Uri(file).AbsoluteUri, TimeSpan.FromSeconds(10));
+        Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }), "one track carrying both");
+        Assert.That(info.Duration, Is.GreaterThan(TimeSpan.FromSeconds(0.8)));
+    }
+
+    [Test]
     public void TheEndOfTheSourcesEndsTheRecording()
     {
         var file = OutputFile("ended.webm");
