@@ -18,15 +18,12 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
     [Test]
     public void ThePickedScreenIsRecordedThroughThePortal()
     {
-        using var daemon = new DaemonProcess(PipeWireEnvironment());
-        using var screen = StartVirtualScreen("recorderd-portal-screen", 320, 240, pattern: "ball");
-        var backend = new TestScreenCastBackend { Screen = (uint.Parse(screen.Id), 320, 240) };
-        using var desktop = ServeBackend(daemon, backend);
-        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+        using var desktop = StartDesktop("recorderd-portal-screen");
+        var (daemon, backend) = (desktop.Daemon, desktop.Backend);
 
         var (sources, info) = GetDisplayMedia(daemon, new Dict<string, VariantValue> { ["types"] = VariantValue.Array(new[] { "monitor", "window" }), ["cursor"] = "hidden" });
 
-        Assert.That(sources, Has.Length.EqualTo(1).And.All.StartWith("screen:"), portal.ToString());
+        Assert.That(sources, Has.Length.EqualTo(1).And.All.StartWith("screen:"));
         var stream = info["streams"].GetItem(0).GetDictionary<string, VariantValue>();
         Assert.Multiple(() =>
         {
@@ -55,26 +52,22 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
     [Test]
     public void TheReadmesScreenCommandsWorkAsWritten()
     {
-        using var daemon = new DaemonProcess(PipeWireEnvironment());
-        using var screen = StartVirtualScreen("recorderd-portal-readme", 320, 240);
-        using var desktop = ServeBackend(daemon, new TestScreenCastBackend { Screen = (uint.Parse(screen.Id), 320, 240) });
-        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+        using var desktop = StartDesktop("recorderd-portal-readme");
+        var daemon = desktop.Daemon;
         var commands = ReadmeCommands.In(ReadmeCommands.ScreenSection);
         Assert.That(commands, Has.Count.EqualTo(2));
 
         var shared = Busctl(daemon, commands[0]);
         var uri = Regex.Match(shared, "^asa\\{sv\\} 1 \"(screen:[0-9]+/[0-9]+)\"").Groups[1].Value;
-        Assert.That(uri, Is.EqualTo($"screen:1/{screen.Id}"), shared);
+        Assert.That(uri, Is.EqualTo($"screen:1/{desktop.Backend.Screen.Node}"), shared);
         Assert.That(Busctl(daemon, commands[1].Replace("screen:1/57", uri, StringComparison.Ordinal)), Is.EqualTo("o \"/io/github/recorderd/recorder/1\""));
     }
 
     [Test]
     public void ASessionNoRecorderUsesIsClosedAfterTheGracePeriod()
     {
-        using var daemon = new DaemonProcess(PipeWireEnvironment(), "--Recorderd:ScreenShareGraceSeconds=1");
-        using var screen = StartVirtualScreen("recorderd-portal-unused", 320, 240);
-        using var desktop = ServeBackend(daemon, new TestScreenCastBackend { Screen = (uint.Parse(screen.Id), 320, 240) });
-        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+        using var desktop = StartDesktop("recorderd-portal-unused", "--Recorderd:ScreenShareGraceSeconds=1");
+        var daemon = desktop.Daemon;
         var (sources, _) = GetDisplayMedia(daemon, []);
 
         Poll.Until(() => daemon.Output.Contains("closed: no recorder used it"), "the session to be closed", TimeSpan.FromSeconds(10));
@@ -87,11 +80,8 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
     [Test]
     public void ARestoreTokenFromOneCallBringsTheBackendItsRestoreDataOnTheNext()
     {
-        using var daemon = new DaemonProcess(PipeWireEnvironment());
-        using var screen = StartVirtualScreen("recorderd-portal-restore", 320, 240);
-        var backend = new TestScreenCastBackend { Screen = (uint.Parse(screen.Id), 320, 240) };
-        using var desktop = ServeBackend(daemon, backend);
-        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+        using var desktop = StartDesktop("recorderd-portal-restore");
+        var (daemon, backend) = (desktop.Daemon, desktop.Backend);
 
         var (_, first) = GetDisplayMedia(daemon, new Dict<string, VariantValue> { ["persist"] = "session" });
         Assert.That(backend.Selected["persist_mode"].GetUInt32(), Is.EqualTo(1u));
@@ -107,11 +97,8 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
     [Test]
     public void RecorderctlRecordsAPickedScreenAndKeepsTheRestoreToken()
     {
-        using var daemon = new DaemonProcess(PipeWireEnvironment());
-        using var screen = StartVirtualScreen("recorderd-portal-ctl", 320, 240, pattern: "ball");
-        var backend = new TestScreenCastBackend { Screen = (uint.Parse(screen.Id), 320, 240) };
-        using var desktop = ServeBackend(daemon, backend);
-        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+        using var desktop = StartDesktop("recorderd-portal-ctl");
+        var (daemon, backend) = (desktop.Daemon, desktop.Backend);
         var tokenFile = Path.Combine(daemon.Directory, "screen.token");
         var location = Path.Combine(daemon.Directory, "ctl-screen.webm");
 
@@ -134,9 +121,9 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
     [Test]
     public void AUserWhoCancelsGetsNotAllowedError()
     {
-        using var daemon = new DaemonProcess(PipeWireEnvironment());
-        using var desktop = ServeBackend(daemon, new TestScreenCastBackend { Cancels = true });
-        using var portal = PortalFrontend.Start(daemon.Client, UseThisPipeWire);
+        using var desktop = StartDesktop(screenName: null);
+        var daemon = desktop.Daemon;
+        desktop.Backend.Cancels = true;
 
         var error = DaemonProcess.ErrorOf(() => GetDisplayMedia(daemon, []));
 
@@ -182,12 +169,55 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
         return output.TrimEnd('\n');
     }
 
-    private static BusClient ServeBackend(DaemonProcess daemon, TestScreenCastBackend backend)
+    /// <summary>
+    /// The daemon, a fresh 320x240 virtual screen (none for a null <paramref name="screenName"/>), the test's ScreenCast backend
+    /// that picks it, and the real portal frontend, started in that order (the backend must own its name first).
+    /// </summary>
+    private Desktop StartDesktop(string? screenName, params string[] settings)
     {
-        var client = daemon.Connect();
-        client.ServeAsync(backend, TestScreenCastBackend.Name).GetAwaiter().GetResult();
-        return client;
+        var started = new Stack<IDisposable>();
+        try
+        {
+            var daemon = new DaemonProcess(PipeWireEnvironment(), settings);
+            started.Push(daemon);
+            var backend = new TestScreenCastBackend();
+            if (screenName is not null)
+            {
+                var screen = StartVirtualScreen(screenName, 320, 240, pattern: "ball");
+                started.Push(screen);
+                backend.Screen = (uint.Parse(screen.Id), 320, 240);
+            }
+
+            var backendClient = daemon.Connect();
+            started.Push(backendClient);
+            backendClient.ServeAsync(backend, TestScreenCastBackend.Name).GetAwaiter().GetResult();
+            started.Push(PortalFrontend.Start(daemon.Client, UseThisPipeWire));
+            return new Desktop(daemon, backend, started);
+        }
+        catch
+        {
+            Desktop.DisposeAll(started);
+            throw;
+        }
     }
 
     private Dictionary<string, string?> PipeWireEnvironment() => Variables.ToDictionary(variable => variable.Key, variable => (string?)variable.Value);
+
+    /// <summary>What <see cref="StartDesktop"/> started; disposing stops it all, the portal first.</summary>
+    private sealed class Desktop(DaemonProcess daemon, TestScreenCastBackend backend, Stack<IDisposable> started) : IDisposable
+    {
+        public DaemonProcess Daemon => daemon;
+
+        public TestScreenCastBackend Backend => backend;
+
+        public static void DisposeAll(Stack<IDisposable> started)
+        {
+            while (started.TryPop(out var next))
+            {
+                next.Dispose();
+            }
+        }
+
+        public void Dispose() => DisposeAll(started);
+    }
 }
