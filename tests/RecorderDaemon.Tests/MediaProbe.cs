@@ -42,7 +42,8 @@ internal static partial class MediaProbe
 
     /// <summary>
     /// The loudness of a file's audio as GStreamer's <c>level</c> element measures it: for each 100 ms from the start of
-    /// the file, the RMS of its loudest channel in dB (0 is full scale; digital silence is negative infinity).
+    /// the file, the RMS of its loudest channel in dB (0 is full scale; digital silence is negative infinity). A period the
+    /// band-pass filter could not measure (its IIR sometimes yields NaN for a moment on this machine) is left out.
     /// </summary>
     /// <param name="band">only the frequencies from Low to High Hz (a band-pass filter before the measure), to tell tones apart</param>
     public static IReadOnlyList<(TimeSpan Time, double RmsDecibels)> Loudness(string path, (int Low, int High)? band = null)
@@ -59,7 +60,7 @@ internal static partial class MediaProbe
         Assert.That(exitCode, Is.Zero, $"gst-launch-1.0 could not measure {path}: {errors}");
         return [.. LevelMessage().Matches(output).Select(match => (
             TimeSpan.FromTicks(long.Parse(match.Groups["time"].Value, CultureInfo.InvariantCulture) / 100),
-            match.Groups["rms"].Value.Split(',').Select(Decibels).Max()))];
+            RmsDecibels: match.Groups["rms"].Value.Split(',').Select(Decibels).Max())).Where(level => !double.IsNaN(level.RmsDecibels))];
     }
 
     private static double Decibels(string text) =>
