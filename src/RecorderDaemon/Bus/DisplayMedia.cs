@@ -37,8 +37,8 @@ public sealed class DisplayMedia(ScreenCastPortal portal, ScreenSessions session
     {
         var cast = await portal.StartAsync(Parse(options));
         var session = sessions.Add(cast.PipeWireRemote, cast.SessionHandle);
-        logger.LogInformation("Screen-sharing session {Session} started with {Count} streams", session, cast.Streams.Count);
-        var sources = cast.Streams.Select(stream => ScreenSessions.UriOf(session, stream.Node)).ToArray();
+        logger.LogInformation("Screen-sharing session {Session} started with {Count} streams", session.Id, cast.Streams.Count);
+        var sources = cast.Streams.Select(stream => session.UriOf(stream.Node)).ToArray();
         var streams = new Array<Dict<string, VariantValue>>(cast.Streams.Select((stream, i) => new Dict<string, VariantValue>
         {
             ["source"] = sources[i], ["width"] = stream.Width, ["height"] = stream.Height, ["x"] = stream.X, ["y"] = stream.Y,

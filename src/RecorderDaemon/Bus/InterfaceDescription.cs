@@ -23,10 +23,6 @@ public sealed class InterfaceDescription
             property => (string)property.Attribute("name")!,
             property => (string)property.Attribute("type")!,
             StringComparer.Ordinal);
-        Signals = element.Elements("signal").ToDictionary(
-            signal => (string)signal.Attribute("name")!,
-            signal => Signature(signal.Elements("arg")),
-            StringComparer.Ordinal);
     }
 
     public string Name { get; }
@@ -39,9 +35,6 @@ public sealed class InterfaceDescription
 
     /// <summary>Each property's type.</summary>
     public IReadOnlyDictionary<string, string> Properties { get; }
-
-    /// <summary>Each signal's signature ("" for none).</summary>
-    public IReadOnlyDictionary<string, string> Signals { get; }
 
     /// <summary>Every interface of an introspection document, by name.</summary>
     public static IReadOnlyDictionary<string, InterfaceDescription> Parse(string xml) =>

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using RecorderDaemon.Access;
 using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media.Sources;
@@ -9,15 +8,11 @@ namespace RecorderDaemon.Media.Sources;
 /// NODE is the node id the portal's ScreenCast <c>Start</c> returned, which through that connection may be the only
 /// node there is. The portal's streams are video, recorded as <see cref="PipeWireSource"/> records video nodes. pipewiresrc
 /// connects through a duplicate of the descriptor and finds the node by id (<c>path</c>; by <c>target-object</c> it waits for ever).
+/// There is nothing to resolve: the connection is the client's and reaches what the portal let it, whoever the client is.
 /// </summary>
 public sealed class PipeWireRemoteSource(string uri, string node, SafeHandle remote) : TrackSource(uri)
 {
     public override IReadOnlySet<TrackKind> Kinds { get; } = new HashSet<TrackKind> { TrackKind.Video };
-
-    /// <summary>The connection is the client's: it reaches what the portal let it, whoever the client is.</summary>
-    public override void Resolve(CallerFiles files)
-    {
-    }
 
     public override void Build(SourceTarget target)
     {

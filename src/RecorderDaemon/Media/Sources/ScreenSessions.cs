@@ -14,13 +14,13 @@ public sealed class ScreenSessions
 
     public IEnumerable<ScreenSession> All => _sessions.Values;
 
-    /// <summary>Keeps a started cast for its sources; returns its number.</summary>
+    /// <summary>Keeps a started cast for its sources.</summary>
     /// <param name="handle">the portal's session object, to close it by</param>
-    public int Add(SafeFileHandle pipeWireRemote, string handle)
+    public ScreenSession Add(SafeFileHandle pipeWireRemote, string handle)
     {
-        var id = Interlocked.Increment(ref _lastId);
-        _sessions[id] = new ScreenSession(id, handle, pipeWireRemote);
-        return id;
+        var session = new ScreenSession(Interlocked.Increment(ref _lastId), handle, pipeWireRemote);
+        _sessions[session.Id] = session;
+        return session;
     }
 
     /// <summary>Forgets a session and closes its PipeWire connection: its URIs name nothing from now on.</summary>
@@ -31,8 +31,6 @@ public sealed class ScreenSessions
             session.PipeWireRemote.Dispose();
         }
     }
-
-    public static string UriOf(int session, uint node) => $"screen:{session}/{node}";
 
     /// <exception cref="ArgumentException">not of the form <c>screen:SESSION/NODE</c></exception>
     /// <exception cref="RecorderException">NotFoundError: the session is not (or no longer) there</exception>
@@ -55,6 +53,9 @@ public sealed record ScreenSession(int Id, string Handle, SafeFileHandle PipeWir
 {
     /// <summary>The prefix of this session's source URIs.</summary>
     public string UriPrefix => $"screen:{Id}/";
+
+    /// <summary>The source URI of one of its streams.</summary>
+    public string UriOf(uint node) => UriPrefix + node;
 
     /// <summary>When a recorder last used it (or it started); for the grace period before it is closed.</summary>
     public DateTime LastUsed { get; set; } = DateTime.UtcNow;
