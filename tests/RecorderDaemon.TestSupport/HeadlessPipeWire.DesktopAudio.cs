@@ -25,25 +25,29 @@ public sealed partial class HeadlessPipeWire
     /// gst-launch-1.0) playing a <paramref name="frequency"/> Hz tone into <paramref name="sinkName"/>, and waits until
     /// its stream is listed. Kill the process to make the application stop playing.
     /// </summary>
-    public Process PlayInto(string sinkName, string applicationName, int frequency) =>
+    /// <param name="onlyRight">the tone plays on the right channel only</param>
+    public Process PlayInto(string sinkName, string applicationName, int frequency, bool onlyRight = false) =>
         StartTone(
             frequency,
             [$"target-object={sinkName}", $"stream-properties=props,application.name={applicationName},media.class=Stream/Output/Audio"],
             () => NodeListing().Contains($"application.name = \"{applicationName}\""),
-            $"the stream of '{applicationName}'");
+            $"the stream of '{applicationName}'",
+            onlyRight ? ["audio/x-raw,channels=1", "!", "audioconvert", "mix-matrix=<<(float)0.0>,<(float)1.0>>"] : ["audioconvert"]);
 
     /// <summary>
     /// Starts a client process playing a <paramref name="frequency"/> Hz tone into a <c>pipewiresink</c> with
     /// <paramref name="sinkProperties"/>, and waits until <paramref name="isListed"/> says its node is there.
+    /// The tone is paced by PipeWire taking its buffers, as the script's tone node is (see there why).
     /// </summary>
+    /// <param name="conversion">what makes the tone stereo; by default <c>audioconvert</c>, which plays it on both channels</param>
     /// <exception cref="InvalidOperationException">the process exited before its node was listed</exception>
-    public Process StartTone(int frequency, IEnumerable<string> sinkProperties, Func<bool> isListed, string what)
+    public Process StartTone(int frequency, IEnumerable<string> sinkProperties, Func<bool> isListed, string what, IEnumerable<string>? conversion = null)
     {
         var start = new ProcessStartInfo("gst-launch-1.0",
         [
-            "-q", "audiotestsrc", "is-live=true", "wave=sine", $"freq={frequency}",
-            "!", "audioconvert", "!", "audio/x-raw,format=S16LE,rate=48000,channels=2",
-            "!", "pipewiresink", .. sinkProperties,
+            "-q", "audiotestsrc", "is-live=false", "wave=sine", $"freq={frequency}",
+            "!", .. conversion ?? ["audioconvert"], "!", "audio/x-raw,format=S16LE,rate=48000,channels=2",
+            "!", "pipewiresink", "sync=false", .. sinkProperties,
         ])
         {
             RedirectStandardInput = true,

@@ -40,13 +40,21 @@ internal static partial class MediaProbe
             int.Parse(match.Groups["size"].Value, CultureInfo.InvariantCulture),
             (int.Parse(match.Groups["flags"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & DeltaUnitFlag) == 0))];
 
+    /// <summary>The test tones play at about -5 dB (RMS, 0 is full scale); what is quieter than this is not a tone.</summary>
+    public const double AudibleDecibels = -20;
+
+    /// <summary>Silence, as opposed to a tone: digital silence is negative infinity, opus noise stays below this.</summary>
+    public const double SilentDecibels = -60;
+
     /// <summary>
     /// The loudness of a file's audio as GStreamer's <c>level</c> element measures it: for each 100 ms from the start of
     /// the file, the RMS of its loudest channel in dB (0 is full scale; digital silence is negative infinity). A period the
-    /// band-pass filter could not measure (its IIR sometimes yields NaN for a moment on this machine) is left out.
+    /// band-pass filter could not measure (its IIR sometimes yields NaN for a moment on this machine), or that lacks the
+    /// channel asked for, is left out.
     /// </summary>
     /// <param name="band">only the frequencies from Low to High Hz (a band-pass filter before the measure), to tell tones apart</param>
-    public static IReadOnlyList<(TimeSpan Time, double RmsDecibels)> Loudness(string path, (int Low, int High)? band = null)
+    /// <param name="channel">only this channel (0 is the left one) rather than the loudest</param>
+    public static IReadOnlyList<(TimeSpan Time, double RmsDecibels)> Loudness(string path, (int Low, int High)? band = null, int? channel = null)
     {
         string[] filter = band is var (low, high)
             ? ["!", "audiochebband", "mode=band-pass", $"lower-frequency={low}", $"upper-frequency={high}", "poles=8"]
@@ -58,9 +66,13 @@ internal static partial class MediaProbe
         ];
         var (exitCode, output, errors) = ChildProcess.Run(new ProcessStartInfo("gst-launch-1.0", arguments), TimeSpan.FromSeconds(60));
         Assert.That(exitCode, Is.Zero, $"gst-launch-1.0 could not measure {path}: {errors}");
-        return [.. LevelMessage().Matches(output).Select(match => (
-            TimeSpan.FromTicks(long.Parse(match.Groups["time"].Value, CultureInfo.InvariantCulture) / 100),
-            RmsDecibels: match.Groups["rms"].Value.Split(',').Select(Decibels).Max())).Where(level => !double.IsNaN(level.RmsDecibels))];
+        return [.. LevelMessage().Matches(output).Select(match =>
+            {
+                var channels = match.Groups["rms"].Value.Split(',').Select(Decibels).ToList();
+                var time = TimeSpan.FromTicks(long.Parse(match.Groups["time"].Value, CultureInfo.InvariantCulture) / 100);
+                return (time, RmsDecibels: channel is { } only ? (only < channels.Count ? channels[only] : double.NaN) : channels.Max());
+            })
+            .Where(level => !double.IsNaN(level.RmsDecibels))];
     }
 
     private static double Decibels(string text) =>

@@ -8,7 +8,7 @@ namespace RecorderDaemon.Media;
 /// One session's GStreamer pipeline, driven from the loop thread. Its bus is watched on the loop;
 /// bytes are counted in the output file (the sink is unbuffered), so whatever a chunk reports is readable.
 /// Pausing keeps the pipeline (and so the sources) running, as a paused MediaRecorder leaves its
-/// stream alone: the branch valves drop data, and on resume later data is shifted back by the
+/// stream alone: the branches' pause gates drop data, and on resume later data is shifted back by the
 /// paused time so the file's timeline has no gap. The pause is measured on the monotonic clock,
 /// not the pipeline's: a PipeWire clock gave nonsense running times across a pause.
 /// </summary>
@@ -18,7 +18,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
 
     private readonly GLibLoop _loop;
     private readonly GstPipeline _pipeline;
-    private readonly IReadOnlyList<GstElement> _valves;
+    private readonly IReadOnlyList<PauseGate> _gates;
     private readonly BuiltPipeline _built;
     private readonly PauseTimeline _timeline = new();
     private readonly Stopwatch _sinceStart = new();
@@ -40,7 +40,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     {
         _loop = loop;
         _pipeline = built.Pipeline;
-        _valves = built.Valves;
+        _gates = built.Gates;
         _built = built;
         _output = output;
         _observer = observer;
@@ -74,20 +74,18 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     public void Pause()
     {
         _timeline.Pause(_sinceStart.Elapsed);
-        foreach (var valve in _valves)
+        foreach (var gate in _gates)
         {
-            valve.Set("drop", true);
+            gate.Close();
         }
     }
 
     public void Resume()
     {
         _timeline.Resume(_sinceStart.Elapsed);
-        foreach (var valve in _valves)
+        foreach (var gate in _gates)
         {
-            using var output = valve.StaticPad("src");
-            output.SetOffset(-_timeline.PausedTotal);
-            valve.Set("drop", false);
+            gate.Open(_timeline.PausedTotal);
         }
     }
 

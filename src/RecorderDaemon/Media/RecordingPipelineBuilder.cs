@@ -5,14 +5,14 @@ using RecorderDaemon.Recording;
 namespace RecorderDaemon.Media;
 
 /// <summary>
-/// A built pipeline with the wrappers it keeps until it is torn down: the valve of each track branch, which pause
-/// closes, and what its sources hold. Disposing releases them all; do it once the pipeline is in the NULL state.
+/// A built pipeline with the wrappers it keeps until it is torn down: the pause gate of each track branch, and what its
+/// sources hold. Disposing releases them all; do it once the pipeline is in the NULL state.
 /// </summary>
-internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstElement> valves, SourceTarget target) : IDisposable
+internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<PauseGate> gates, SourceTarget target) : IDisposable
 {
     public GstPipeline Pipeline => pipeline;
 
-    public IReadOnlyList<GstElement> Valves => valves;
+    public IReadOnlyList<PauseGate> Gates => gates;
 
     /// <summary>Stops what changes the running pipeline (sources following PipeWire streams); on the loop thread, before the state change to NULL.</summary>
     public void StopFollowing()
@@ -27,7 +27,7 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstEleme
     {
         StopFollowing();
         pipeline.Dispose();
-        foreach (var resource in valves.Concat(target.Held))
+        foreach (var resource in gates.Concat<IDisposable>(target.Held))
         {
             resource.Dispose();
         }
@@ -36,10 +36,10 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<GstEleme
 
 /// <summary>
 /// Builds a session's pipeline from factories and properties only:
-/// <c>source → queue → convert → encoder [→ parser] → muxer → fdsink</c> for each track, with a valve that pause closes;
+/// <c>source → queue → convert → encoder [→ parser] → muxer → fdsink</c> for each track, with a <see cref="PauseGate"/>;
 /// a video source with constraints is scaled and re-timed before its queue (<see cref="VideoConstraints"/>).
 /// The sink writes to the output's descriptor, unbuffered, so whatever a chunk reports is readable.
-/// Only the pipeline keeps the elements: their wrappers are disposed once built, but for the valves.
+/// Only the pipeline keeps the elements: their wrappers are disposed once built, but for the gates.
 /// </summary>
 internal static class RecordingPipelineBuilder
 {
@@ -50,11 +50,11 @@ internal static class RecordingPipelineBuilder
             ?? throw new ArgumentException($"'{plan.Format.MimeType}' is not a format of the GStreamer format table", nameof(plan));
         var sources = plan.Sources.Select(SourceResolver.TrackSourceOf).ToList();
         var pipeline = GstPipeline.Create("recording");
-        var valves = new List<GstElement>();
+        var gates = new List<PauseGate>();
         var branchInputs = new Dictionary<TrackKind, GstElement>();
         var mixedInputs = new Dictionary<TrackKind, Func<GstElement>>();
         using var target = new SourceTarget(pipeline, loop, branchInputs, mixedInputs);
-        var built = new BuiltPipeline(pipeline, valves, target);
+        var built = new BuiltPipeline(pipeline, gates, target);
         try
         {
             var muxer = target.Make(format.Container.Muxer);
@@ -64,7 +64,7 @@ internal static class RecordingPipelineBuilder
             {
                 var encoder = target.Make(audio.Encoder);
                 new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
-                branchInputs[TrackKind.Audio] = Branch(target, valves, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, valveAfterEncoder: true);
+                branchInputs[TrackKind.Audio] = Branch(target, gates, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, gateAfterEncoder: true);
                 if (sources.Count(source => source.Kinds.Contains(TrackKind.Audio)) > 1)
                 {
                     mixedInputs[TrackKind.Audio] = AudioMixer(target, branchInputs[TrackKind.Audio]);
@@ -76,7 +76,7 @@ internal static class RecordingPipelineBuilder
                 var encoder = target.Make(video.Encoder);
                 var source = sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video));
                 new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: source?.NominalFramerate ?? 30).ApplyTo(encoder, video);
-                var branch = Branch(target, valves, ["videoconvert"], encoder, video.Parser, muxer, valveAfterEncoder: false);
+                var branch = Branch(target, gates, ["videoconvert"], encoder, video.Parser, muxer, gateAfterEncoder: false);
                 branchInputs[TrackKind.Video] = (source?.Video ?? VideoConstraints.None).LinkBefore(target, branch);
             }
 
@@ -119,23 +119,22 @@ internal static class RecordingPipelineBuilder
     }
 
     /// <summary>
-    /// Links queue → converters → encoder [→ parser] → muxer with a valve, and returns the queue,
-    /// the branch's input. A closed valve still lets sticky events through, so a paused recording
-    /// can be stopped: its end-of-stream reaches the muxer.
+    /// Links queue → converters → encoder [→ parser] → muxer with a pause gate, and returns the queue,
+    /// the branch's input.
     /// </summary>
-    /// <param name="valveAfterEncoder">
-    /// Audio: after the encoder, whose packets decode on their own. Its input then never sees the
-    /// segment that resuming re-sends, which crashes opusenc (GStreamer 1.22) when a partial frame
-    /// is buffered, as with PipeWire's buffer sizes. Video: before the encoder, so the first frame
-    /// after a pause is encoded from new input instead of referring to dropped frames.
+    /// <param name="gateAfterEncoder">
+    /// Audio: after the encoder, whose packets decode on their own, so the encoder's input stays continuous
+    /// (opusenc in GStreamer 1.22 crashed on a new segment while a partial frame was buffered, as with PipeWire's
+    /// buffer sizes). Video: before the encoder, so the first frame after a pause is encoded from new input
+    /// instead of referring to dropped frames.
     /// </param>
     private static GstElement Branch(
-        SourceTarget target, List<GstElement> valves, IEnumerable<string> converters, GstElement encoder, string? parserFactory, GstElement muxer, bool valveAfterEncoder)
+        SourceTarget target, List<PauseGate> gates, IEnumerable<string> converters, GstElement encoder, string? parserFactory, GstElement muxer, bool gateAfterEncoder)
     {
         var input = target.Make("queue");
-        var valve = GstElements.Make("valve");
-        valves.Add(valve);
-        target.Add(valve.SetNick("drop-mode", "forward-sticky-events"));
+        var gate = PauseGate.Make();
+        gates.Add(gate);
+        target.Add(gate.Element);
         var chain = new List<GstElement> { input };
         chain.AddRange(converters.Select(factory => target.Make(factory)));
         chain.Add(encoder);
@@ -144,7 +143,7 @@ internal static class RecordingPipelineBuilder
             chain.Add(target.Make(parserFactory));
         }
 
-        chain.Insert(valveAfterEncoder ? chain.Count : 1, valve);
+        chain.Insert(gateAfterEncoder ? chain.Count : 1, gate.Element);
         chain.Add(muxer);
         for (var i = 1; i < chain.Count; i++)
         {

@@ -174,11 +174,14 @@ EOF
   # 5. tone feeder: a plain (default-mode) pipewiresink whose stream is given the
   #    media.class of a device source. (mode=provide does NOT work with wireplumber 0.4.13:
   #    its activation never completes and blocks ALL policy linking in the session.)
+  #    Not live and not synced: the graph paces it by taking buffers, like a device. A live
+  #    feeder synced to the pipewire clock fed silence, for good, to consumers linked while
+  #    it had none.
   if [ "${HEADLESS_PW_NO_TONE:-0}" != 1 ]; then
     t=$(now)
-    gst-launch-1.0 -q audiotestsrc is-live=true wave=sine freq="$TONE_FREQ" \
+    gst-launch-1.0 -q audiotestsrc is-live=false wave=sine freq="$TONE_FREQ" \
       ! audioconvert ! audio/x-raw,format=S16LE,rate=48000,channels=2 \
-      ! pipewiresink client-name="$TONE_NODE" \
+      ! pipewiresink sync=false client-name="$TONE_NODE" \
         stream-properties="props,media.class=Audio/Source,node.name=$TONE_NODE,node.description=$TONE_NODE" \
       </dev/null >"$dir/feeder.log" 2>&1 &
     echo $! > "$dir/feeder.pid"

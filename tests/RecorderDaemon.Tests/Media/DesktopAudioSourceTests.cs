@@ -19,10 +19,6 @@ public sealed class DesktopAudioSourceTests : HeadlessPipeWireFixture
     private const string Speakers = "recorderd-test-speakers";
     private const string Player = "recorderd-test-player";
 
-    /// <summary>The test tones are about -5 dB; silence is far below this.</summary>
-    private const double AudibleDecibels = -20;
-    private const double SilentDecibels = -60;
-
     private const string Recorder = "io.github.recorderd.MediaRecorder1";
 
     private HeadlessPipeWire.NullSink? _speakers;
@@ -63,7 +59,25 @@ public sealed class DesktopAudioSourceTests : HeadlessPipeWireFixture
     }
 
     [Test]
-    [Ignore("Known bug, issue 10 item 4: run on its own, the mix lost the 440 Hz microphone (-83 dB in its band) in 4 runs of 4; see the closing note of 2026-11-30")]
+    public void AnOutputIsRecordedInStereoKeepingWhatPlaysOnTheRightOnTheRight()
+    {
+        using var player = PipeWire.PlayInto(Speakers, "recorderd-test-right", frequency: 660, onlyRight: true);
+        using var harness = new RecorderHarness([$"desktop-audio:{Speakers}"]);
+        harness.Start();
+        harness.WaitForEvent("start");
+        Thread.Sleep(1000);
+        harness.Stop();
+        player.Kill();
+
+        var left = MediaProbe.Loudness(harness.Recorder.Location, band: (620, 700), channel: 0).Skip(3).ToList();
+        var right = MediaProbe.Loudness(harness.Recorder.Location, band: (620, 700), channel: 1).Skip(3).ToList();
+        Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
+        Assert.That(right, Has.Count.GreaterThanOrEqualTo(5), "most of the recording measured, in a second channel");
+        Assert.That(right.Min(level => level.RmsDecibels), Is.GreaterThan(MediaProbe.AudibleDecibels), "the 660 Hz tone on the right");
+        Assert.That(left.Max(level => level.RmsDecibels), Is.LessThan(MediaProbe.SilentDecibels), "nothing of it on the left");
+    }
+
+    [Test]
     public void DesktopAudioAndAMicrophoneAreMixedIntoOneTrackCarryingBoth()
     {
         using var harness = new RecorderHarness(["desktop-audio:", $"pipewire:{ToneNode}"]);
@@ -80,8 +94,8 @@ public sealed class DesktopAudioSourceTests : HeadlessPipeWireFixture
         var desktop = MediaProbe.Loudness(harness.Recorder.Location, band: (840, 920)).Skip(3).ToList();
         Assert.That(microphone, Has.Count.GreaterThanOrEqualTo(8), "most of the recording measured");
         Assert.That(desktop, Has.Count.GreaterThanOrEqualTo(8), "most of the recording measured");
-        Assert.That(microphone.Min(level => level.RmsDecibels), Is.GreaterThan(AudibleDecibels), "the 440 Hz microphone all along");
-        Assert.That(desktop.Min(level => level.RmsDecibels), Is.GreaterThan(AudibleDecibels), "the 880 Hz desktop all along");
+        Assert.That(microphone.Min(level => level.RmsDecibels), Is.GreaterThan(MediaProbe.AudibleDecibels), "the 440 Hz microphone all along");
+        Assert.That(desktop.Min(level => level.RmsDecibels), Is.GreaterThan(MediaProbe.AudibleDecibels), "the 880 Hz desktop all along");
     }
 
     [Test]
@@ -101,7 +115,7 @@ public sealed class DesktopAudioSourceTests : HeadlessPipeWireFixture
         var loudness = MediaProbe.Loudness(location);
         Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
         Assert.That(info.Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.5));
-        Assert.That(loudness.Max(level => level.RmsDecibels), Is.LessThan(SilentDecibels));
+        Assert.That(loudness.Max(level => level.RmsDecibels), Is.LessThan(MediaProbe.SilentDecibels));
     }
 
     [Test]
@@ -126,9 +140,9 @@ public sealed class DesktopAudioSourceTests : HeadlessPipeWireFixture
         });
 
         var loudness = MediaProbe.Loudness(location);
-        Assert.That(Peak(loudness, TimeSpan.Zero, started - TimeSpan.FromSeconds(0.3)), Is.LessThan(SilentDecibels), "silent before it plays");
-        Assert.That(Peak(loudness, started + TimeSpan.FromSeconds(0.7), stopped - TimeSpan.FromSeconds(0.2)), Is.GreaterThan(AudibleDecibels), "its stream is heard once it plays");
-        Assert.That(Peak(loudness, stopped + TimeSpan.FromSeconds(0.8), TimeSpan.MaxValue), Is.LessThan(SilentDecibels), "silent again once its stream is gone");
+        Assert.That(Peak(loudness, TimeSpan.Zero, started - TimeSpan.FromSeconds(0.3)), Is.LessThan(MediaProbe.SilentDecibels), "silent before it plays");
+        Assert.That(Peak(loudness, started + TimeSpan.FromSeconds(0.7), stopped - TimeSpan.FromSeconds(0.2)), Is.GreaterThan(MediaProbe.AudibleDecibels), "its stream is heard once it plays");
+        Assert.That(Peak(loudness, stopped + TimeSpan.FromSeconds(0.8), TimeSpan.MaxValue), Is.LessThan(MediaProbe.SilentDecibels), "silent again once its stream is gone");
     }
 
     [Test]
@@ -195,7 +209,7 @@ public sealed class DesktopAudioSourceTests : HeadlessPipeWireFixture
 
         Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
         Assert.That(info.Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.5));
-        Assert.That(loudness.Max(level => level.RmsDecibels), Is.GreaterThan(AudibleDecibels), "the tone playing is in the file");
+        Assert.That(loudness.Max(level => level.RmsDecibels), Is.GreaterThan(MediaProbe.AudibleDecibels), "the tone playing is in the file");
     }
 
     private static MediaInfo Discover(string location) => GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));

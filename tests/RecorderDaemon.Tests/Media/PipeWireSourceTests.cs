@@ -23,6 +23,7 @@ public sealed class PipeWireSourceTests : HeadlessPipeWireFixture
         var info = harness.Discover();
         Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
         Assert.That(info.Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.4));
+        Assert.That(MediaProbe.Loudness(harness.Recorder.Location).Max(level => level.RmsDecibels), Is.GreaterThan(MediaProbe.AudibleDecibels), "the tone is in the file");
     }
 
     [Test]
@@ -86,6 +87,9 @@ public sealed class PipeWireSourceTests : HeadlessPipeWireFixture
 
         Assert.That(harness.Events, Is.EqualTo(new[] { "start", "pause", "resume", "data", "stop" }));
         Assert.That(harness.Discover().Duration.TotalSeconds, Is.EqualTo(1.0).Within(0.4));
+        var loudness = MediaProbe.Loudness(harness.Recorder.Location).Skip(1).SkipLast(1).ToList();
+        Assert.That(loudness, Has.Count.GreaterThanOrEqualTo(6), "most of the recording measured");
+        Assert.That(loudness.Min(level => level.RmsDecibels), Is.GreaterThan(MediaProbe.AudibleDecibels), "the tone before and after the pause, without a gap");
     }
 
     [Test]

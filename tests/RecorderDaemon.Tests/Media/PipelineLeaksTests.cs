@@ -18,7 +18,7 @@ public sealed partial class PipelineLeaksTests() : WorkDirectoryFixture("recorde
     private static readonly string[] PipelineTypes =
     [
         "GstAudioConvert", "GstAudioResample", "GstAudioTestSrc", "GstCapsFilter", "GstFdSink",
-        "GstOpusEnc", "GstPipeline", "GstQueue", "GstValve", "GstWebMMux",
+        "GstIdentity", "GstOpusEnc", "GstPipeline", "GstQueue", "GstWebMMux",
     ];
 
     private static readonly string[] PadTypes = ["GstPad", "GstMatroskamuxPad"];

@@ -4,7 +4,7 @@ using RecorderDaemon.Native;
 namespace RecorderDaemon.Media.Sources;
 
 /// <summary>
-/// Keeps one branch <c>pipewiresrc → audioconvert → audioresample → queue</c> into a mixer per PipeWire stream that
+/// Keeps one branch <c>pipewiresrc → capsfilter → audioconvert → audioresample → queue</c> into a mixer per PipeWire stream that
 /// <paramref name="streams"/> names (by <c>object.serial</c>): listed when started and then every <see cref="Interval"/>,
 /// off the loop thread, and applied on it, adding branches for new streams and removing those of streams gone.
 /// A branch's buffers are stamped with the pipeline's running time when they arrive (<c>do-timestamp</c>), so a
@@ -107,7 +107,8 @@ internal sealed class AppStreamFollower(SourceTarget target, GstElement mixer, F
     {
         GstElement[] branch =
         [
-            PipeWireSource.Configured(GstElements.Make("pipewiresrc")).Set("target-object", serial).Set("do-timestamp", true),
+            PipeWireSource.Configured(GstElements.Make("pipewiresrc")).Set("target-object", serial),
+            PipeWireSource.StereoFilter(GstElements.Make("capsfilter")),
             GstElements.Make("audioconvert"),
             GstElements.Make("audioresample"),
             GstElements.Make("queue"),

@@ -16,8 +16,7 @@ public sealed class PipeWireRemoteSource(string uri, string node, SafeHandle rem
 
     public override void Build(SourceTarget target)
     {
-        var source = target.Make("pipewiresrc")
-            .Set("client-name", "recorderd")
+        var source = PipeWireSource.Configured(target.Make("pipewiresrc"))
             .Set("fd", (int)remote.DangerousGetHandle())
             .Set("path", node);
         PipeWireSource.LinkThroughWatchdog(target, source, TrackKind.Video);

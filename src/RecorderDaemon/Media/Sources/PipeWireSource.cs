@@ -63,8 +63,22 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
         LinkThroughWatchdog(target, source, Kinds.Single());
     }
 
-    /// <summary>A pipewiresrc as recorderd uses it, named for PipeWire.</summary>
-    internal static GstElement Configured(GstElement source) => source.Set("client-name", "recorderd");
+    /// <summary>
+    /// A pipewiresrc as recorderd uses it, named for PipeWire, its buffers timestamped on arrival: in PipeWire 0.3.65 it
+    /// leaves them untimestamped unless the other side sends a header (test tones, outputs' monitors and screens do
+    /// not), and without timestamps a screen's file held one frame and a mixer dropped a source's audio.
+    /// </summary>
+    internal static GstElement Configured(GstElement source) => source.Set("client-name", "recorderd").Set("do-timestamp", true);
+
+    /// <summary>
+    /// A capsfilter for what an audio pipewiresrc captures: stereo. Otherwise it asks for mono, which opusenc prefers,
+    /// and PipeWire mixes a stereo output down to one channel; a mono input is copied to both.
+    /// </summary>
+    internal static GstElement StereoFilter(GstElement capsfilter)
+    {
+        using var caps = GstCaps.Create("audio/x-raw").With("channels", 2);
+        return capsfilter.Set("caps", caps);
+    }
 
     /// <summary>
     /// Checks that the caller could connect to the PipeWire server recorderd uses: PipeWire decides what each client may
@@ -112,16 +126,14 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
 
     /// <summary>
     /// Links <paramref name="source"/> to the track's branch through a watchdog that fails the recording when it stalls;
-    /// a video node's frames are timestamped on arrival and kept coming.
+    /// audio is captured in stereo, and a video node's frames are kept coming.
     /// </summary>
     internal static void LinkThroughWatchdog(SourceTarget target, GstElement source, TrackKind kind)
     {
         if (kind == TrackKind.Video)
         {
-            // A screen's frames carry no timestamps that mean anything here: without these, the file held one frame.
             // A screen sends frames only when something changes; the last one is sent again so the watchdog stays fed.
-            source.Set("do-timestamp", true)
-                .Set("keepalive-time", (int)KeepaliveTime.TotalMilliseconds)
+            source.Set("keepalive-time", (int)KeepaliveTime.TotalMilliseconds)
                 .Set("resend-last", true);
         }
 
@@ -129,6 +141,15 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
         var watchdog = target.Make("watchdog", $"{WatchdogName}-{kind.ToString().ToLowerInvariant()}-{Interlocked.Increment(ref _watchdogs)}")
             .Set("timeout", (int)StallTimeout.TotalMilliseconds);
         source.LinkTo(watchdog);
-        watchdog.LinkTo(target.InputOf(kind));
+        if (kind == TrackKind.Audio)
+        {
+            var stereo = StereoFilter(target.Make("capsfilter"));
+            watchdog.LinkTo(stereo);
+            stereo.LinkTo(target.InputOf(kind));
+        }
+        else
+        {
+            watchdog.LinkTo(target.InputOf(kind));
+        }
     }
 }
