@@ -4,7 +4,7 @@ namespace RecorderDaemon.Client;
 
 /// <summary>
 /// The MediaRecorderOptions dictionary plus the daemon's extras (<see cref="Location"/>,
-/// <see cref="StopOnDisconnect"/>). Null members are left out, so the daemon applies its defaults.
+/// <see cref="StopOnDisconnect"/>, <see cref="AudioTracks"/>). Null members are left out, so the daemon applies its defaults.
 /// </summary>
 public sealed record MediaRecorderOptions
 {
@@ -29,6 +29,9 @@ public sealed record MediaRecorderOptions
     /// <summary>Stop and destroy the recorder when its creator leaves the bus (the daemon's default is false).</summary>
     public bool? StopOnDisconnect { get; init; }
 
+    /// <summary>Several audio sources mixed into one track (the daemon's default) or one track each.</summary>
+    public AudioTrackLayout? AudioTracks { get; init; }
+
     /// <summary>The entries of the <c>a{sv}</c> for <c>CreateRecorder</c>, keyed exactly as the JavaScript dictionary.</summary>
     internal IReadOnlyList<KeyValuePair<string, VariantValue>> ToEntries()
     {
@@ -43,6 +46,7 @@ public sealed record MediaRecorderOptions
             ("videoKeyFrameIntervalCount", Box(VideoKeyFrameIntervalCount)),
             ("location", Box(Location)),
             ("stopOnDisconnect", Box(StopOnDisconnect)),
+            ("audioTracks", Box(AudioTracks?.ToSpecName())),
         ];
         return [.. from entry in entries where entry.Value.HasValue select KeyValuePair.Create(entry.Key, entry.Value!.Value)];
     }

@@ -15,9 +15,19 @@ public enum BitrateMode
     Variable,
 }
 
+/// <summary>How a stream's audio sources become tracks (option <c>audioTracks</c>, the daemon's own).</summary>
+public enum AudioTrackLayout
+{
+    /// <summary>One track, the sources mixed (the default).</summary>
+    Mix,
+
+    /// <summary>One track per source, in WebM and Ogg.</summary>
+    Separate,
+}
+
 /// <summary>
 /// The one mapping between the enums and their strings on the bus, which are the JavaScript enum values
-/// (<c>inactive</c>, <c>constant</c>, ...).
+/// (<c>inactive</c>, <c>constant</c>, ...) and, for the daemon's own options, their values (<c>mix</c>, <c>separate</c>).
 /// </summary>
 public static class RecorderEnumNames
 {
@@ -34,6 +44,13 @@ public static class RecorderEnumNames
         BitrateMode.Constant => "constant",
         BitrateMode.Variable => "variable",
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
+    };
+
+    public static string ToSpecName(this AudioTrackLayout layout) => layout switch
+    {
+        AudioTrackLayout.Mix => "mix",
+        AudioTrackLayout.Separate => "separate",
+        _ => throw new ArgumentOutOfRangeException(nameof(layout), layout, null),
     };
 
     internal static RecordingState ParseRecordingState(string name) => name switch

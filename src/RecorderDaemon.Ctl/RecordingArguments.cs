@@ -11,13 +11,19 @@ internal sealed class RecordingArguments
 
     private readonly Option<string[]> _audio = new("--audio")
     {
-        Description = "Audio source URI: pipewire: (the default input), pipewire:TARGET, desktop-audio:, app-audio:NAME, test:audio?freq=440, file:///abs/path; repeat it to mix several",
+        Description = "Audio source URI: pipewire: (the default input), pipewire:TARGET, desktop-audio:, app-audio:NAME, test:audio?freq=440, file:///abs/path, each taking ?volume=0.0-10.0; repeat it to mix several",
         HelpName = "URI",
     };
 
     private readonly Option<bool> _desktopAudio = new("--desktop-audio")
     {
         Description = "Also record what the desktop plays (desktop-audio:, the default output's monitor), mixed with the other audio",
+    };
+
+    private readonly Option<string?> _audioTracks = new("--audio-tracks")
+    {
+        Description = "With several audio sources: mix them into one track (the default) or record each as a track of its own (separate; WebM and Ogg)",
+        HelpName = "LAYOUT",
     };
 
     private readonly Option<string?> _video = new("--video")
@@ -70,6 +76,8 @@ internal sealed class RecordingArguments
     {
         command.Options.Add(_audio);
         command.Options.Add(_desktopAudio);
+        command.Options.Add(_audioTracks);
+        _audioTracks.AcceptOnlyFromAmong(AudioTrackLayout.Mix.ToSpecName(), AudioTrackLayout.Separate.ToSpecName());
         command.Options.Add(_video);
         command.Options.Add(_screen);
         command.Options.Add(_window);
@@ -104,6 +112,7 @@ internal sealed class RecordingArguments
             // FileInfo resolved a relative path against the working directory; the daemon wants it absolute.
             Location = parsed.GetValue(_output)?.FullName,
             StopOnDisconnect = stopOnDisconnect,
+            AudioTracks = parsed.GetValue(_audioTracks) is { } layout ? Enum.Parse<AudioTrackLayout>(layout, ignoreCase: true) : null,
         }, cancellationToken);
     }
 

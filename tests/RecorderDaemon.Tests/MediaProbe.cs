@@ -54,14 +54,16 @@ internal static partial class MediaProbe
     /// </summary>
     /// <param name="band">only the frequencies from Low to High Hz (a band-pass filter before the measure), to tell tones apart</param>
     /// <param name="channel">only this channel (0 is the left one) rather than the loudest</param>
-    public static IReadOnlyList<(TimeSpan Time, double RmsDecibels)> Loudness(string path, (int Low, int High)? band = null, int? channel = null)
+    /// <param name="track">which of the file's tracks, counting from 0 in the order decodebin exposes them</param>
+    public static IReadOnlyList<(TimeSpan Time, double RmsDecibels)> Loudness(string path, (int Low, int High)? band = null, int? channel = null, int track = 0)
     {
         string[] filter = band is var (low, high)
             ? ["!", "audiochebband", "mode=band-pass", $"lower-frequency={low}", $"upper-frequency={high}", "poles=8"]
             : [];
         string[] arguments =
         [
-            "-m", "filesrc", $"location={path}", "!", "decodebin", "!", "audioconvert", .. filter, "!", "level", "interval=100000000",
+            "-m", "filesrc", $"location={path}", "!", "decodebin", "name=decoder", $"decoder.src_{track}", "!", "audioconvert", .. filter,
+            "!", "level", "interval=100000000",
             "!", "fakesink", "sync=false",
         ];
         var (exitCode, output, errors) = ChildProcess.Run(new ProcessStartInfo("gst-launch-1.0", arguments), TimeSpan.FromSeconds(60));

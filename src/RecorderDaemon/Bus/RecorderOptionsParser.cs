@@ -30,12 +30,20 @@ public static class RecorderOptionsParser
                 "outputFd" => parsed with { OutputFd = OutputDescriptor(OptionValue.Read(key, value, VariantValueType.UnixFd)) },
                 "pipewireRemote" => parsed with { PipeWireRemote = PipeWireConnection(OptionValue.Read(key, value, VariantValueType.UnixFd)) },
                 "stopOnDisconnect" => parsed with { StopOnDisconnect = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
+                "audioTracks" => parsed with { AudioTracks = ParseAudioTracks(OptionValue.Read(key, value, VariantValueType.String).GetString()) },
                 _ => throw new ArgumentException($"unknown option '{key}'"),
             };
         }
 
         return parsed;
     }
+
+    private static AudioTrackLayout ParseAudioTracks(string value) => value switch
+    {
+        "mix" => AudioTrackLayout.Mix,
+        "separate" => AudioTrackLayout.Separate,
+        _ => throw new ArgumentException($"option 'audioTracks' must be 'mix' or 'separate', not '{value}'"),
+    };
 
     private static BitrateMode ParseBitrateMode(string value)
     {

@@ -6,7 +6,8 @@ namespace RecorderDaemon.Media;
 /// <param name="Extension">the output file's extension, without the dot</param>
 /// <param name="DefaultAudio">the codec used for an audio track when the MIME type names none</param>
 /// <param name="DefaultVideo">the codec used for a video track when the MIME type names none</param>
-public sealed record ContainerFormat(string Name, string Muxer, string Extension, string DefaultAudio, string DefaultVideo)
+/// <param name="HoldsSeveralAudioTracks">whether the muxer takes more than one audio track</param>
+public sealed record ContainerFormat(string Name, string Muxer, string Extension, string DefaultAudio, string DefaultVideo, bool HoldsSeveralAudioTracks)
 {
     public string AudioMediaType => $"audio/{Name}";
 

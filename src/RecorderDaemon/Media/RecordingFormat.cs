@@ -9,6 +9,8 @@ public sealed record RecordingFormat(string MimeType, ContainerFormat Container,
 {
     public string Extension => Container.Extension;
 
+    public bool HoldsSeveralAudioTracks => Container.HoldsSeveralAudioTracks;
+
     /// <summary>Every element factory the pipeline needs: muxer, encoders and parsers.</summary>
     public IEnumerable<string> RequiredElements =>
         new[] { Container.Muxer, Video?.Encoder, Video?.Parser, Audio?.Encoder, Audio?.Parser }.OfType<string>();

@@ -9,9 +9,9 @@ namespace RecorderDaemon.Media;
 /// </summary>
 public static class RecordingFormats
 {
-    public static readonly ContainerFormat WebM = new("webm", "webmmux", "webm", DefaultAudio: "opus", DefaultVideo: "vp8");
+    public static readonly ContainerFormat WebM = new("webm", "webmmux", "webm", DefaultAudio: "opus", DefaultVideo: "vp8", HoldsSeveralAudioTracks: true);
 
-    public static readonly ContainerFormat Ogg = new("ogg", "oggmux", "ogg", DefaultAudio: "opus", DefaultVideo: "theora");
+    public static readonly ContainerFormat Ogg = new("ogg", "oggmux", "ogg", DefaultAudio: "opus", DefaultVideo: "theora", HoldsSeveralAudioTracks: true);
 
     public static IReadOnlyList<ContainerFormat> Containers { get; } = [WebM, Ogg];
 

@@ -37,7 +37,8 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<PauseGat
 /// <summary>
 /// Builds a session's pipeline from factories and properties only:
 /// <c>source → queue → convert → encoder [→ parser] → muxer → fdsink</c> for each track, with a <see cref="PauseGate"/>;
-/// a video source with constraints is scaled and re-timed before its queue (<see cref="VideoConstraints"/>).
+/// a video source with constraints is scaled and re-timed before its queue (<see cref="VideoConstraints"/>). Several
+/// audio sources are mixed into one track, or, with <see cref="AudioTrackLayout.Separate"/>, each gets a track.
 /// The sink writes to the output's descriptor, unbuffered, so whatever a chunk reports is readable.
 /// Only the pipeline keeps the elements: their wrappers are disposed once built, but for the gates.
 /// </summary>
@@ -51,9 +52,8 @@ internal static class RecordingPipelineBuilder
         var sources = plan.Sources.Select(SourceResolver.TrackSourceOf).ToList();
         var pipeline = GstPipeline.Create("recording");
         var gates = new List<PauseGate>();
-        var branchInputs = new Dictionary<TrackKind, GstElement>();
-        var mixedInputs = new Dictionary<TrackKind, Func<GstElement>>();
-        using var target = new SourceTarget(pipeline, loop, branchInputs, mixedInputs);
+        var inputs = new Dictionary<TrackKind, Func<GstElement>>();
+        using var target = new SourceTarget(pipeline, loop, inputs);
         var built = new BuiltPipeline(pipeline, gates, target);
         try
         {
@@ -62,13 +62,17 @@ internal static class RecordingPipelineBuilder
 
             if (format.Audio is { } audio)
             {
-                var encoder = target.Make(audio.Encoder);
-                new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
-                branchInputs[TrackKind.Audio] = Branch(target, gates, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, gateAfterEncoder: true);
-                if (sources.Count(source => source.Kinds.Contains(TrackKind.Audio)) > 1)
+                GstElement AudioBranch()
                 {
-                    mixedInputs[TrackKind.Audio] = AudioMixer(target, branchInputs[TrackKind.Audio]);
+                    var encoder = target.Make(audio.Encoder);
+                    new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
+                    return Branch(target, gates, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, gateAfterEncoder: true);
                 }
+
+                var audioSources = sources.Count(source => source.Kinds.Contains(TrackKind.Audio));
+                inputs[TrackKind.Audio] = audioSources <= 1 ? Always(AudioBranch())
+                    : plan.AudioTracks == AudioTrackLayout.Separate ? AudioBranch
+                    : AudioMixer(target, AudioBranch());
             }
 
             if (format.Video is { } video)
@@ -77,12 +81,12 @@ internal static class RecordingPipelineBuilder
                 var source = sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video));
                 new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: source?.NominalFramerate ?? 30).ApplyTo(encoder, video);
                 var branch = Branch(target, gates, ["videoconvert"], encoder, video.Parser, muxer, gateAfterEncoder: false);
-                branchInputs[TrackKind.Video] = (source?.Video ?? VideoConstraints.None).LinkBefore(target, branch);
+                inputs[TrackKind.Video] = Always((source?.Video ?? VideoConstraints.None).LinkBefore(target, branch));
             }
 
             foreach (var source in sources)
             {
-                source.Build(target);
+                target.Build(source);
             }
 
             return built;
@@ -93,6 +97,8 @@ internal static class RecordingPipelineBuilder
             throw;
         }
     }
+
+    private static Func<GstElement> Always(GstElement input) => () => input;
 
     /// <summary>
     /// Mixes several audio sources into the one audio track: an <c>audiomixer</c> before the branch, and for each source

@@ -25,4 +25,7 @@ public interface IRecordingFormat
 
     /// <summary>The output file's extension, without the dot.</summary>
     string Extension { get; }
+
+    /// <summary>Whether the container holds several audio tracks, as option <c>audioTracks</c> = <c>separate</c> records.</summary>
+    bool HoldsSeveralAudioTracks { get; }
 }

@@ -10,6 +10,7 @@ public sealed record RecordingPlan(
     BitrateSettings Bitrates,
     BitrateMode AudioBitrateMode,
     KeyFrameInterval? KeyFrames,
+    AudioTrackLayout AudioTracks,
     RecordingOutput Output);
 
 /// <summary>What a pipeline reports while it records; every call arrives on the loop thread.</summary>

@@ -19,9 +19,10 @@ public sealed partial class MediaRecorder
 
         bool hasAudio = kinds.Contains(TrackKind.Audio), hasVideo = kinds.Contains(TrackKind.Video);
         var format = _context.Formats.Resolve(Options.MimeType, hasAudio, hasVideo);
+        RequireRoomForAudioTracks(format);
         var bitrates = BitrateSettings.ForStart(_bitrates, Options.BitsPerSecond, hasAudio, hasVideo);
         var output = ClaimOutput(format.Extension, hasVideo);
-        var plan = new RecordingPlan([.. _sources], format, bitrates, Options.AudioBitrateMode, Options.KeyFrames, output);
+        var plan = new RecordingPlan([.. _sources], format, bitrates, Options.AudioBitrateMode, Options.KeyFrames, Options.AudioTracks, output);
         var session = new RecordingSession(this, _context, plan, Timeslice(timesliceMs));
 
         _session = session;
@@ -32,6 +33,17 @@ public sealed partial class MediaRecorder
         BytesWritten = 0;
         State = RecordingState.Recording;
         session.Begin();
+    }
+
+    /// <exception cref="RecorderException">NotSupportedError: one track per audio source was asked for, and the format holds one</exception>
+    private void RequireRoomForAudioTracks(IRecordingFormat format)
+    {
+        var audioSources = _sources.Count(source => source.Kinds.Contains(TrackKind.Audio));
+        if (Options.AudioTracks == AudioTrackLayout.Separate && audioSources > 1 && !format.HoldsSeveralAudioTracks)
+        {
+            throw RecorderException.NotSupported(
+                $"audioTracks 'separate' records {audioSources} audio tracks, and '{format.MimeType}' holds one; use 'mix' or a WebM or Ogg type");
+        }
     }
 
     /// <summary>

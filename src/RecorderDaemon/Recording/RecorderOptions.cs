@@ -35,6 +35,8 @@ public sealed record RecorderOptions
 
     public bool StopOnDisconnect { get; init; }
 
+    public AudioTrackLayout AudioTracks { get; init; } = AudioTrackLayout.Mix;
+
     internal KeyFrameInterval? KeyFrames => (VideoKeyFrameIntervalDuration, VideoKeyFrameIntervalCount) switch
     {
         ({ } ms, null) => KeyFrameInterval.FromDuration(TimeSpan.FromMilliseconds(ms)),

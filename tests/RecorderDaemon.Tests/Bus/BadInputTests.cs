@@ -72,6 +72,7 @@ public sealed partial class BadInputTests
     [TestCase("audioBitrateMode", "b")]
     [TestCase("videoKeyFrameIntervalDuration", "d")]
     [TestCase("location", "o")]
+    [TestCase("audioTracks", "b")]
     [Order(ErrorPath)]
     public void AValueOfTheWrongTypeIsInvalidArgsNamingTheKey(string key, string type)
     {
@@ -90,6 +91,17 @@ public sealed partial class BadInputTests
         var error = CreateError(Audio, ("audioBitrateMode", mode));
         Assert.That(error.ErrorName, Is.EqualTo(InvalidArgs));
         Assert.That(error.ErrorMessage, Does.Contain("audioBitrateMode"));
+    }
+
+    [TestCase("mixed")]
+    [TestCase("Separate")]
+    [TestCase("")]
+    [Order(ErrorPath)]
+    public void AudioTracksOtherThanMixOrSeparateIsInvalidArgs(string layout)
+    {
+        var error = CreateError(Audio, ("audioTracks", layout));
+        Assert.That(error.ErrorName, Is.EqualTo(InvalidArgs));
+        Assert.That(error.ErrorMessage, Does.Contain($"option 'audioTracks' must be 'mix' or 'separate', not '{layout}'"));
     }
 
     [TestCase("recording.webm")]

@@ -61,6 +61,10 @@ public sealed class ReadmeExamplesTests
                 Is.EqualTo("o \"/io/github/recorderd/recorder/2\""));
             Poll.Until(() => !daemon.ManagedPaths().Contains("/io/github/recorderd/recorder/2"));
 
+            Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 CreateRecorder 'asa{sv}' 2 'test:audio?volume=0.5' 'test:audio?freq=880' 1 audioTracks s separate"),
+                Is.EqualTo("o \"/io/github/recorderd/recorder/3\""));
+            daemon.CallRecorder("/io/github/recorderd/recorder/3", "Destroy");
+
             var watched = Stop(monitor);
             Assert.That(watched, Does.Contain("Member=Started").And.Contain("Member=DataAvailable").And.Contain("Member=Paused")
                 .And.Contain("Member=Resumed").And.Contain("Member=Stopped").And.Contain("Member=PropertiesChanged"));

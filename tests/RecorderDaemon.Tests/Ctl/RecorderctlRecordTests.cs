@@ -41,6 +41,18 @@ public sealed class RecorderctlRecordTests : RecorderctlFixture
     }
 
     [Test]
+    public void AudioTracksSeparateRecordsEachAudioOptionAsATrack()
+    {
+        var file = OutputFile("separate.webm");
+
+        var result = Run("record", "--audio", "test:audio", "--audio", "test:audio?freq=880&volume=0.5", "--audio-tracks", "separate", "--duration", "1", "-o", file);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var info = RecorderDaemon.Native.GstDiscoverer.Discover(new Uri(file).AbsoluteUri, TimeSpan.FromSeconds(10));
+        Assert.That(info.AudioTypes, Is.EqualTo(new[] { "audio/x-opus", "audio/x-opus" }), "a track per source");
+    }
+
+    [Test]
     public void TheEndOfTheSourcesEndsTheRecording()
     {
         var file = OutputFile("ended.webm");

@@ -99,6 +99,24 @@ public sealed class DesktopAudioSourceTests : HeadlessPipeWireFixture
     }
 
     [Test]
+    public void WithSeparateAudioTracksTheDesktopAndTheMicrophoneAreATrackEach()
+    {
+        using var harness = new RecorderHarness(["desktop-audio:", $"pipewire:{ToneNode}"], new RecorderOptions { AudioTracks = AudioTrackLayout.Separate });
+        harness.Start();
+        harness.WaitForEvent("start");
+        Thread.Sleep(1500);
+        harness.Stop();
+
+        Assert.That(harness.Events, Is.EqualTo(new[] { "start", "data", "stop" }));
+        Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus", "audio/x-opus" }), "two audio tracks");
+        var loudest = new[] { 0, 1 }.Select(track => (
+            Microphone: MediaProbe.Loudness(harness.Recorder.Location, band: (400, 480), track: track).Skip(3).Max(level => level.RmsDecibels),
+            Desktop: MediaProbe.Loudness(harness.Recorder.Location, band: (840, 920), track: track).Skip(3).Max(level => level.RmsDecibels))).ToList();
+        Assert.That(loudest.Count(track => track.Microphone > MediaProbe.AudibleDecibels && track.Desktop < MediaProbe.SilentDecibels), Is.EqualTo(1), "a track of the 440 Hz microphone alone");
+        Assert.That(loudest.Count(track => track.Desktop > MediaProbe.AudibleDecibels && track.Microphone < MediaProbe.SilentDecibels), Is.EqualTo(1), "a track of the 880 Hz desktop alone");
+    }
+
+    [Test]
     public void WhatAnApplicationPlaysIsRecordedAsAnOpusFileOfTheRecordedLength()
     {
         var location = RecordWithDaemon($"app-audio:{Player}", _ => Thread.Sleep(1000));

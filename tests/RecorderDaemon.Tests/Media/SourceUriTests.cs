@@ -32,7 +32,12 @@ public sealed class SourceUriTests
     [TestCase("test:smell", "unknown test source 'smell'")]
     [TestCase("test:audio?wave=square", "wave must be one of")]
     [TestCase("test:audio?freq=loud", "freq must be a number")]
-    [TestCase("test:audio?volume=11", "unknown query parameter 'volume'")]
+    [TestCase("test:audio?volume=11", "volume must be a number from 0 to 10")]
+    [TestCase("desktop-audio:?volume=-1", "volume must be a number from 0 to 10")]
+    [TestCase("app-audio:firefox?volume=loud", "volume must be a number from 0 to 10")]
+    [TestCase("test:video?volume=1", "unknown query parameter 'volume'")]
+    [TestCase("v4l2:/dev/video0?volume=1", "unknown query parameter 'volume'")]
+    [TestCase("desktop-audio:?width=640", "unknown query parameter 'width'")]
     [TestCase("test:audio?freq=1&freq=2", "repeated query parameter")]
     [TestCase("test:video?width=-5", "width must be a number")]
     [TestCase("test:video?duration=0", "duration must be a number")]
@@ -71,6 +76,20 @@ public sealed class SourceUriTests
 
         Assert.That(source.Video, Is.EqualTo(new VideoConstraints(width, height, framerate)));
         Assert.That(source.NominalFramerate, Is.EqualTo(framerate ?? 30));
+    }
+
+    [TestCase("test:audio?volume=0.5", 0.5)]
+    [TestCase("pipewire:?volume=2", 2.0)]
+    [TestCase("desktop-audio:?volume=0", 0.0)]
+    [TestCase("desktop-audio:speakers?volume=1.5", 1.5)]
+    [TestCase("app-audio:Google%20Chrome?volume=10", 10.0)]
+    [TestCase("file:///a.webm?width=640&volume=0.25", 0.25)]
+    [TestCase("test:audio", null)]
+    public void EveryAudioSourceTakesAVolume(string uri, double? volume)
+    {
+        var source = SourceUri.Parse(uri, RecorderHarness.ProbedDevices);
+
+        Assert.That(source.Volume, Is.EqualTo(volume));
     }
 
     [Test]

@@ -110,26 +110,32 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
 
 /// <summary>
 /// What the state machine may record without GStreamer: <c>audio/webm</c> (opus) and <c>video/webm</c> (vp8 and
-/// opus), any other type being unsupported, with the format table's canonical full types.
+/// opus), any other type being unsupported, with the format table's canonical full types; and <c>audio/mpeg</c>, a
+/// container of one audio track.
 /// </summary>
 internal sealed class FakeFormatCatalog : IFormatCatalog
 {
-    public bool IsTypeSupported(string mimeType) => mimeType is "" or "audio/webm" or "video/webm";
+    public bool IsTypeSupported(string mimeType) => mimeType is "" or "audio/webm" or "video/webm" or "audio/mpeg";
 
     public IRecordingFormat Resolve(string constrainedMimeType, bool hasAudio, bool hasVideo)
     {
-        if (!IsTypeSupported(constrainedMimeType) || (constrainedMimeType == "audio/webm" && hasVideo))
+        if (!IsTypeSupported(constrainedMimeType) || (constrainedMimeType.StartsWith("audio/", StringComparison.Ordinal) && hasVideo))
         {
             throw RecorderException.NotSupported($"'{constrainedMimeType}' cannot record the stream");
+        }
+
+        if (constrainedMimeType == "audio/mpeg")
+        {
+            return new FakeFormat("audio/mpeg", "mp3", HoldsSeveralAudioTracks: false);
         }
 
         var codecs = string.Join(',', new[] { hasVideo ? "vp8" : null, hasAudio ? "opus" : null }.OfType<string>());
         return codecs.Length == 0
             ? throw RecorderException.NotSupported("the stream has no tracks")
-            : new FakeFormat($"{(hasVideo ? "video" : "audio")}/webm;codecs={codecs}", "webm");
+            : new FakeFormat($"{(hasVideo ? "video" : "audio")}/webm;codecs={codecs}", "webm", HoldsSeveralAudioTracks: true);
     }
 
-    private sealed record FakeFormat(string MimeType, string Extension) : IRecordingFormat;
+    private sealed record FakeFormat(string MimeType, string Extension, bool HoldsSeveralAudioTracks) : IRecordingFormat;
 }
 
 /// <summary>A resolved source without a device behind it: its URI and the tracks the test says it gives.</summary>

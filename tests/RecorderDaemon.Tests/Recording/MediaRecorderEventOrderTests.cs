@@ -118,6 +118,37 @@ public sealed class MediaRecorderEventOrderTests
     }
 
     [Test]
+    public void StartRefusesATrackPerAudioSourceInAFormatOfOneAudioTrack()
+    {
+        var pipelines = new FakeRecordingPipelines();
+        var microphone = new FakeSource("pipewire:", TrackKind.Audio);
+        using var harness = RecorderHarness.WithFakes(
+            pipelines, new RecorderOptions { MimeType = "audio/mpeg", AudioTracks = AudioTrackLayout.Separate }, FakeSource.Audio, microphone);
+
+        var error = Assert.Throws<RecorderException>(() => harness.Start());
+
+        Assert.That(error!.Name, Is.EqualTo(DomErrorName.NotSupportedError));
+        Assert.That(error.Message, Does.Contain("'audio/mpeg' holds one"));
+        Assert.That(harness.Recorder.State, Is.EqualTo(RecordingState.Inactive));
+        Assert.That(pipelines.Count, Is.Zero);
+    }
+
+    [Test]
+    public void OneAudioSourceOrAMixFitsAFormatOfOneAudioTrack()
+    {
+        var pipelines = new FakeRecordingPipelines();
+        var microphone = new FakeSource("pipewire:", TrackKind.Audio);
+        using var single = RecorderHarness.WithFakes(pipelines, new RecorderOptions { MimeType = "audio/mpeg", AudioTracks = AudioTrackLayout.Separate }, FakeSource.Audio);
+        using var mixed = RecorderHarness.WithFakes(pipelines, new RecorderOptions { MimeType = "audio/mpeg" }, FakeSource.Audio, microphone);
+
+        single.Start();
+        mixed.Start();
+
+        Assert.That(pipelines.Count, Is.EqualTo(2));
+        Assert.That(pipelines.Last.Plan.AudioTracks, Is.EqualTo(AudioTrackLayout.Mix));
+    }
+
+    [Test]
     public void AFailureReportedAfterStopRaisesNoError()
     {
         var (harness, pipelines) = StartedWith(10);

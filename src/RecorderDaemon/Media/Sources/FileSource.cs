@@ -64,7 +64,7 @@ public sealed class FileSource(string uri, string path) : TrackSource(uri)
             throw RecorderException.NotSupported($"'{path}' has no audio or video stream");
         }
 
-        Video.RequireVideo(Uri, _kinds);
+        RequireTracksForParameters(_kinds);
     }
 
     public override void Build(SourceTarget target)

@@ -49,7 +49,7 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
                 ? "no PipeWire audio input for 'pipewire:' (is PipeWire running for this user?)"
                 : $"no PipeWire node '{node}' (looked for a node.name or object.serial)");
         _kinds = [found.DeviceClass.StartsWith("Video", StringComparison.Ordinal) ? TrackKind.Video : TrackKind.Audio];
-        Video.RequireVideo(Uri, _kinds);
+        RequireTracksForParameters(_kinds);
     }
 
     public override void Build(SourceTarget target)

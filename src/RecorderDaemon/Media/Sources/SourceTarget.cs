@@ -10,12 +10,11 @@ namespace RecorderDaemon.Media.Sources;
 /// <c>fdsrc</c> reads or a pad a callback links to later, until the pipeline is torn down. Sources that change the
 /// pipeline while it runs do so on <see cref="Loop"/> and register with <see cref="UntilTearDown"/>.
 /// </summary>
-/// <param name="branchInputs">each track's input, which every source of that kind links to</param>
-/// <param name="mixedInputs">for a track several sources give (audio), a new input into its mixer for each source that asks</param>
-public sealed class SourceTarget(
-    GstPipeline pipeline, GLibLoop loop, IReadOnlyDictionary<TrackKind, GstElement> branchInputs, IReadOnlyDictionary<TrackKind, Func<GstElement>> mixedInputs) : IDisposable
+/// <param name="inputs">for each track kind, the input the next source of that kind links to: the track's branch, a new input into a mixer, or a new track's branch</param>
+public sealed class SourceTarget(GstPipeline pipeline, GLibLoop loop, IReadOnlyDictionary<TrackKind, Func<GstElement>> inputs) : IDisposable
 {
     private readonly List<GstElement> _made = [];
+    private TrackSource? _building;
     private readonly List<IDisposable> _held = [];
     private readonly List<IDisposable> _untilTearDown = [];
 
@@ -41,8 +40,38 @@ public sealed class SourceTarget(
         return element;
     }
 
-    /// <summary>Where a source links its track of <paramref name="kind"/>; call it once per source and kind.</summary>
-    public GstElement InputOf(TrackKind kind) => mixedInputs.TryGetValue(kind, out var newInput) ? newInput() : branchInputs[kind];
+    /// <summary>
+    /// Where a source links its track of <paramref name="kind"/>; call it once per source and kind, while it builds. An
+    /// audio source with a <see cref="TrackSource.Volume"/> links to <c>audioconvert → volume</c> in front of it.
+    /// </summary>
+    public GstElement InputOf(TrackKind kind)
+    {
+        var input = inputs[kind]();
+        if (kind != TrackKind.Audio || _building?.Volume is not { } volume)
+        {
+            return input;
+        }
+
+        var convert = Make("audioconvert");
+        var gain = Make("volume").Set("volume", volume);
+        convert.LinkTo(gain);
+        gain.LinkTo(input);
+        return convert;
+    }
+
+    /// <summary>Adds <paramref name="source"/>'s elements to the pipeline, linked to the inputs of its tracks.</summary>
+    internal void Build(TrackSource source)
+    {
+        _building = source;
+        try
+        {
+            source.Build(this);
+        }
+        finally
+        {
+            _building = null;
+        }
+    }
 
     /// <summary>Keeps <paramref name="resource"/> until the pipeline is torn down, and returns it.</summary>
     public T Hold<T>(T resource)

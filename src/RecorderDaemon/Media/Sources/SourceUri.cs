@@ -26,8 +26,8 @@ public static class SourceUri
         {
             "test" => ParseTest(uri, rest),
             "pipewire" => ParsePipeWire(uri, rest, devices, pipeWireRemote),
-            "desktop-audio" => new DesktopAudioSource(uri, NodeName(uri, rest, "an output"), devices),
-            "app-audio" => new AppAudioSource(uri, ApplicationName(uri, rest), devices),
+            "desktop-audio" => ParseDesktopAudio(uri, rest, devices),
+            "app-audio" => ParseAppAudio(uri, rest, devices),
             "v4l2" => ParseV4l2(uri, rest),
             "file" => ParseFile(uri),
             "screen" => screens is null ? throw Malformed(uri, "there is no screen sharing here (GetDisplayMedia is for the session bus)") : screens.Parse(uri, rest),
@@ -44,7 +44,7 @@ public static class SourceUri
                 uri,
                 query.OneOf("wave", TestAudioSource.Waves, "sine"),
                 query.Number("freq", 440, minimum: 0, maximum: 20000),
-                query.Duration()),
+                query.Duration()) { Volume = query.Volume() },
             "video" => TestVideo(uri, query),
             _ => throw Malformed(uri, $"unknown test source '{kind}' (expected test:audio or test:video)"),
         };
@@ -71,13 +71,25 @@ public static class SourceUri
         }
 
         var node = NodeName(uri, target, "a PipeWire target");
-        var video = query.OnlyVideo();
+        var video = query.Video();
         if (node is null && !video.IsNone)
         {
             throw Malformed(uri, "'pipewire:' is the default audio input; width, height and framerate need a video node");
         }
 
-        return new PipeWireSource(uri, node, devices) { Video = video };
+        return new PipeWireSource(uri, node, devices) { Video = video, Volume = query.OnlyVolume() };
+    }
+
+    private static DesktopAudioSource ParseDesktopAudio(string uri, string rest, IDeviceList devices)
+    {
+        var (sink, query) = SplitQuery(uri, rest);
+        return new DesktopAudioSource(uri, NodeName(uri, sink, "an output"), devices) { Volume = query.OnlyVolume() };
+    }
+
+    private static AppAudioSource ParseAppAudio(string uri, string rest, IDeviceList devices)
+    {
+        var (application, query) = SplitQuery(uri, rest);
+        return new AppAudioSource(uri, ApplicationName(uri, application), devices) { Volume = query.OnlyVolume() };
     }
 
     /// <summary>A node's object.serial or node.name, or null for the default when empty.</summary>
@@ -124,7 +136,7 @@ public static class SourceUri
             throw Malformed(uri, "a file source is file:///ABSOLUTE/PATH");
         }
 
-        return new FileSource(uri, parsed.LocalPath) { Video = query.OnlyVideo() };
+        return new FileSource(uri, parsed.LocalPath) { Video = query.Video(), Volume = query.OnlyVolume() };
     }
 
     /// <summary>Splits <c>PATH?QUERY</c> at the first <c>?</c>.</summary>
@@ -195,6 +207,17 @@ public static class SourceUri
             var video = Video();
             RejectUnused();
             return video;
+        }
+
+        /// <summary>An audio track's volume, from 0 (silent) to 10; 1 leaves it as it is.</summary>
+        public double? Volume() => _values.ContainsKey("volume") ? Number("volume", 1, minimum: 0, maximum: 10) : null;
+
+        /// <summary><see cref="Volume"/>, the last parameter a source takes: any other left is unknown.</summary>
+        public double? OnlyVolume()
+        {
+            var volume = Volume();
+            RejectUnused();
+            return volume;
         }
 
         public TimeSpan? Duration() =>

@@ -22,6 +22,9 @@ public abstract class TrackSource(string uri) : IStreamSource
     /// <summary>The size and rate the video track is recorded at (the URI's <c>width</c>, <c>height</c>, <c>framerate</c>).</summary>
     public VideoConstraints Video { get; init; } = VideoConstraints.None;
 
+    /// <summary>The factor the audio track is multiplied by (the URI's <c>volume</c>, 0.0 to 10.0), null when not given.</summary>
+    public double? Volume { get; init; }
+
     /// <summary>Frames per second the video track is expected to have, for turning key-frame durations into frame counts.</summary>
     public virtual int NominalFramerate => Video.Framerate ?? 30;
 
@@ -39,6 +42,17 @@ public abstract class TrackSource(string uri) : IStreamSource
     public abstract void Build(SourceTarget target);
 
     public override string ToString() => Uri;
+
+    /// <summary>Throws when the URI's parameters are for a track the source, once resolved, turned out not to give.</summary>
+    /// <exception cref="ArgumentException">the message names the URI and the parameters</exception>
+    private protected void RequireTracksForParameters(IReadOnlySet<TrackKind> kinds)
+    {
+        Video.RequireVideo(Uri, kinds);
+        if (Volume is not null && !kinds.Contains(TrackKind.Audio))
+        {
+            throw SourceUri.Malformed(Uri, "volume applies to audio, and it has none");
+        }
+    }
 
     /// <summary>Checks with the caller's rights that it could open <paramref name="path"/> for reading and writing; returns its real path.</summary>
     /// <exception cref="RecorderException">NotFoundError when it is missing, else NotAllowedError</exception>
