@@ -54,15 +54,15 @@ internal static partial class MediaProbe
     /// </summary>
     /// <param name="band">only the frequencies from Low to High Hz (a band-pass filter before the measure), to tell tones apart</param>
     /// <param name="channel">only this channel (0 is the left one) rather than the loudest</param>
-    /// <param name="track">which of the file's tracks, counting from 0 in the order decodebin exposes them</param>
-    public static IReadOnlyList<(TimeSpan Time, double RmsDecibels)> Loudness(string path, (int Low, int High)? band = null, int? channel = null, int track = 0)
+    /// <param name="track">which of the file's streams, counting from 0 in the order decodebin exposes them (video ones too); by default the first audio one</param>
+    public static IReadOnlyList<(TimeSpan Time, double RmsDecibels)> Loudness(string path, (int Low, int High)? band = null, int? channel = null, int? track = null)
     {
         string[] filter = band is var (low, high)
             ? ["!", "audiochebband", "mode=band-pass", $"lower-frequency={low}", $"upper-frequency={high}", "poles=8"]
             : [];
         string[] arguments =
         [
-            "-m", "filesrc", $"location={path}", "!", "decodebin", "name=decoder", $"decoder.src_{track}", "!", "audioconvert", .. filter,
+            "-m", "filesrc", $"location={path}", "!", "decodebin", .. track is { } stream ? new[] { "name=decoder", $"decoder.src_{stream}" } : [], "!", "audioconvert", .. filter,
             "!", "level", "interval=100000000",
             "!", "fakesink", "sync=false",
         ];

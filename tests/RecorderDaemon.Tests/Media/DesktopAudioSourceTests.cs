@@ -193,6 +193,16 @@ public sealed class DesktopAudioSourceTests : HeadlessPipeWireFixture
     }
 
     [Test]
+    public void RecorderctlDevicesShowsTheOutputAndThePlayingApplication()
+    {
+        var result = Ctl.Recorderctl.Run(["--bus-address", Daemon.Address, "devices"]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Has.Some.Match($"^audiooutput +desktop-audio:{Speakers} "));
+        Assert.That(result.Output, Has.Some.Match($"^audiooutput +app-audio:{Player} "));
+    }
+
+    [Test]
     public void AnUnknownOutputIsNotFoundOverTheBusAndLeavesNoFile()
     {
         var before = Daemon.Files();

@@ -119,6 +119,33 @@ public sealed class GetDisplayMediaTests : HeadlessPipeWireFixture
     }
 
     [Test]
+    public void TheReadmesOneLineScreenRecordingHasTheScreenTheDesktopsSoundAndTheMicrophone()
+    {
+        const string oneLiner = "recorderctl record --screen --desktop-audio --audio pipewire:";
+        Assert.That(File.ReadAllText(Path.Combine(ChildProcess.RepositoryRoot, "README.md")), Does.Contain(oneLiner + " "));
+        using var speakers = PipeWire.CreateNullSink("recorderd-portal-speakers");
+        using var player = PipeWire.PlayInto(speakers.Name, "recorderd-portal-player", frequency: 880);
+        using var desktop = StartDesktop("recorderd-portal-one-liner");
+        var location = Path.Combine(desktop.Daemon.Directory, "one-liner.webm");
+
+        var result = Ctl.Recorderctl.Run(["--bus-address", desktop.Daemon.Address, .. oneLiner.Split(' ')[1..], "--duration", "2", "-o", location]);
+        player.Kill();
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var recorded = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
+        var microphone = MediaProbe.Loudness(location, band: (400, 480)).Skip(3).ToList();
+        var desktopSound = MediaProbe.Loudness(location, band: (840, 920)).Skip(3).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(recorded.VideoTypes, Is.EqualTo(new[] { "video/x-vp8" }), "the screen");
+            Assert.That(MediaProbe.VideoFrames(location).Count, Is.GreaterThan(40), "the screen's frames, not one");
+            Assert.That(recorded.AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }), "one audio track, mixed");
+            Assert.That(microphone.Min(level => level.RmsDecibels), Is.GreaterThan(MediaProbe.AudibleDecibels), "the 440 Hz microphone (the default input)");
+            Assert.That(desktopSound.Min(level => level.RmsDecibels), Is.GreaterThan(MediaProbe.AudibleDecibels), "the 880 Hz desktop");
+        });
+    }
+
+    [Test]
     public void AUserWhoCancelsGetsNotAllowedError()
     {
         using var desktop = StartDesktop(screenName: null);
