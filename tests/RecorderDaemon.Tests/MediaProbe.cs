@@ -16,6 +16,18 @@ internal static partial class MediaProbe
             .DefaultIfEmpty()
             .Max();
 
+    /// <summary>
+    /// The timestamp of the last video frame a player decodes from the file, whatever its container and codec, and how
+    /// many it decodes; a file cut short counts what is readable.
+    /// </summary>
+    public static (TimeSpan Last, int Count) DecodedVideo(string path)
+    {
+        string[] arguments = ["-v", "filesrc", $"location={path}", "!", "decodebin", "!", "videoconvert", "!", "fakesink", "silent=false", "sync=false"];
+        var (_, output, _) = ChildProcess.Run(new ProcessStartInfo("gst-launch-1.0", arguments), TimeSpan.FromSeconds(60));
+        var times = FramePts().Matches(output).Select(match => TimeSpan.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        return (times.DefaultIfEmpty().Max(), times.Count);
+    }
+
     /// <summary>The size of the VP8 frames decoded from a WebM file, and how many there are.</summary>
     public static (int Width, int Height, int Count) VideoFrames(string webmPath)
     {

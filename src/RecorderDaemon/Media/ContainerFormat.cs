@@ -1,3 +1,5 @@
+using RecorderDaemon.Native;
+
 namespace RecorderDaemon.Media;
 
 /// <summary>A row of the container table (<see cref="RecordingFormats"/>).</summary>
@@ -12,4 +14,21 @@ public sealed record ContainerFormat(string Name, string Muxer, string Extension
     public string AudioMediaType => $"audio/{Name}";
 
     public string VideoMediaType => $"video/{Name}";
+
+    /// <summary>The extension of a file without video, where the container has its own (<c>mka</c>, <c>m4a</c>); else <see cref="Extension"/>.</summary>
+    public string? AudioExtension { get; init; }
+
+    /// <summary>Muxer properties, serialized as gst-launch writes them, that every recording sets.</summary>
+    public IReadOnlyDictionary<string, string> MuxerProperties { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Sets <see cref="MuxerProperties"/> on <paramref name="muxer"/>, made from <see cref="Muxer"/>, and returns it.</summary>
+    public GstElement Configure(GstElement muxer)
+    {
+        foreach (var (name, value) in MuxerProperties)
+        {
+            muxer.SetSerialized(name, value);
+        }
+
+        return muxer;
+    }
 }

@@ -6,7 +6,13 @@ public enum EncoderFamily
     Opus,
     Vorbis,
     Flac,
+    Aac,
+
+    /// <summary>Not encoded: its "encoder" is a capsfilter that fixes the samples' format.</summary>
+    Pcm,
     Vp8,
     Vp9,
     Theora,
+    H264,
+    Av1,
 }

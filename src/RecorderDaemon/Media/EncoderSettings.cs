@@ -39,6 +39,12 @@ public sealed record EncoderSettings(
                 break;
             case EncoderFamily.Flac:
                 break; // lossless: its size follows the signal, there is no bitrate to set
+            case EncoderFamily.Aac:
+                encoder.Set("bitrate", Clamp(BitsPerSecond, 32_000, 320_000));
+                break;
+            case EncoderFamily.Pcm:
+                encoder.SetSerialized("caps", "audio/x-raw,format=S16LE");
+                break;
             case EncoderFamily.Vp8:
                 ApplyVpx(encoder, cpuUsed: 4);
                 break;
@@ -48,6 +54,12 @@ public sealed record EncoderSettings(
                 break;
             case EncoderFamily.Theora:
                 ApplyTheora(encoder);
+                break;
+            case EncoderFamily.H264:
+                ApplyH264(encoder);
+                break;
+            case EncoderFamily.Av1:
+                ApplyAv1(encoder);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(codec), codec.Family, "unknown encoder family");
@@ -90,6 +102,33 @@ public sealed record EncoderSettings(
         if (KeyFrameInterval is not null)
         {
             encoder.Set("keyframe-force", Clamp(KeyFrameInterval.FrameDistance(FramesPerSecond), 1, 32_768));
+        }
+    }
+
+    // openh264's default rate control aims at a quality, not the bitrate; "low" complexity keeps 640x480@30 realtime on 2 cores.
+    private void ApplyH264(GstElement encoder)
+    {
+        encoder.Set("bitrate", (uint)Clamp(BitsPerSecond, 1_000, int.MaxValue))
+            .SetNick("rate-control", "bitrate")
+            .SetNick("complexity", "low");
+        if (KeyFrameInterval is not null)
+        {
+            encoder.Set("gop-size", (uint)Clamp(KeyFrameInterval.FrameDistance(FramesPerSecond), 1, int.MaxValue));
+        }
+    }
+
+    // libaom's realtime profile at its fastest speed, without look-ahead (which would delay every frame), in kbit/s.
+    private void ApplyAv1(GstElement encoder)
+    {
+        encoder.Set("target-bitrate", (uint)Clamp((BitsPerSecond + 500UL) / 1000, 1, int.MaxValue))
+            .SetNick("usage-profile", "realtime")
+            .SetNick("end-usage", "vbr")
+            .Set("cpu-used", 10)
+            .Set("lag-in-frames", 0u)
+            .Set("row-mt", true);
+        if (KeyFrameInterval is not null)
+        {
+            encoder.Set("keyframe-max-dist", Clamp(KeyFrameInterval.FrameDistance(FramesPerSecond), 1, int.MaxValue));
         }
     }
 

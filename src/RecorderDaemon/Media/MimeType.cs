@@ -32,8 +32,8 @@ public sealed class MimeType
     public IReadOnlyDictionary<string, string> Parameters { get; }
 
     /// <summary>
-    /// The <c>codecs</c> parameter split strictly on <c>,</c>, each entry trimmed and cut at its first
-    /// <c>.</c>, in ASCII lower case (<c>avc1.64001E</c> gives <c>avc1</c>); null without that parameter.
+    /// The <c>codecs</c> parameter split strictly on <c>,</c>, each entry trimmed, in ASCII lower case
+    /// (<c>avc1.64001E</c> gives <c>avc1.64001e</c>); null without that parameter.
     /// </summary>
     public IReadOnlyList<string>? CodecIds { get; }
 
@@ -82,7 +82,7 @@ public sealed class MimeType
 
     private static string[] CodecIdsOf(string codecs) =>
         codecs.Split(',', StringSplitOptions.TrimEntries)
-            .Select(codec => codec.Split('.')[0].ToLowerInvariant())
+            .Select(codec => codec.ToLowerInvariant())
             .ToArray();
 
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || TokenSymbols.Contains(c);

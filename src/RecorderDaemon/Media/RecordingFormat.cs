@@ -7,7 +7,7 @@ namespace RecorderDaemon.Media;
 /// <param name="MimeType">the full type reported once recording starts, e.g. <c>video/webm;codecs=vp8,opus</c></param>
 public sealed record RecordingFormat(string MimeType, ContainerFormat Container, CodecFormat? Audio, CodecFormat? Video) : IRecordingFormat
 {
-    public string Extension => Container.Extension;
+    public string Extension => Video is null ? Container.AudioExtension ?? Container.Extension : Container.Extension;
 
     public bool HoldsSeveralAudioTracks => Container.HoldsSeveralAudioTracks;
 

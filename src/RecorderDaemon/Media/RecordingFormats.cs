@@ -13,17 +13,37 @@ public static class RecordingFormats
 
     public static readonly ContainerFormat Ogg = new("ogg", "oggmux", "ogg", DefaultAudio: "opus", DefaultVideo: "theora", HoldsSeveralAudioTracks: true);
 
-    public static IReadOnlyList<ContainerFormat> Containers { get; } = [WebM, Ogg];
+    public static readonly ContainerFormat Matroska = new("x-matroska", "matroskamux", "mkv", DefaultAudio: "opus", DefaultVideo: "vp8", HoldsSeveralAudioTracks: true)
+    {
+        AudioExtension = "mka",
+    };
+
+    /// <summary>
+    /// Fragmented as GNOME Shell's screencasts are: the index is written first and a fragment every second, so a
+    /// recording cut short (the daemon killed, the power lost) plays up to its last second; a clean stop then
+    /// rewrites it as a normal MP4 with its duration (<c>first-moov-then-finalise</c>).
+    /// </summary>
+    public static readonly ContainerFormat Mp4 = new("mp4", "mp4mux", "mp4", DefaultAudio: "mp4a.40.2", DefaultVideo: "avc1", HoldsSeveralAudioTracks: true)
+    {
+        AudioExtension = "m4a",
+        MuxerProperties = new Dictionary<string, string> { ["fragment-duration"] = "1000", ["fragment-mode"] = "first-moov-then-finalise" },
+    };
+
+    public static IReadOnlyList<ContainerFormat> Containers { get; } = [WebM, Ogg, Matroska, Mp4];
 
     /// <summary>In order of preference; the order of <see cref="KnownFormats"/> follows it.</summary>
     public static IReadOnlyList<CodecFormat> Codecs { get; } =
     [
-        new("vp8", TrackKind.Video, "vp8enc", null, EncoderFamily.Vp8, "video/x-vp8", ["webm", "ogg"]),
-        new("vp9", TrackKind.Video, "vp9enc", null, EncoderFamily.Vp9, "video/x-vp9", ["webm"]),
-        new("theora", TrackKind.Video, "theoraenc", null, EncoderFamily.Theora, "video/x-theora", ["ogg"]),
-        new("opus", TrackKind.Audio, "opusenc", null, EncoderFamily.Opus, "audio/x-opus", ["webm", "ogg"]),
-        new("vorbis", TrackKind.Audio, "vorbisenc", null, EncoderFamily.Vorbis, "audio/x-vorbis", ["webm", "ogg"]),
-        new("flac", TrackKind.Audio, "flacenc", null, EncoderFamily.Flac, "audio/x-flac", ["ogg"]),
+        new("vp8", TrackKind.Video, "vp8enc", null, EncoderFamily.Vp8, "video/x-vp8", ["webm", "ogg", "x-matroska"]),
+        new("vp9", TrackKind.Video, "vp9enc", "vp9parse", EncoderFamily.Vp9, "video/x-vp9", ["webm", "x-matroska", "mp4"]),
+        new("avc1", TrackKind.Video, "openh264enc", "h264parse", EncoderFamily.H264, "video/x-h264", ["x-matroska", "mp4"]),
+        new("av01", TrackKind.Video, "av1enc", "av1parse", EncoderFamily.Av1, "video/x-av1", ["webm", "x-matroska", "mp4"]),
+        new("theora", TrackKind.Video, "theoraenc", null, EncoderFamily.Theora, "video/x-theora", ["ogg", "x-matroska"]),
+        new("opus", TrackKind.Audio, "opusenc", "opusparse", EncoderFamily.Opus, "audio/x-opus", ["webm", "ogg", "x-matroska", "mp4"]),
+        new("vorbis", TrackKind.Audio, "vorbisenc", null, EncoderFamily.Vorbis, "audio/x-vorbis", ["webm", "ogg", "x-matroska"]),
+        new("flac", TrackKind.Audio, "flacenc", null, EncoderFamily.Flac, "audio/x-flac", ["ogg", "x-matroska"]),
+        new("mp4a.40.2", TrackKind.Audio, "voaacenc", "aacparse", EncoderFamily.Aac, "audio/mpeg", ["x-matroska", "mp4"]),
+        new("pcm", TrackKind.Audio, "capsfilter", null, EncoderFamily.Pcm, "audio/x-raw", ["x-matroska"]),
     ];
 
     /// <summary>
@@ -41,8 +61,13 @@ public static class RecordingFormats
     /// <summary>The container for a MIME subtype, e.g. <c>webm</c>.</summary>
     public static ContainerFormat? FindContainer(string subtype) => Containers.FirstOrDefault(container => container.Name == subtype);
 
-    /// <summary>The codec for a lower-case <c>codecs=</c> identifier, e.g. <c>opus</c>.</summary>
-    public static CodecFormat? FindCodec(string name) => Codecs.FirstOrDefault(codec => codec.Name == name);
+    /// <summary>
+    /// The codec for a lower-case <c>codecs=</c> identifier: its name (<c>opus</c>, <c>mp4a.40.2</c>), or a name without
+    /// a dot followed by RFC 6381 details (<c>avc1.42e01e</c> is <c>avc1</c>; the details are not checked yet).
+    /// </summary>
+    public static CodecFormat? FindCodec(string id) =>
+        Codecs.FirstOrDefault(codec => codec.Name == id)
+        ?? Codecs.FirstOrDefault(codec => !codec.Name.Contains('.') && id.StartsWith(codec.Name + ".", StringComparison.Ordinal));
 
     private static IEnumerable<RecordingFormat> Combinations(ContainerFormat container)
     {

@@ -57,7 +57,7 @@ internal static class RecordingPipelineBuilder
         var built = new BuiltPipeline(pipeline, gates, target);
         try
         {
-            var muxer = target.Make(format.Container.Muxer);
+            var muxer = format.Container.Configure(target.Make(format.Container.Muxer));
             muxer.LinkTo(target.Make("fdsink").Set("fd", plan.Output.Handle));
 
             if (format.Audio is { } audio)

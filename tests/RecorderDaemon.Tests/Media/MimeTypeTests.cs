@@ -21,7 +21,7 @@ public sealed class MimeTypeTests
     [TestCase("video/webm;codecs=vp8, opus ", new[] { "vp8", "opus" })]
     [TestCase("video/webm; codecs=\"vp8, opus\"", new[] { "vp8", "opus" })]
     [TestCase("video/webm ;\tCODECS=\"VP8,OPUS\"", new[] { "vp8", "opus" })]
-    [TestCase("video/mp4;codecs=\"avc1.64001E, mp4a.40.2\"", new[] { "avc1", "mp4a" })]
+    [TestCase("video/mp4;codecs=\"avc1.64001E, mp4a.40.2\"", new[] { "avc1.64001e", "mp4a.40.2" })]
     [TestCase("video/webm;codecs=\"vp8,\"", new[] { "vp8", "" })]
     [TestCase("video/webm;codecs=\"vp8 opus\"", new[] { "vp8 opus" })]
     [TestCase("audio/ogg; rate=48000; codecs=opus", new[] { "opus" })]

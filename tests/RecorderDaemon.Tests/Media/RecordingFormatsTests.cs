@@ -24,7 +24,7 @@ public sealed class RecordingFormatsTests
         var mimeTypes = RecordingFormats.KnownFormats.Select(format => format.MimeType).ToArray();
 
         Assert.That(mimeTypes, Is.Unique);
-        Assert.That(mimeTypes, Has.All.Matches(@"^(audio|video)/[a-z]+;codecs=[a-z0-9]+(,[a-z0-9]+)?$"));
+        Assert.That(mimeTypes, Has.All.Matches(@"^(audio|video)/[a-z0-9-]+;codecs=[a-z0-9.]+(,[a-z0-9.]+)?$"));
     }
 
     [Test]
@@ -55,7 +55,10 @@ public sealed class RecordingFormatsTests
 
         Assert.That(pairs, Is.EqualTo(new[]
         {
-            "flac in ogg", "opus in ogg", "opus in webm", "theora in ogg", "vorbis in ogg", "vorbis in webm", "vp8 in ogg", "vp8 in webm", "vp9 in webm",
+            "av01 in mp4", "av01 in webm", "av01 in x-matroska", "avc1 in mp4", "avc1 in x-matroska", "flac in ogg", "flac in x-matroska",
+            "mp4a.40.2 in mp4", "mp4a.40.2 in x-matroska", "opus in mp4", "opus in ogg", "opus in webm", "opus in x-matroska", "pcm in x-matroska",
+            "theora in ogg", "theora in x-matroska", "vorbis in ogg", "vorbis in webm", "vorbis in x-matroska",
+            "vp8 in ogg", "vp8 in webm", "vp8 in x-matroska", "vp9 in mp4", "vp9 in webm", "vp9 in x-matroska",
         }));
     }
 
@@ -78,7 +81,7 @@ public sealed class RecordingFormatsTests
     {
         var format = TypeSupport.Resolve("video/webm;codecs=vp9,opus", hasAudio: true, hasVideo: true);
 
-        Assert.That(format.RequiredElements, Is.EquivalentTo(new[] { "webmmux", "vp9enc", "opusenc" }));
+        Assert.That(format.RequiredElements, Is.EquivalentTo(new[] { "webmmux", "vp9enc", "vp9parse", "opusenc", "opusparse" }));
         Assert.That(format.FindMissingElement(), Is.Null);
     }
 }

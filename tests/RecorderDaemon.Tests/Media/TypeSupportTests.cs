@@ -25,6 +25,14 @@ public sealed class TypeSupportTests
     [TestCase("audio/ogg;codecs=flac")]
     [TestCase("video/ogg;codecs=theora,flac")]
     [TestCase("video/ogg;codecs=vp8")]
+    [TestCase("video/mp4")]
+    [TestCase("audio/mp4")]
+    [TestCase("video/mp4;codecs=\"avc1.42E01E, mp4a.40.2\"")]
+    [TestCase("video/mp4;codecs=av01,opus")]
+    [TestCase("video/x-matroska;codecs=avc1")]
+    [TestCase("video/x-matroska;codecs=vp9,pcm")]
+    [TestCase("audio/x-matroska;codecs=flac")]
+    [TestCase("video/webm;codecs=av01,opus")]
     public void Supports(string mimeType) => Assert.That(TypeSupport.IsTypeSupported(mimeType), Is.True);
 
     [TestCase("''", TestName = "the literal two apostrophes")]
@@ -34,9 +42,12 @@ public sealed class TypeSupportTests
     [TestCase("audio/banana")]
     [TestCase("video/pineapple")]
     [TestCase("video/invalid")]
-    [TestCase("video/mp4")]
-    [TestCase("video/x-matroska;codecs=avc1")]
     [TestCase("text/webm")]
+    [TestCase("video/mp4;codecs=vp8", TestName = "vp8 in mp4")]
+    [TestCase("audio/mp4;codecs=mp4a.40.5", TestName = "HE-AAC, not recorded")]
+    [TestCase("audio/mp4;codecs=mp4a", TestName = "AAC without its object type")]
+    [TestCase("audio/webm;codecs=pcm", TestName = "pcm in webm")]
+    [TestCase("video/webm;codecs=avc1", TestName = "avc1 in webm")]
     [TestCase("video/webm;codecs=h264")]
     [TestCase("video/webm;codecs=\"vp8,\"", TestName = "an empty codec")]
     [TestCase("video/webm;codecs=vp8,vp9", TestName = "two video codecs")]
@@ -55,6 +66,10 @@ public sealed class TypeSupportTests
     public void Resolves_the_empty_type_to_the_safe_defaults(bool hasAudio, bool hasVideo, string expected) =>
         Assert.That(TypeSupport.Resolve("", hasAudio, hasVideo).MimeType, Is.EqualTo(expected));
 
+    [TestCase("video/mp4", true, true, "video/mp4;codecs=avc1,mp4a.40.2")]
+    [TestCase("audio/mp4", true, false, "audio/mp4;codecs=mp4a.40.2")]
+    [TestCase("video/x-matroska", true, true, "video/x-matroska;codecs=vp8,opus")]
+    [TestCase("video/mp4;codecs=\"avc1.42E01E,mp4a.40.2\"", true, true, "video/mp4;codecs=avc1,mp4a.40.2")]
     [TestCase("video/webm", true, true, "video/webm;codecs=vp8,opus")]
     [TestCase("video/webm", true, false, "video/webm;codecs=opus")]
     [TestCase("audio/webm", true, false, "audio/webm;codecs=opus")]
