@@ -15,6 +15,8 @@ try
     var figures = new List<Figure>(await FreshDaemonMeasurement.RunAsync(bus));
     Console.WriteLine("Measuring running recordings...");
     figures.AddRange(await RecordingLoadMeasurement.RunAsync(bus));
+    Console.WriteLine("Measuring each video codec...");
+    figures.AddRange(await CodecCostMeasurement.RunAsync(bus));
     Console.WriteLine("Recording repeatedly...");
     figures.AddRange(await RepeatedRecordingMeasurement.RunAsync(bus));
     Console.WriteLine("Recording audio 1000 times...");

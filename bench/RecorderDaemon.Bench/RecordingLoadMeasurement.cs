@@ -63,7 +63,7 @@ internal static class RecordingLoadMeasurement
     }
 
     /// <summary>The daemon's CPU use in <see cref="CpuSlices"/> slices of about a second, each in % of one core per recording.</summary>
-    private static async Task<double[]> SampleCpuPerRecordingAsync(DaemonUnderTest daemon, int recordings)
+    internal static async Task<double[]> SampleCpuPerRecordingAsync(DaemonUnderTest daemon, int recordings)
     {
         var slices = new double[CpuSlices];
         var wall = Stopwatch.StartNew();

@@ -35,11 +35,14 @@ internal sealed class TestRecording
     /// <summary>From calling CreateRecorder until the Started signal, which the daemon sends once the file has its header.</summary>
     public TimeSpan StartLatency { get; private set; }
 
-    public static async Task<TestRecording> StartAsync(DaemonUnderTest daemon, string location, bool audioOnly = false)
+    public static Task<TestRecording> StartAsync(DaemonUnderTest daemon, string location, bool audioOnly = false) =>
+        audioOnly ? StartAsync(daemon, location, AudioSources, AudioMimeType) : StartAsync(daemon, location, Sources, MimeType);
+
+    /// <summary>Records <paramref name="sources"/> as <paramref name="mimeType"/> into <paramref name="location"/>, once Started.</summary>
+    public static async Task<TestRecording> StartAsync(DaemonUnderTest daemon, string location, string[] sources, string mimeType)
     {
         var clock = Stopwatch.StartNew();
-        var recorder = await daemon.Client.CreateRecorderAsync(
-            audioOnly ? AudioSources : Sources, new MediaRecorderOptions { MimeType = audioOnly ? AudioMimeType : MimeType, Location = location });
+        var recorder = await daemon.Client.CreateRecorderAsync(sources, new MediaRecorderOptions { MimeType = mimeType, Location = location });
         var recording = new TestRecording(daemon, recorder, location);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         recorder.Started += (_, _) => started.TrySetResult();
