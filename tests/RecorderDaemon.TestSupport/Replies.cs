@@ -17,6 +17,10 @@ public static class Replies
     /// <summary><c>v</c>, e.g. <c>Properties.Get</c>'s: the value inside.</summary>
     public static readonly MessageValueReader<VariantValue> Variant = static (message, _) => message.GetBodyReader().ReadVariantValue();
 
+    /// <summary><c>a{sv}</c></summary>
+    public static readonly MessageValueReader<Dictionary<string, VariantValue>> Dictionary = static (message, _) =>
+        message.GetBodyReader().ReadDictionaryOfStringToVariantValue();
+
     /// <summary><c>aa{sv}</c></summary>
     public static readonly MessageValueReader<List<Dictionary<string, VariantValue>>> Dictionaries = static (message, _) =>
     {

@@ -22,6 +22,13 @@ public sealed record BusBody(string Signature, BodyWriter Write)
         new("a{sv}", (ref MessageWriter writer) => writer.WriteDictionary(entries));
 
     /// <summary>EnumerateDevices' <c>aa{sv}</c>: each device's string fields.</summary>
+    public static BusBody EncodingAnswer(Media.EncodingAnswer answer) => Dictionary(
+    [
+        KeyValuePair.Create("supported", VariantValue.Bool(answer.Supported)),
+        KeyValuePair.Create("smooth", VariantValue.Bool(answer.Smooth)),
+        KeyValuePair.Create("powerEfficient", VariantValue.Bool(answer.PowerEfficient)),
+    ]);
+
     public static BusBody Devices(IReadOnlyList<IReadOnlyDictionary<string, string>> devices) => new("aa{sv}", (ref MessageWriter writer) =>
     {
         var array = writer.WriteArrayStart(DBusType.Array);

@@ -5,11 +5,11 @@ using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Bus;
 
-/// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor, isTypeSupported and device enumeration.</summary>
+/// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor, isTypeSupported, encodingInfo and device enumeration.</summary>
 /// <param name="authorization">who may create recorders on the system bus; null on the session bus, where every caller may</param>
 /// <param name="displayMedia">screen sharing through the portal; null on the system bus, which has no portal</param>
 public sealed class ManagerObject(
-    RecorderRegistry registry, BusReplies replies, string version, RecordAuthorization? authorization, DisplayMedia? displayMedia)
+    RecorderRegistry registry, BusReplies replies, string version, RecordAuthorization? authorization, DisplayMedia? displayMedia, EncodingInfo encodingInfo)
     : IBusInterface
 {
     public InterfaceDescription Description => BusInterfaces.Manager;
@@ -24,6 +24,12 @@ public sealed class ManagerObject(
             case "IsTypeSupported":
                 var mimeType = call.Arguments().ReadString();
                 replies.Run(call, () => BusBody.Boolean(TypeSupport.IsTypeSupported(mimeType)));
+                break;
+            case "EncodingInfo":
+                var arguments = call.Arguments();
+                var type = arguments.ReadString();
+                var config = arguments.ReadDictionaryOfStringToVariantValue();
+                replies.RunAsync(call, async () => BusBody.EncodingAnswer(await encodingInfo.QueryAsync(type, EncodingConfigurationParser.Parse(config))));
                 break;
             case "GetDisplayMedia":
                 var options = call.Arguments().ReadDictionaryOfStringToVariantValue();

@@ -25,6 +25,8 @@ public sealed class ReadmeExamplesTests
                 Is.EqualTo("b true"));
             Assert.That(Run(daemon, "busctl --user get-property io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 SupportedMimeTypes"),
                 Does.StartWith("as ").And.Contain("\"video/webm;codecs=vp8,opus\""));
+            Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 EncodingInfo 'sa{sv}' 'video/mp4;codecs=avc1' 3 width u 320 height u 240 framerate d 30"),
+                Is.EqualTo("a{sv} 3 \"supported\" b true \"smooth\" b true \"powerEfficient\" b false"));
             Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 EnumerateDevices"),
                 Does.StartWith("aa{sv} "));
 
