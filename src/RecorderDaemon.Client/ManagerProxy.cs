@@ -12,6 +12,29 @@ internal sealed class ManagerProxy(ClientConnection bus)
         return bus.CallAsync(writer.CreateMessage(), static (message, _) => message.GetBodyReader().ReadBool(), cancellationToken);
     }
 
+    public Task<EncodingInfo> EncodingInfoAsync(string mimeType, VideoEncodingConfiguration? video, CancellationToken cancellationToken)
+    {
+        List<KeyValuePair<string, VariantValue>> config = video is null ? [] :
+        [
+            KeyValuePair.Create("width", VariantValue.UInt32(video.Width)),
+            KeyValuePair.Create("height", VariantValue.UInt32(video.Height)),
+            KeyValuePair.Create("framerate", VariantValue.Double(video.Framerate)),
+        ];
+        if (video?.Bitrate is { } bitrate)
+        {
+            config.Add(KeyValuePair.Create("bitrate", VariantValue.UInt32(bitrate)));
+        }
+
+        using var writer = bus.StartCall(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "EncodingInfo", "sa{sv}");
+        writer.WriteString(mimeType);
+        writer.WriteDictionary(config);
+        return bus.CallAsync(writer.CreateMessage(), static (message, _) =>
+        {
+            var info = message.GetBodyReader().ReadDictionaryOfStringToVariantValue();
+            return new EncodingInfo(info["supported"].GetBool(), info["smooth"].GetBool(), info["powerEfficient"].GetBool());
+        }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<MediaDeviceInfo>> EnumerateDevicesAsync(CancellationToken cancellationToken)
     {
         using var writer = bus.StartCall(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "EnumerateDevices");

@@ -66,6 +66,14 @@ public sealed partial class RecorderClient : IAsyncDisposable
     public Task<bool> IsTypeSupportedAsync(string mimeType, CancellationToken cancellationToken = default) =>
         Manager.IsTypeSupportedAsync(mimeType, cancellationToken);
 
+    /// <summary>
+    /// <c>navigator.mediaCapabilities.encodingInfo({type: "record"})</c>: whether <paramref name="mimeType"/> can be
+    /// recorded with <paramref name="video"/> (null for audio only), and whether that is smooth on the daemon's machine,
+    /// which measures it there the first time (so allow a second or two).
+    /// </summary>
+    public Task<EncodingInfo> EncodingInfoAsync(string mimeType, VideoEncodingConfiguration? video = null, CancellationToken cancellationToken = default) =>
+        Manager.EncodingInfoAsync(mimeType, video, cancellationToken);
+
     /// <summary>The full types (with codecs) the daemon's machine can record.</summary>
     public Task<IReadOnlyList<string>> GetSupportedMimeTypesAsync(CancellationToken cancellationToken = default) =>
         Manager.GetSupportedMimeTypesAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace RecorderDaemon.Bus;
 /// <param name="authorization">who may create recorders on the system bus; null on the session bus, where every caller may</param>
 /// <param name="displayMedia">screen sharing through the portal; null on the system bus, which has no portal</param>
 public sealed class ManagerObject(
-    RecorderRegistry registry, BusReplies replies, string version, RecordAuthorization? authorization, DisplayMedia? displayMedia, EncodingInfo encodingInfo)
+    RecorderRegistry registry, BusReplies replies, string version, RecordAuthorization? authorization, DisplayMedia? displayMedia, EncodingCapabilities encodingCapabilities)
     : IBusInterface
 {
     public InterfaceDescription Description => BusInterfaces.Manager;
@@ -29,7 +29,7 @@ public sealed class ManagerObject(
                 var arguments = call.Arguments();
                 var type = arguments.ReadString();
                 var config = arguments.ReadDictionaryOfStringToVariantValue();
-                replies.RunAsync(call, async () => BusBody.EncodingAnswer(await encodingInfo.QueryAsync(type, EncodingConfigurationParser.Parse(config))));
+                replies.RunAsync(call, async () => BusBody.EncodingAnswer(await encodingCapabilities.QueryAsync(type, EncodingConfigurationParser.Parse(config))));
                 break;
             case "GetDisplayMedia":
                 var options = call.Arguments().ReadDictionaryOfStringToVariantValue();

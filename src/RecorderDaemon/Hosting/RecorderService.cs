@@ -70,7 +70,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         }
 
         await loop.InvokeAsync(() => objects.Add(BusNames.ManagerPath,
-            new ManagerObject(_registry, replies, Version, authorization, _displayMedia, new EncodingInfo(loop)), new ObjectManagerObject(_registry, replies)));
+            new ManagerObject(_registry, replies, Version, authorization, _displayMedia, new EncodingCapabilities(loop)), new ObjectManagerObject(_registry, replies)));
         _connection.Serve(objects);
         var registry = _registry;
         _connectionsLeaving = await _connection.WatchConnectionsLeavingAsync(name => loop.Post(() => registry.OnConnectionLeft(name)));

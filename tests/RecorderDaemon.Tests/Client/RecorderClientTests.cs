@@ -25,6 +25,18 @@ public sealed class RecorderClientTests : DaemonClientFixture
     }
 
     [Test]
+    public async Task EncodingInfoAnswersForVideoAndAudio()
+    {
+        var video = await Client.EncodingInfoAsync("video/webm;codecs=vp8", new VideoEncodingConfiguration(160, 120, 30, Bitrate: 500_000));
+        var audio = await Client.EncodingInfoAsync("audio/ogg;codecs=opus");
+        var unsupported = await Client.EncodingInfoAsync("audio/webm", new VideoEncodingConfiguration(160, 120, 30));
+
+        Assert.That(video, Is.EqualTo(new EncodingInfo(Supported: true, Smooth: true, PowerEfficient: false)));
+        Assert.That(audio, Is.EqualTo(new EncodingInfo(Supported: true, Smooth: true, PowerEfficient: false)));
+        Assert.That(unsupported, Is.EqualTo(new EncodingInfo(Supported: false, Smooth: false, PowerEfficient: false)));
+    }
+
+    [Test]
     public async Task VersionIsTheDaemons() =>
         Assert.That(await Client.GetVersionAsync(), Does.Match(@"^\d+\.\d+\.\d+"));
 

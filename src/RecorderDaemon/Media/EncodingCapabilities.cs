@@ -23,7 +23,7 @@ public sealed record EncodingAnswer(bool Supported, bool Smooth, bool PowerEffic
 /// measure stops after two seconds, so a configuration far too big costs no more. Every encoder recorderd has is
 /// software, so none is power-efficient; audio alone is always smooth.
 /// </summary>
-public sealed class EncodingInfo(GLibLoop loop)
+public sealed class EncodingCapabilities(GLibLoop loop)
 {
     /// <summary>The share of real time a second of video may take to encode and still count as smooth.</summary>
     internal const double SmoothShare = 0.75;
