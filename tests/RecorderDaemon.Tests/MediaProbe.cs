@@ -28,6 +28,16 @@ internal static partial class MediaProbe
         return (times.DefaultIfEmpty().Max(), times.Count);
     }
 
+    /// <summary>The caps of the file's first video stream as <c>gst-discoverer-1.0 -v</c> prints them (profile, level, chroma format...).</summary>
+    public static string DiscoveredVideoCaps(string path)
+    {
+        var (exitCode, output, errors) = ChildProcess.Run(new ProcessStartInfo("gst-discoverer-1.0", ["-v", path]), TimeSpan.FromSeconds(60));
+        Assert.That(exitCode, Is.Zero, $"gst-discoverer-1.0 could not read {path}: {errors}");
+        var line = output.Split('\n').FirstOrDefault(line => line.TrimStart().StartsWith("video #", StringComparison.Ordinal));
+        Assert.That(line, Is.Not.Null, $"no video stream in {path}");
+        return line!;
+    }
+
     /// <summary>The size of the VP8 frames decoded from a WebM file, and how many there are.</summary>
     public static (int Width, int Height, int Count) VideoFrames(string webmPath)
     {

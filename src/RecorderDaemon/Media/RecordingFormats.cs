@@ -31,12 +31,15 @@ public static class RecordingFormats
 
     public static IReadOnlyList<ContainerFormat> Containers { get; } = [WebM, Ogg, Matroska, Mp4];
 
+    /// <summary>H.264, whose codec string may name a profile and level (<see cref="H264Profile"/>).</summary>
+    public static readonly CodecFormat H264 = new("avc1", TrackKind.Video, "openh264enc", "h264parse", EncoderFamily.H264, "video/x-h264", ["x-matroska", "mp4"]);
+
     /// <summary>In order of preference; the order of <see cref="KnownFormats"/> follows it.</summary>
     public static IReadOnlyList<CodecFormat> Codecs { get; } =
     [
         new("vp8", TrackKind.Video, "vp8enc", null, EncoderFamily.Vp8, "video/x-vp8", ["webm", "ogg", "x-matroska"]),
         new("vp9", TrackKind.Video, "vp9enc", "vp9parse", EncoderFamily.Vp9, "video/x-vp9", ["webm", "x-matroska", "mp4"]),
-        new("avc1", TrackKind.Video, "openh264enc", "h264parse", EncoderFamily.H264, "video/x-h264", ["x-matroska", "mp4"]),
+        H264,
         new("av01", TrackKind.Video, "av1enc", "av1parse", EncoderFamily.Av1, "video/x-av1", ["webm", "x-matroska", "mp4"]),
         new("theora", TrackKind.Video, "theoraenc", null, EncoderFamily.Theora, "video/x-theora", ["ogg", "x-matroska"]),
         new("opus", TrackKind.Audio, "opusenc", "opusparse", EncoderFamily.Opus, "audio/x-opus", ["webm", "ogg", "x-matroska", "mp4"]),

@@ -66,7 +66,7 @@ internal static class RecordingPipelineBuilder
                 {
                     var encoder = target.Make(audio.Encoder);
                     new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
-                    return Branch(target, gates, ["audioconvert", "audioresample"], encoder, audio.Parser, muxer, gateAfterEncoder: true);
+                    return Branch(target, gates, [target.Make("audioconvert"), target.Make("audioresample")], encoder, audio.Parser, muxer, gateAfterEncoder: true);
                 }
 
                 var audioSources = sources.Count(source => source.Kinds.Contains(TrackKind.Audio));
@@ -80,7 +80,7 @@ internal static class RecordingPipelineBuilder
                 var encoder = target.Make(video.Encoder);
                 var source = sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video));
                 new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: source?.NominalFramerate ?? 30).ApplyTo(encoder, video);
-                var branch = Branch(target, gates, ["videoconvert"], encoder, video.Parser, muxer, gateAfterEncoder: false);
+                var branch = Branch(target, gates, VideoConverters(target), encoder, video.Parser, muxer, gateAfterEncoder: false, format.VideoProfile?.Caps);
                 inputs[TrackKind.Video] = Always((source?.Video ?? VideoConstraints.None).LinkBefore(target, branch));
             }
 
@@ -99,6 +99,14 @@ internal static class RecordingPipelineBuilder
     }
 
     private static Func<GstElement> Always(GstElement input) => () => input;
+
+    /// <summary>
+    /// <c>videoconvert</c> to 8-bit 4:2:0 (I420), what every player and hardware decoder plays: left to choose,
+    /// videoconvert kept a screen's or a test pattern's full chroma and depth, and VP9 and AV1 then wrote 4:4:4
+    /// (VP9 profile 3, 12-bit), which browsers and phones do not play.
+    /// </summary>
+    private static GstElement[] VideoConverters(SourceTarget target) =>
+        [target.Make("videoconvert"), target.Make("capsfilter").SetSerialized("caps", "video/x-raw,format=I420")];
 
     /// <summary>
     /// Mixes several audio sources into the one audio track: an <c>audiomixer</c> before the branch, and for each source
@@ -125,9 +133,10 @@ internal static class RecordingPipelineBuilder
     }
 
     /// <summary>
-    /// Links queue → converters → encoder [→ parser] → muxer with a pause gate, and returns the queue,
+    /// Links queue → converters → encoder [→ capsfilter] [→ parser] → muxer with a pause gate, and returns the queue,
     /// the branch's input.
     /// </summary>
+    /// <param name="encodedCaps">caps the encoder is held to (a profile and level), or null</param>
     /// <param name="gateAfterEncoder">
     /// Audio: after the encoder, whose packets decode on their own, so the encoder's input stays continuous
     /// (opusenc in GStreamer 1.22 crashed on a new segment while a partial frame was buffered, as with PipeWire's
@@ -135,15 +144,21 @@ internal static class RecordingPipelineBuilder
     /// instead of referring to dropped frames.
     /// </param>
     private static GstElement Branch(
-        SourceTarget target, List<PauseGate> gates, IEnumerable<string> converters, GstElement encoder, string? parserFactory, GstElement muxer, bool gateAfterEncoder)
+        SourceTarget target, List<PauseGate> gates, IEnumerable<GstElement> converters, GstElement encoder, string? parserFactory, GstElement muxer, bool gateAfterEncoder,
+        string? encodedCaps = null)
     {
         var input = target.Make("queue");
         var gate = PauseGate.Make();
         gates.Add(gate);
         target.Add(gate.Element);
         var chain = new List<GstElement> { input };
-        chain.AddRange(converters.Select(factory => target.Make(factory)));
+        chain.AddRange(converters);
         chain.Add(encoder);
+        if (encodedCaps is not null)
+        {
+            chain.Add(target.Make("capsfilter").SetSerialized("caps", encodedCaps));
+        }
+
         if (parserFactory is not null)
         {
             chain.Add(target.Make(parserFactory));

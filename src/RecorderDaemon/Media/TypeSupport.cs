@@ -39,7 +39,8 @@ public static class TypeSupport
             candidate.Type,
             candidate.Container,
             hasAudio ? candidate.Audio ?? throw NoCodecFor(TrackKind.Audio, constrainedMimeType) : null,
-            hasVideo ? candidate.Video ?? throw NoCodecFor(TrackKind.Video, constrainedMimeType) : null);
+            hasVideo ? candidate.Video ?? throw NoCodecFor(TrackKind.Video, constrainedMimeType) : null,
+            hasVideo ? candidate.VideoProfile : null);
     }
 
     /// <summary>Checks a non-empty MIME type against the table and the registry; null with the reason when unsupported.</summary>
@@ -67,7 +68,7 @@ public static class TypeSupport
             return null;
         }
 
-        var missing = RecordingFormat.Compose(parsed.Type, container, candidate.Audio, candidate.Video).FindMissingElement();
+        var missing = RecordingFormat.Compose(parsed.Type, container, candidate.Audio, candidate.Video, candidate.VideoProfile).FindMissingElement();
         if (missing is not null)
         {
             problem = $"'{mimeType}' needs the GStreamer element '{missing}', which is not installed";
@@ -103,6 +104,15 @@ public static class TypeSupport
                 return null;
             }
 
+            if (codec == RecordingFormats.H264 && id != codec.Name)
+            {
+                candidate = candidate with { VideoProfile = H264Profile.Parse(id, out problem) };
+                if (candidate.VideoProfile is null)
+                {
+                    return null;
+                }
+            }
+
             candidate = codec.Kind == TrackKind.Audio ? candidate with { Audio = codec } : candidate with { Video = codec };
         }
 
@@ -116,5 +126,5 @@ public static class TypeSupport
         return RecorderException.NotSupported($"'{mimeType}' names no {name} codec for the stream's {name} track");
     }
 
-    private sealed record Candidate(string Type, ContainerFormat Container, CodecFormat? Audio, CodecFormat? Video);
+    private sealed record Candidate(string Type, ContainerFormat Container, CodecFormat? Audio, CodecFormat? Video, H264Profile? VideoProfile = null);
 }
