@@ -85,6 +85,16 @@ public static class UnixFiles
         }
     }
 
+    /// <summary>Empties the file behind <paramref name="handle"/> and puts its offset back at the start, for a writer to begin again.</summary>
+    public static void Rewind(SafeFileHandle handle)
+    {
+        RandomAccess.SetLength(handle, 0);
+        if (Interop.Libc.lseek(handle, 0, Interop.Libc.SEEK_SET) < 0)
+        {
+            throw UnixErrorException.Last("cannot rewind", $"fd {handle.DangerousGetHandle()}");
+        }
+    }
+
     /// <summary>How a descriptor someone else opened can be written: its access mode, append flag, and whether it seeks.</summary>
     public static OpenFileStatus Status(SafeFileHandle handle)
     {

@@ -60,6 +60,7 @@ public sealed class RecorderObject : IBusInterface
         "Location" => Recorder.Location,
         "Duration" => (ulong)(Recorder.Duration.Ticks / TimeSpan.TicksPerMicrosecond),
         "BytesWritten" => (ulong)Recorder.BytesWritten,
+        "Encoders" => new Dict<string, string>(Recorder.Encoders.ToDictionary(encoder => encoder.Key.ToString().ToLowerInvariant(), encoder => encoder.Value)),
         "Owner" => Owner,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };

@@ -52,7 +52,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         _devices = await Task.Run(WatchDevices, cancellationToken);
         var captureDevices = new CaptureDevices(_devices);
         var context = new RecorderContext(new GLibRecorderLoop(loop), new GstFormatCatalog(),
-            new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds)), Outputs(settings), loggers.CreateLogger<MediaRecorder>());
+            new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds), new EncoderRanking(settings.VideoEncoders)), Outputs(settings), loggers.CreateLogger<MediaRecorder>());
         var limits = new RecorderLimits(
             settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser, PerUser: settings.SystemBus);
         var screens = new ScreenSessions();

@@ -40,6 +40,13 @@ public sealed class RecorderdOptions
     /// <summary>How long a screen-sharing session (GetDisplayMedia) stays open without a recorder using it.</summary>
     public double ScreenShareGraceSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Per video codec (<c>vp8</c>, <c>avc1</c>, ...), the encoders to try before its software one, best first, replacing
+    /// recorderd's ranking of hardware encoders; e.g. <c>Recorderd:VideoEncoders:avc1:0=vaapih264enc</c>. An empty list
+    /// tries the software encoder only.
+    /// </summary>
+    public Dictionary<string, string[]> VideoEncoders { get; set; } = [];
+
     /// <summary>Where recordings with video go by default; empty for <c>$XDG_VIDEOS_DIR/recorderd</c>.</summary>
     public string? VideosDirectory { get; set; }
 

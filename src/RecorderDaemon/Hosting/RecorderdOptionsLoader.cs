@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using RecorderDaemon.Media;
+using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Hosting;
 
@@ -67,6 +69,18 @@ public static class RecorderdOptionsLoader
         if (!(options.ScreenShareGraceSeconds is > 0 and <= MaxSeconds))
         {
             yield return Failure(nameof(options.ScreenShareGraceSeconds), $"must be more than 0 and at most {MaxSeconds}", options.ScreenShareGraceSeconds);
+        }
+
+        foreach (var (codec, factories) in options.VideoEncoders)
+        {
+            if (RecordingFormats.FindCodec(codec) is not { Kind: TrackKind.Video })
+            {
+                yield return Failure($"{nameof(options.VideoEncoders)}:{codec}", "must be a video codec of the format table", codec);
+            }
+            else if (factories.FirstOrDefault(string.IsNullOrWhiteSpace) is { } blank)
+            {
+                yield return Failure($"{nameof(options.VideoEncoders)}:{codec}", "must name GStreamer element factories", blank);
+            }
         }
 
         foreach (var (key, directory) in new[] { (nameof(options.VideosDirectory), options.VideosDirectory), (nameof(options.MusicDirectory), options.MusicDirectory) })

@@ -20,15 +20,18 @@ public sealed record EncoderSettings(
 {
     private const long RealtimeDeadline = 1;
 
-    /// <summary>Configures <paramref name="encoder"/>, made from <paramref name="codec"/>'s encoder factory, before it starts.</summary>
-    public void ApplyTo(GstElement encoder, CodecFormat codec)
+    /// <summary>Configures <paramref name="encoder"/>, made from <paramref name="codec"/>'s software encoder factory, before it starts.</summary>
+    public void ApplyTo(GstElement encoder, CodecFormat codec) => ApplyTo(encoder, codec.Software);
+
+    /// <summary>Configures <paramref name="encoder"/>, made from <paramref name="candidate"/>'s factory, before it starts.</summary>
+    public void ApplyTo(GstElement encoder, EncoderCandidate candidate)
     {
-        if (encoder.FactoryName != codec.Encoder)
+        if (encoder.FactoryName != candidate.Factory)
         {
-            throw new ArgumentException($"'{encoder.FactoryName}' is not the encoder of {codec.Name} ('{codec.Encoder}')", nameof(encoder));
+            throw new ArgumentException($"'{encoder.FactoryName}' is not the encoder '{candidate.Factory}'", nameof(encoder));
         }
 
-        switch (codec.Family)
+        switch (candidate.Family)
         {
             case EncoderFamily.Opus:
                 encoder.Set("bitrate", Clamp(BitsPerSecond, 4_000, 650_000))
@@ -61,8 +64,22 @@ public sealed record EncoderSettings(
             case EncoderFamily.Av1:
                 ApplyAv1(encoder);
                 break;
+            case EncoderFamily.Va:
+                ApplyHardware(encoder, keyFrameProperty: "key-int-max");
+                break;
+            case EncoderFamily.Vaapi:
+                ApplyHardware(encoder, keyFrameProperty: "keyframe-period");
+                break;
+            case EncoderFamily.Nvenc:
+                ApplyHardware(encoder, keyFrameProperty: "gop-size");
+                break;
+            case EncoderFamily.V4l2:
+                encoder.SetSerialized("extra-controls", $"controls,video_bitrate={Clamp(BitsPerSecond, 1_000, int.MaxValue)}");
+                break;
+            case EncoderFamily.Unknown:
+                break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(codec), codec.Family, "unknown encoder family");
+                throw new ArgumentOutOfRangeException(nameof(candidate), candidate.Family, "unknown encoder family");
         }
     }
 
@@ -129,6 +146,17 @@ public sealed record EncoderSettings(
         if (KeyFrameInterval is not null)
         {
             encoder.Set("keyframe-max-dist", Clamp(KeyFrameInterval.FrameDistance(FramesPerSecond), 1, int.MaxValue));
+        }
+    }
+
+    // Untested here (no GPU): a property these encoders lack makes the encoder fail to set up, and the next is tried.
+    // Their key-frame properties differ in type (uint for VA and VA-API, int for NVENC); serialized, GLib converts.
+    private void ApplyHardware(GstElement encoder, string keyFrameProperty)
+    {
+        encoder.SetSerialized("bitrate", $"{Clamp((BitsPerSecond + 500UL) / 1000, 1, int.MaxValue)}");
+        if (KeyFrameInterval is not null)
+        {
+            encoder.SetSerialized(keyFrameProperty, $"{Clamp(KeyFrameInterval.FrameDistance(FramesPerSecond), 1, int.MaxValue)}");
         }
     }
 

@@ -50,6 +50,8 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
 
     public long BytesWritten => _output.Length;
 
+    public IReadOnlyDictionary<TrackKind, string> Encoders => _built.Encoders;
+
     /// <summary>Media recorded so far, pauses excluded; after teardown, the last value seen.</summary>
     public TimeSpan Duration =>
         _duration = _tornDown ? _duration : _timeline.RecordedAt(_sinceStart.Elapsed);

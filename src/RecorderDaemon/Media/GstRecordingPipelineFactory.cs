@@ -3,12 +3,23 @@ using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media;
 
-/// <summary>Builds GStreamer recording pipelines on a loop; <paramref name="stopTimeout"/> bounds how long a stop may drain.</summary>
-public sealed class GstRecordingPipelineFactory(GLibLoop loop, TimeSpan stopTimeout) : IRecordingPipelineFactory
+/// <summary>
+/// Builds GStreamer recording pipelines on a loop; <paramref name="stopTimeout"/> bounds how long a stop may drain. A video
+/// codec with encoders ranked before its software one (<paramref name="encoders"/>) is recorded by the first that works.
+/// </summary>
+public sealed class GstRecordingPipelineFactory(GLibLoop loop, TimeSpan stopTimeout, EncoderRanking encoders) : IRecordingPipelineFactory
 {
     /// <summary>The documented default: a pipeline that has not drained after this long on stop is torn down.</summary>
     public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(10);
 
-    public IRecordingPipeline Create(RecordingPlan plan, IRecordingPipelineObserver observer) =>
-        new GstRecordingPipeline(loop, RecordingPipelineBuilder.Build(plan, loop), plan.Output, observer, stopTimeout);
+    public IRecordingPipeline Create(RecordingPlan plan, IRecordingPipelineObserver observer)
+    {
+        var candidates = plan.Format is RecordingFormat { Video: { } video } ? encoders.For(video) : [];
+        return candidates.Count > 1
+            ? new EncoderFallbackPipeline(loop, plan, candidates, observer, (candidate, reportTo) => Create(plan, reportTo, candidate))
+            : Create(plan, observer, videoEncoder: null);
+    }
+
+    private GstRecordingPipeline Create(RecordingPlan plan, IRecordingPipelineObserver observer, EncoderCandidate? videoEncoder) =>
+        new(loop, RecordingPipelineBuilder.Build(plan, loop, videoEncoder), plan.Output, observer, stopTimeout);
 }

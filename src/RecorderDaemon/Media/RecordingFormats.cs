@@ -19,26 +19,36 @@ public static class RecordingFormats
     };
 
     /// <summary>
-    /// Fragmented as GNOME Shell's screencasts are: the index is written first and a fragment every second, so a
-    /// recording cut short (the daemon killed, the power lost) plays up to its last second; a clean stop then
-    /// rewrites it as a normal MP4 with its duration (<c>first-moov-then-finalise</c>).
+    /// Fragmented: the header first, then a fragment (its index, then its data) every half second, so a recording cut
+    /// short (the daemon killed, the power lost) plays up to its last half second; a clean stop adds the duration and a
+    /// random-access index. Not GNOME Shell's <c>first-moov-then-finalise</c>, which writes each fragment's index after
+    /// its data: a file of it killed under load played only its first fragment.
     /// </summary>
     public static readonly ContainerFormat Mp4 = new("mp4", "mp4mux", "mp4", DefaultAudio: "mp4a.40.2", DefaultVideo: "avc1", HoldsSeveralAudioTracks: true)
     {
         AudioExtension = "m4a",
-        MuxerProperties = new Dictionary<string, string> { ["fragment-duration"] = "1000", ["fragment-mode"] = "first-moov-then-finalise" },
+        MuxerProperties = new Dictionary<string, string> { ["fragment-duration"] = "500" },
     };
 
     public static IReadOnlyList<ContainerFormat> Containers { get; } = [WebM, Ogg, Matroska, Mp4];
 
     /// <summary>H.264, whose codec string may name a profile and level (<see cref="H264Profile"/>).</summary>
-    public static readonly CodecFormat H264 = new("avc1", TrackKind.Video, "openh264enc", "h264parse", EncoderFamily.H264, "video/x-h264", ["x-matroska", "mp4"]);
+    public static readonly CodecFormat H264 = new("avc1", TrackKind.Video, "openh264enc", "h264parse", EncoderFamily.H264, "video/x-h264", ["x-matroska", "mp4"])
+    {
+        Hardware = HardwareFor("vah264lpenc", "vah264enc", "vaapih264enc", "nvh264enc", "v4l2h264enc"),
+    };
 
     /// <summary>In order of preference; the order of <see cref="KnownFormats"/> follows it.</summary>
     public static IReadOnlyList<CodecFormat> Codecs { get; } =
     [
-        new("vp8", TrackKind.Video, "vp8enc", null, EncoderFamily.Vp8, "video/x-vp8", ["webm", "ogg", "x-matroska"]),
-        new("vp9", TrackKind.Video, "vp9enc", "vp9parse", EncoderFamily.Vp9, "video/x-vp9", ["webm", "x-matroska", "mp4"]),
+        new("vp8", TrackKind.Video, "vp8enc", null, EncoderFamily.Vp8, "video/x-vp8", ["webm", "ogg", "x-matroska"])
+        {
+            Hardware = HardwareFor("vaapivp8enc", "v4l2vp8enc"),
+        },
+        new("vp9", TrackKind.Video, "vp9enc", "vp9parse", EncoderFamily.Vp9, "video/x-vp9", ["webm", "x-matroska", "mp4"])
+        {
+            Hardware = HardwareFor("vaapivp9enc"),
+        },
         H264,
         new("av01", TrackKind.Video, "av1enc", "av1parse", EncoderFamily.Av1, "video/x-av1", ["webm", "x-matroska", "mp4"]),
         new("theora", TrackKind.Video, "theoraenc", null, EncoderFamily.Theora, "video/x-theora", ["ogg", "x-matroska"]),
@@ -71,6 +81,8 @@ public static class RecordingFormats
     public static CodecFormat? FindCodec(string id) =>
         Codecs.FirstOrDefault(codec => codec.Name == id)
         ?? Codecs.FirstOrDefault(codec => !codec.Name.Contains('.') && id.StartsWith(codec.Name + ".", StringComparison.Ordinal));
+
+    private static EncoderCandidate[] HardwareFor(params string[] factories) => [.. factories.Select(EncoderCandidate.Named)];
 
     private static IEnumerable<RecordingFormat> Combinations(ContainerFormat container)
     {

@@ -10,7 +10,14 @@ namespace RecorderDaemon.Media;
 /// </summary>
 internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<PauseGate> gates, SourceTarget target) : IDisposable
 {
+    private readonly Dictionary<TrackKind, string> _encoders = [];
+
     public GstPipeline Pipeline => pipeline;
+
+    /// <summary>The encoder factory of each track kind.</summary>
+    public IReadOnlyDictionary<TrackKind, string> Encoders => _encoders;
+
+    internal void UsesEncoder(TrackKind kind, string factory) => _encoders[kind] = factory;
 
     public IReadOnlyList<PauseGate> Gates => gates;
 
@@ -44,8 +51,9 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<PauseGat
 /// </summary>
 internal static class RecordingPipelineBuilder
 {
+    /// <param name="videoEncoder">the encoder of the video track; null for the codec's software encoder</param>
     /// <exception cref="ArgumentException">the plan's format or a source was not made by <see cref="GstFormatCatalog"/> or <see cref="SourceResolver"/></exception>
-    public static BuiltPipeline Build(RecordingPlan plan, GLibLoop loop)
+    public static BuiltPipeline Build(RecordingPlan plan, GLibLoop loop, EncoderCandidate? videoEncoder = null)
     {
         var format = plan.Format as RecordingFormat
             ?? throw new ArgumentException($"'{plan.Format.MimeType}' is not a format of the GStreamer format table", nameof(plan));
@@ -62,6 +70,7 @@ internal static class RecordingPipelineBuilder
 
             if (format.Audio is { } audio)
             {
+                built.UsesEncoder(TrackKind.Audio, audio.Encoder);
                 GstElement AudioBranch()
                 {
                     var encoder = target.Make(audio.Encoder);
@@ -77,10 +86,13 @@ internal static class RecordingPipelineBuilder
 
             if (format.Video is { } video)
             {
-                var encoder = target.Make(video.Encoder);
+                var candidate = videoEncoder ?? video.Software;
+                built.UsesEncoder(TrackKind.Video, candidate.Factory);
+                var encoder = target.Make(candidate.Factory);
                 var source = sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video));
-                new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: source?.NominalFramerate ?? 30).ApplyTo(encoder, video);
-                var branch = Branch(target, gates, VideoConverters(target), encoder, video.Parser, muxer, gateAfterEncoder: false, format.VideoProfile?.Caps);
+                new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: source?.NominalFramerate ?? 30).ApplyTo(encoder, candidate);
+                // Held to the codec's caps, so that an encoder of another codec (a misconfigured ranking) fails to link.
+                var branch = Branch(target, gates, VideoConverters(target), encoder, video.Parser, muxer, gateAfterEncoder: false, format.VideoProfile?.Caps ?? video.MediaType);
                 inputs[TrackKind.Video] = Always((source?.Video ?? VideoConstraints.None).LinkBefore(target, branch));
             }
 
@@ -101,12 +113,12 @@ internal static class RecordingPipelineBuilder
     private static Func<GstElement> Always(GstElement input) => () => input;
 
     /// <summary>
-    /// <c>videoconvert</c> to 8-bit 4:2:0 (I420), what every player and hardware decoder plays: left to choose,
+    /// <c>videoconvert</c> to 8-bit 4:2:0 (I420, or NV12, which hardware encoders take), what every player and hardware decoder plays: left to choose,
     /// videoconvert kept a screen's or a test pattern's full chroma and depth, and VP9 and AV1 then wrote 4:4:4
     /// (VP9 profile 3, 12-bit), which browsers and phones do not play.
     /// </summary>
     private static GstElement[] VideoConverters(SourceTarget target) =>
-        [target.Make("videoconvert"), target.Make("capsfilter").SetSerialized("caps", "video/x-raw,format=I420")];
+        [target.Make("videoconvert"), target.Make("capsfilter").SetSerialized("caps", "video/x-raw,format={ (string)I420, (string)NV12 }")];
 
     /// <summary>
     /// Mixes several audio sources into the one audio track: an <c>audiomixer</c> before the branch, and for each source

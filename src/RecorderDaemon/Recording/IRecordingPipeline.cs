@@ -38,6 +38,9 @@ public interface IRecordingPipeline
     /// <summary>Bytes in the output so far.</summary>
     long BytesWritten { get; }
 
+    /// <summary>The encoder (a GStreamer factory name) of each track kind, final once the output started.</summary>
+    IReadOnlyDictionary<TrackKind, string> Encoders { get; }
+
     /// <summary>Recorded media time, pauses excluded.</summary>
     TimeSpan Duration { get; }
 

@@ -22,6 +22,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     private string _location = "";
     private TimeSpan _duration;
     private long _bytesWritten;
+    private IReadOnlyDictionary<TrackKind, string> _encoders = new Dictionary<TrackKind, string>();
     private bool _destroyed;
 
     /// <summary>Completes once the current or last recording's file is final, including one still draining after stop().</summary>
@@ -80,6 +81,9 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     public TimeSpan Duration { get => _duration; private set => Set(ref _duration, value); }
 
     public long BytesWritten { get => _bytesWritten; private set => Set(ref _bytesWritten, value); }
+
+    /// <summary>The encoder of each track of the current or last recording, known once it started; empty before.</summary>
+    public IReadOnlyDictionary<TrackKind, string> Encoders { get => _encoders; internal set => Set(ref _encoders, value); }
 
     /// <summary>Several audio sources are mixed into one track; video cannot be mixed.</summary>
     private static void RequireAtMostOneVideoTrack(IEnumerable<IStreamSource> sources)

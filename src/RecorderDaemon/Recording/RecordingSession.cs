@@ -127,6 +127,7 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
     {
         if (!_ended)
         {
+            _recorder.Encoders = _pipeline.Encoders;
             RaiseStarted();
             StartTimesliceTimer();
         }

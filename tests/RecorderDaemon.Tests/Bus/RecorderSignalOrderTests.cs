@@ -28,7 +28,8 @@ public sealed class RecorderSignalOrderTests
         var traffic = monitor.TrafficOf(path).Where(entry => !entry.StartsWith("Duration=") && !entry.StartsWith("BytesWritten=")).ToList();
         Assert.That(traffic, Is.EqualTo(new[]
         {
-            "call:Start", $"Location={location}", "State=recording", "reply:Start", "MimeType=video/webm;codecs=vp8,opus", "Started",
+            "call:Start", $"Location={location}", "State=recording", "reply:Start",
+            "Encoders={\"audio\":\"opusenc\",\"video\":\"vp8enc\"}", "MimeType=video/webm;codecs=vp8,opus", "Started",
             "call:Stop", "State=inactive", "MimeType=", "DataAvailable", "Stopped", "reply:Stop",
         }));
     }

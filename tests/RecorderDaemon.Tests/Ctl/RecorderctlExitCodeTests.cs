@@ -40,7 +40,7 @@ public sealed class RecorderctlExitCodeTests : RecorderctlFixture
     [Test]
     public async Task AnUnsupportedTypeExits1WithNotSupportedErrorAndLeavesNoRecorder()
     {
-        AssertRefused(Run("record", "--audio", "test:audio", "--type", "video/mp4", "--duration", "1"), "recorderctl: NotSupportedError: ");
+        AssertRefused(Run("record", "--audio", "test:audio", "--type", "video/quicktime", "--duration", "1"), "recorderctl: NotSupportedError: ");
         Assert.That(await Client.ListRecordersAsync(), Is.Empty);
     }
 

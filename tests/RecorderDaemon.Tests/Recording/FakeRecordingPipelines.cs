@@ -65,6 +65,10 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
 
     public long BytesWritten => plan.Output.Length;
 
+    /// <summary>A made-up encoder per track kind of the plan's sources.</summary>
+    public IReadOnlyDictionary<TrackKind, string> Encoders { get; } =
+        plan.Sources.SelectMany(source => source.Kinds).Distinct().ToDictionary(kind => kind, kind => $"fake-{kind.ToString().ToLowerInvariant()}-encoder");
+
     public TimeSpan Duration => TimeSpan.Zero;
 
     public bool IsStarted { get; private set; }

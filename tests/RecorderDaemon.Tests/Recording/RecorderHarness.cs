@@ -29,7 +29,7 @@ internal sealed class RecorderHarness : IDisposable
 
     private RecorderHarness(GLibLoop loop, IStreamSource[] sources, RecorderOptions? options, TimeSpan? stopTimeout)
         : this(loop, loop.InvokeAsync, new GLibRecorderLoop(loop), new GstFormatCatalog(),
-            new GstRecordingPipelineFactory(loop, stopTimeout ?? GstRecordingPipelineFactory.DefaultStopTimeout), sources, options)
+            new GstRecordingPipelineFactory(loop, stopTimeout ?? GstRecordingPipelineFactory.DefaultStopTimeout, EncoderRanking.Default), sources, options)
     {
     }
 
