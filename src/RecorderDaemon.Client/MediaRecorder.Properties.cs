@@ -40,6 +40,9 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
 
     public ulong BytesWritten => _properties.BytesWritten;
 
+    /// <summary>The GStreamer encoder of each track (keys <c>audio</c>, <c>video</c>) of the current or last recording, once it started.</summary>
+    public IReadOnlyDictionary<string, string> Encoders => _properties.Encoders;
+
     /// <summary>The unique bus name of the recorder's creator.</summary>
     public string Owner => _properties.Owner;
 
@@ -119,6 +122,8 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
 
         public ulong BytesWritten { get; init; }
 
+        public IReadOnlyDictionary<string, string> Encoders { get; init; } = new Dictionary<string, string>();
+
         public string Owner { get; init; } = "";
 
         /// <summary>A copy with <paramref name="name"/> set; unknown names (a newer daemon's) are ignored.</summary>
@@ -133,6 +138,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
             nameof(Location) => this with { Location = value.GetString() },
             nameof(Duration) => this with { Duration = TimeSpan.FromMicroseconds(checked((long)value.GetUInt64())) },
             nameof(BytesWritten) => this with { BytesWritten = value.GetUInt64() },
+            nameof(Encoders) => this with { Encoders = value.GetDictionary<string, string>() },
             nameof(Owner) => this with { Owner = value.GetString() },
             _ => this,
         };

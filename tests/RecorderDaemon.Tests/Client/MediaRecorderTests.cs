@@ -51,6 +51,7 @@ public sealed class MediaRecorderTests : DaemonClientFixture
         Assert.That(recorder.Location, Does.StartWith(Daemon.Directory).And.EndWith(".webm"));
         await log.WaitForAsync("Started");
         Assert.That(recorder.MimeType, Is.EqualTo("video/webm;codecs=vp8,opus"));
+        Assert.That(recorder.Encoders, Is.EquivalentTo(new Dictionary<string, string> { ["audio"] = "opusenc", ["video"] = "vp8enc" }));
         await recorder.PauseAsync();
         Assert.That(recorder.State, Is.EqualTo(RecordingState.Paused));
         await recorder.ResumeAsync();
