@@ -29,8 +29,9 @@ public sealed class RecorderdProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // A missing directory, so that a developer's own recorderd.json never leaks in.
+        // A missing directory, so that a developer's own recorderd.json never leaks in; and state of its own.
         start.Environment["XDG_CONFIG_HOME"] = Path.Combine(Directory, "no-config");
+        start.Environment["XDG_STATE_HOME"] = Path.Combine(Directory, "state");
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;

@@ -40,6 +40,13 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     public static string Version { get; } =
         typeof(RecorderService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
+    /// <summary><c>$XDG_STATE_HOME/recorderd</c>, by default <c>~/.local/state/recorderd</c>: what recorderd remembers between runs.</summary>
+    private static string StateDirectory() => Path.Combine(
+        Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } state && Path.IsPathFullyQualified(state)
+            ? state
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state"),
+        "recorderd");
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -51,8 +58,10 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         var objects = new BusObjectTree(loop, replies);
         _devices = await Task.Run(WatchDevices, cancellationToken);
         var captureDevices = new CaptureDevices(_devices);
-        var context = new RecorderContext(new GLibRecorderLoop(loop), new GstFormatCatalog(),
-            new GstRecordingPipelineFactory(loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds), new EncoderRanking(settings.VideoEncoders)), Outputs(settings), loggers.CreateLogger<MediaRecorder>());
+        var crashes = EncoderCrashMemory.Load(StateDirectory(), loggers.CreateLogger<EncoderCrashMemory>());
+        var pipelines = new GstRecordingPipelineFactory(
+            loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds), new EncoderRanking(settings.VideoEncoders, crashes.Skipped), crashes);
+        var context = new RecorderContext(new GLibRecorderLoop(loop), new GstFormatCatalog(), pipelines, Outputs(settings), loggers.CreateLogger<MediaRecorder>());
         var limits = new RecorderLimits(
             settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser, PerUser: settings.SystemBus);
         var screens = new ScreenSessions();

@@ -9,6 +9,7 @@ namespace RecorderDaemon.Media;
 /// whose pipeline cannot be built, fails, or writes nothing within <see cref="FirstOutputTimeout"/> is torn down, the
 /// output emptied, and the next started, with a warning naming both; the session sees one pipeline that starts a
 /// little later. The last candidate, the software encoder, is kept whatever happens, as a single pipeline would be.
+/// While a ranked candidate records, <see cref="EncoderCrashMemory"/> knows it, so that a crash of it is remembered.
 /// </summary>
 internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPipelineObserver
 {
@@ -19,7 +20,9 @@ internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPi
     private readonly IReadOnlyList<EncoderCandidate> _candidates;
     private readonly IRecordingPipelineObserver _observer;
     private readonly Func<EncoderCandidate, IRecordingPipelineObserver, IRecordingPipeline> _create;
+    private readonly EncoderCrashMemory? _crashes;
     private IRecordingPipeline? _current;
+    private IDisposable? _inUse;
     private GLibSource? _firstOutputDeadline;
     private Action? _finishWhenSwitched;
     private int _index;
@@ -28,11 +31,12 @@ internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPi
     private bool _switching;
 
     /// <param name="create">makes (without starting) the pipeline of one candidate, reporting to the observer it is given</param>
+    /// <param name="crashes">where ranked candidates are marked while they record; null not to</param>
     public EncoderFallbackPipeline(
         GLibLoop loop, RecordingPlan plan, IReadOnlyList<EncoderCandidate> candidates, IRecordingPipelineObserver observer,
-        Func<EncoderCandidate, IRecordingPipelineObserver, IRecordingPipeline> create)
+        Func<EncoderCandidate, IRecordingPipelineObserver, IRecordingPipeline> create, EncoderCrashMemory? crashes)
     {
-        (_loop, _plan, _candidates, _observer, _create) = (loop, plan, candidates, observer, create);
+        (_loop, _plan, _candidates, _observer, _create, _crashes) = (loop, plan, candidates, observer, create, crashes);
         _current = CreateFirstThatBuilds();
     }
 
@@ -48,6 +52,11 @@ internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPi
 
     public void Start()
     {
+        if (!IsLastCandidate)
+        {
+            _inUse = _crashes?.InUse(_candidates[_index].Factory);
+        }
+
         Current.Start();
         if (_paused)
         {
@@ -88,7 +97,11 @@ internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPi
             return;
         }
 
-        Current.Finish(onFinished);
+        Current.Finish(() =>
+        {
+            _inUse?.Dispose();
+            onFinished();
+        });
     }
 
     void IRecordingPipelineObserver.OnOutputStarted()
@@ -145,15 +158,16 @@ internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPi
         Current.Finish(() =>
         {
             _switching = false;
+            _inUse?.Dispose();
             UnixFiles.Rewind(_plan.Output.Handle);
-            _index++;
-            _current = CreateFirstThatBuilds(failed, why);
             if (_finishWhenSwitched is { } finish)
             {
-                Current.Finish(finish);
+                finish(); // stopped before any candidate wrote anything: there is nothing to record
                 return;
             }
 
+            _index++;
+            _current = CreateFirstThatBuilds(failed, why);
             Start();
         });
     }

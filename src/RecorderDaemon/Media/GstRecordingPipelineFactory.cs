@@ -5,9 +5,11 @@ namespace RecorderDaemon.Media;
 
 /// <summary>
 /// Builds GStreamer recording pipelines on a loop; <paramref name="stopTimeout"/> bounds how long a stop may drain. A video
-/// codec with encoders ranked before its software one (<paramref name="encoders"/>) is recorded by the first that works.
+/// codec with encoders ranked before its software one (<paramref name="encoders"/>) is recorded by the first that works,
+/// which <paramref name="crashes"/> (when given) knows while it records.
 /// </summary>
-public sealed class GstRecordingPipelineFactory(GLibLoop loop, TimeSpan stopTimeout, EncoderRanking encoders) : IRecordingPipelineFactory
+public sealed class GstRecordingPipelineFactory(GLibLoop loop, TimeSpan stopTimeout, EncoderRanking encoders, EncoderCrashMemory? crashes = null)
+    : IRecordingPipelineFactory
 {
     /// <summary>The documented default: a pipeline that has not drained after this long on stop is torn down.</summary>
     public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(10);
@@ -16,7 +18,7 @@ public sealed class GstRecordingPipelineFactory(GLibLoop loop, TimeSpan stopTime
     {
         var candidates = plan.Format is RecordingFormat { Video: { } video } ? encoders.For(video) : [];
         return candidates.Count > 1
-            ? new EncoderFallbackPipeline(loop, plan, candidates, observer, (candidate, reportTo) => Create(plan, reportTo, candidate))
+            ? new EncoderFallbackPipeline(loop, plan, candidates, observer, (candidate, reportTo) => Create(plan, reportTo, candidate), crashes)
             : Create(plan, observer, videoEncoder: null);
     }
 
