@@ -77,6 +77,9 @@ internal static partial class Interop
         internal static partial void g_value_set_string(GValue* value, string text);
 
         [LibraryImport(Libraries.GObject)]
+        internal static partial void g_value_set_object(GValue* value, nint instance);
+
+        [LibraryImport(Libraries.GObject)]
         [return: MarshalAs(UnmanagedType.Bool)]
         internal static partial bool g_value_get_boolean(GValue* value);
 

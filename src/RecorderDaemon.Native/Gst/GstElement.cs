@@ -49,6 +49,8 @@ public class GstElement : IDisposable
 
     public GstElement Set(string name, GstCaps value) => Apply(() => GObjectProperties.Set(Handle, name, value));
 
+    public GstElement Set(string name, GstElement value) => Apply(() => GObjectProperties.Set(Handle, name, value.Handle));
+
     /// <summary>Sets an fd property (as <c>fdsrc</c> and <c>fdsink</c> have); the element borrows it, so keep the handle open while the element may use it.</summary>
     public GstElement Set(string name, SafeFileHandle descriptor) => Set(name, checked((int)descriptor.DangerousGetHandle()));
 
@@ -114,6 +116,19 @@ public class GstElement : IDisposable
         Interop.Gst.gst_element_set_state(Handle, (int)state) != Interop.Gst.GST_STATE_CHANGE_FAILURE;
 
     public bool SendEndOfStream() => Interop.Gst.gst_element_send_event(Handle, Interop.Gst.gst_event_new_eos());
+
+    /// <summary>Waits up to <paramref name="timeout"/> for a state change (or a flushing seek) to complete; true when it succeeded.</summary>
+    public bool WaitForState(TimeSpan timeout) =>
+        Interop.Gst.gst_element_get_state(Handle, out _, out _, (ulong)(timeout.Ticks * 100)) == Interop.Gst.GST_STATE_CHANGE_SUCCESS;
+
+    /// <summary>A flushing, accurate seek to <paramref name="position"/> (players seek so); false when the element cannot.</summary>
+    public bool Seek(TimeSpan position) => Interop.Gst.gst_element_seek_simple(
+        Handle, Interop.Gst.GST_FORMAT_TIME, Interop.Gst.GST_SEEK_FLAG_FLUSH | Interop.Gst.GST_SEEK_FLAG_ACCURATE, position.Ticks * 100);
+
+    /// <summary>The stream position, or null when the element cannot tell.</summary>
+    public TimeSpan? Position => Interop.Gst.gst_element_query_position(Handle, Interop.Gst.GST_FORMAT_TIME, out var nanoseconds)
+        ? TimeSpan.FromTicks(nanoseconds / 100)
+        : null;
 
     public void Dispose()
     {

@@ -43,6 +43,22 @@ internal static partial class Interop
         internal static partial int gst_element_set_state(SafeHandle element, int state);
 
         [LibraryImport(Libraries.Gst)]
+        internal static partial int gst_element_get_state(SafeHandle element, out int state, out int pending, ulong timeoutNs);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_element_seek_simple(SafeHandle element, int format, int seekFlags, long positionNs);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_element_query_position(SafeHandle element, int format, out long positionNs);
+
+        internal const int GST_FORMAT_TIME = 3;
+        internal const int GST_SEEK_FLAG_FLUSH = 1 << 0;
+        internal const int GST_SEEK_FLAG_ACCURATE = 1 << 1;
+        internal const int GST_STATE_CHANGE_SUCCESS = 1;
+
+        [LibraryImport(Libraries.Gst)]
         [return: MarshalAs(UnmanagedType.Bool)]
         internal static partial bool gst_element_send_event(SafeHandle element, nint eventTransferFull);
 

@@ -14,6 +14,9 @@ public sealed class RecordingFormatsPipelineTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Inside every row's file: ten buffers of video (1/30 s) or audio (1024 samples) last over 0.2 s.</summary>
+    private static readonly TimeSpan SeekTarget = TimeSpan.FromMilliseconds(150);
+
     private readonly List<GstElement> _elements = [];
     private GLibLoop _loop = null!;
     private string _directory = null!;
@@ -73,6 +76,28 @@ public sealed class RecordingFormatsPipelineTests
         Assert.That(info.VideoTypes, Is.EqualTo(new[] { format.Video?.MediaType }.OfType<string>().ToArray()));
         Assert.That(info.Duration, Is.GreaterThan(TimeSpan.FromMilliseconds(150)), "ten buffers of at least 1/30 s and 1/100 s are in the file");
         Assert.That(info.Seekable, Is.True);
+        Assert.That(PositionAfterSeek(path, SeekTarget)?.TotalMilliseconds, Is.EqualTo(SeekTarget.TotalMilliseconds).Within(40), "a player seeks in it");
+    }
+
+    /// <summary>Where a player (playbin with fake sinks, paused) is after a flushing, accurate seek to <paramref name="target"/>.</summary>
+    private static TimeSpan? PositionAfterSeek(string path, TimeSpan target)
+    {
+        using var player = GstElement.TryMake("playbin") ?? throw new AssertionException("no GStreamer element 'playbin'");
+        using var videoSink = GstElement.TryMake("fakesink") ?? throw new AssertionException("no GStreamer element 'fakesink'");
+        using var audioSink = GstElement.TryMake("fakesink") ?? throw new AssertionException("no GStreamer element 'fakesink'");
+        player.Set("uri", new Uri(path).AbsoluteUri).Set("video-sink", videoSink).Set("audio-sink", audioSink);
+        try
+        {
+            player.SetState(GstState.Paused);
+            Assert.That(player.WaitForState(RunTimeout), Is.True, "the player prerolls");
+            Assert.That(player.Seek(target), Is.True, "the player takes the seek");
+            Assert.That(player.WaitForState(RunTimeout), Is.True, "the player prerolls at the new position");
+            return player.Position;
+        }
+        finally
+        {
+            player.SetState(GstState.Null);
+        }
     }
 
     /// <summary>Links source → converters → the codec's encoder (configured as a recording would) → parser → muxer.</summary>
