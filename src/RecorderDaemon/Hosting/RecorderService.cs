@@ -40,13 +40,6 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     public static string Version { get; } =
         typeof(RecorderService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
-    /// <summary><c>$XDG_STATE_HOME/recorderd</c>, by default <c>~/.local/state/recorderd</c>: what recorderd remembers between runs.</summary>
-    private static string StateDirectory() => Path.Combine(
-        Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } state && Path.IsPathFullyQualified(state)
-            ? state
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state"),
-        "recorderd");
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -58,7 +51,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         var objects = new BusObjectTree(loop, replies);
         _devices = await Task.Run(WatchDevices, cancellationToken);
         var captureDevices = new CaptureDevices(_devices);
-        var crashes = EncoderCrashMemory.Load(StateDirectory(), loggers.CreateLogger<EncoderCrashMemory>());
+        var crashes = EncoderCrashMemory.Load(Path.Combine(XdgUserDirs.StateHome(), "recorderd"), loggers.CreateLogger<EncoderCrashMemory>());
         var pipelines = new GstRecordingPipelineFactory(
             loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds), new EncoderRanking(settings.VideoEncoders, crashes.Skipped), crashes);
         var context = new RecorderContext(new GLibRecorderLoop(loop), new GstFormatCatalog(), pipelines, Outputs(settings), loggers.CreateLogger<MediaRecorder>());

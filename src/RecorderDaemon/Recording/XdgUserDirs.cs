@@ -19,11 +19,11 @@ internal static class XdgUserDirs
     public static string LookupInAccount(string home, string? userDirs, string key, string fallbackName) =>
         (userDirs is null ? null : FromText(userDirs, key, home)) ?? Path.Combine(home, fallbackName);
 
-    /// <summary><c>$XDG_CONFIG_HOME</c> when it is an absolute path (the base directory spec ignores others), else <c>$HOME/.config</c>.</summary>
-    public static string ConfigHome() =>
-        Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } config && Path.IsPathFullyQualified(config)
-            ? config
-            : Path.Combine(Home(), ".config");
+    /// <summary><c>$XDG_CONFIG_HOME</c>, else <c>$HOME/.config</c>.</summary>
+    public static string ConfigHome() => BaseDirectory("XDG_CONFIG_HOME", ".config");
+
+    /// <summary><c>$XDG_STATE_HOME</c>, else <c>$HOME/.local/state</c>.</summary>
+    public static string StateHome() => BaseDirectory("XDG_STATE_HOME", Path.Combine(".local", "state"));
 
     /// <summary>Only <c>$HOME</c> is expanded, as the format allows.</summary>
     internal static string? FromText(string userDirs, string key, string home)
@@ -43,6 +43,12 @@ internal static class XdgUserDirs
 
         return null;
     }
+
+    /// <summary>The variable when it is an absolute path (the base directory spec ignores others), else <c>$HOME/</c><paramref name="underHome"/>.</summary>
+    private static string BaseDirectory(string variable, string underHome) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } directory && Path.IsPathFullyQualified(directory)
+            ? directory
+            : Path.Combine(Home(), underHome);
 
     private static string Home() => Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }
