@@ -80,10 +80,7 @@ public sealed class EncodingCapabilities(GLibLoop loop)
                 pipeline.Add(element);
             }
 
-            for (var i = 1; i < chain.Length; i++)
-            {
-                chain[i - 1].LinkTo(chain[i]);
-            }
+            GstElements.LinkInOrder(chain);
 
             foreach (var element in chain)
             {

@@ -34,6 +34,15 @@ public static class GstElements
     public static GstElement Make(string factoryName, string? name = null) =>
         GstElement.TryMake(factoryName, name) ?? throw RecorderException.NotSupported(MissingMessage(factoryName));
 
+    /// <summary>Links each element of <paramref name="chain"/> to the next, in order.</summary>
+    public static void LinkInOrder(IReadOnlyList<GstElement> chain)
+    {
+        for (var i = 1; i < chain.Count; i++)
+        {
+            chain[i - 1].LinkTo(chain[i]);
+        }
+    }
+
     public static string MissingMessage(string factoryName) =>
         PackageOf.TryGetValue(factoryName, out var package)
             ? $"no GStreamer element '{factoryName}' (install {package})"

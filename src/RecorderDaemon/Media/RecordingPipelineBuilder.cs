@@ -178,10 +178,7 @@ internal static class RecordingPipelineBuilder
 
         chain.Insert(gateAfterEncoder ? chain.Count : 1, gate.Element);
         chain.Add(muxer);
-        for (var i = 1; i < chain.Count; i++)
-        {
-            chain[i - 1].LinkTo(chain[i]);
-        }
+        GstElements.LinkInOrder(chain);
 
         return input;
     }

@@ -107,10 +107,7 @@ public sealed class RecordingFormatsPipelineTests
         new EncoderSettings(codec.Kind == TrackKind.Audio ? BitrateSettings.DefaultAudio : BitrateSettings.DefaultVideo, FramesPerSecond: 30)
             .ApplyTo(encoder, codec);
         var chain = upstream.Append(encoder).Concat(codec.Parser is null ? [] : [Make(pipeline, codec.Parser)]).Append(muxer).ToArray();
-        for (var i = 1; i < chain.Length; i++)
-        {
-            chain[i - 1].LinkTo(chain[i]);
-        }
+        GstElements.LinkInOrder(chain);
     }
 
     private GstElement Make(GstPipeline pipeline, string factoryName)

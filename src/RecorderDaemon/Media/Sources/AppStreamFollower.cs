@@ -119,10 +119,7 @@ internal sealed class AppStreamFollower(SourceTarget target, GstElement mixer, F
             _pipeline.Add(element);
         }
 
-        for (var i = 1; i < branch.Length; i++)
-        {
-            branch[i - 1].LinkTo(branch[i]);
-        }
+        GstElements.LinkInOrder(branch);
 
         branch[^1].LinkTo(mixer);
         foreach (var element in branch.Reverse())

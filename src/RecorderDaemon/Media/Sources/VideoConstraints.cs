@@ -67,10 +67,7 @@ public sealed record VideoConstraints(int? Width, int? Height, int? Framerate)
             target.Make("capsfilter").Set("caps", caps),
             next,
         ];
-        for (var i = 1; i < chain.Length; i++)
-        {
-            chain[i - 1].LinkTo(chain[i]);
-        }
+        GstElements.LinkInOrder(chain);
 
         return chain[0];
     }
