@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using RecorderDaemon.TestSupport;
 
 namespace RecorderDaemon.Bench;
@@ -11,7 +8,7 @@ namespace RecorderDaemon.Bench;
 /// 30 fps when the encoder cannot keep up (a live source's late frames are dropped). AV1 is also measured larger, to
 /// show the largest frame it sustains here.
 /// </summary>
-internal static partial class CodecCostMeasurement
+internal static class CodecCostMeasurement
 {
     private static readonly TimeSpan RecordingSettle = TimeSpan.FromSeconds(2);
 
@@ -45,12 +42,10 @@ internal static partial class CodecCostMeasurement
         return figures;
     }
 
-    /// <summary>Decodes the file's video with gst-launch-1.0 and divides the frames by the time from the first to the last.</summary>
+    /// <summary>Decodes the file's video and divides the frames by the time from the first to the last.</summary>
     private static double FramesPerSecond(string location, DaemonUnderTest daemon)
     {
-        var start = new ProcessStartInfo("gst-launch-1.0", ["-v", "filesrc", $"location={location}", "!", "decodebin", "!", "videoconvert", "!", "fakesink", "silent=false", "sync=false"]);
-        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromSeconds(120));
-        var times = FramePts().Matches(output).Select(match => TimeSpan.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        var (exitCode, times, error) = DecodedVideo.Read(location);
         if (exitCode != 0 || times.Count < 2)
         {
             throw daemon.Failure($"{location} did not decode ({exitCode}): {error}");
@@ -58,7 +53,4 @@ internal static partial class CodecCostMeasurement
 
         return (times.Count - 1) / (times.Max() - times.Min()).TotalSeconds;
     }
-
-    [GeneratedRegex(@"pts: (\d+:\d\d:\d\d\.\d{7})")]
-    private static partial Regex FramePts();
 }

@@ -22,9 +22,7 @@ internal static partial class MediaProbe
     /// </summary>
     public static (TimeSpan Last, int Count) DecodedVideo(string path)
     {
-        string[] arguments = ["-v", "filesrc", $"location={path}", "!", "decodebin", "!", "videoconvert", "!", "fakesink", "silent=false", "sync=false"];
-        var (_, output, _) = ChildProcess.Run(new ProcessStartInfo("gst-launch-1.0", arguments), TimeSpan.FromSeconds(60));
-        var times = FramePts().Matches(output).Select(match => TimeSpan.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        var (_, times, _) = TestSupport.DecodedVideo.Read(path);
         return (times.DefaultIfEmpty().Max(), times.Count);
     }
 
