@@ -31,12 +31,22 @@ public static class RecorderOptionsParser
                 "pipewireRemote" => parsed with { PipeWireRemote = PipeWireConnection(OptionValue.Read(key, value, VariantValueType.UnixFd)) },
                 "stopOnDisconnect" => parsed with { StopOnDisconnect = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
                 "audioTracks" => parsed with { AudioTracks = ParseAudioTracks(OptionValue.Read(key, value, VariantValueType.String).GetString()) },
+                "timeLimit" => parsed with { TimeLimit = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32()) is { } ms ? TimeSpan.FromMilliseconds(ms) : null },
+                "sizeLimit" => parsed with { SizeLimit = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt64).GetUInt64()) },
                 _ => throw new ArgumentException($"unknown option '{key}'"),
             };
         }
 
         return parsed;
     }
+
+    /// <summary>A limit of 0 is none, as if not given; one past <see cref="long.MaxValue"/> could never be reached either.</summary>
+    private static long? Positive(string key, ulong value) => value switch
+    {
+        0 => null,
+        > long.MaxValue => throw new ArgumentException($"option '{key}' must be at most {long.MaxValue}, not {value}"),
+        _ => (long)value,
+    };
 
     private static AudioTrackLayout ParseAudioTracks(string value) => value switch
     {

@@ -54,7 +54,8 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         var crashes = EncoderCrashMemory.Load(Path.Combine(XdgUserDirs.StateHome(), "recorderd"), loggers.CreateLogger<EncoderCrashMemory>());
         var pipelines = new GstRecordingPipelineFactory(
             loop, TimeSpan.FromSeconds(settings.StopTimeoutSeconds), new EncoderRanking(settings.VideoEncoders, crashes.Skipped), crashes);
-        var context = new RecorderContext(new GLibRecorderLoop(loop), new GstFormatCatalog(), pipelines, Outputs(settings), loggers.CreateLogger<MediaRecorder>());
+        var context = new RecorderContext(new GLibRecorderLoop(loop), new GstFormatCatalog(), pipelines, Outputs(settings), loggers.CreateLogger<MediaRecorder>(),
+            new FreeSpaceMinimum(settings.MinimumFreeSpaceBytes));
         var limits = new RecorderLimits(
             settings.MaxConcurrentRecordings, settings.MaxRecordersPerClient, settings.MaxConcurrentRecordingsPerUser, PerUser: settings.SystemBus);
         var screens = new ScreenSessions();

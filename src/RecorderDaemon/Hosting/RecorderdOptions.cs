@@ -47,6 +47,12 @@ public sealed class RecorderdOptions
     /// </summary>
     public Dictionary<string, string[]> VideoEncoders { get; set; } = [];
 
+    /// <summary>
+    /// The free space recordings leave on their file system: none starts below it, and one that crosses it is ended and
+    /// finalized. Unset: 1% of the file system, at most 256 MiB. 0 turns the check off.
+    /// </summary>
+    public long? MinimumFreeSpaceBytes { get; set; }
+
     /// <summary>Where recordings with video go by default; empty for <c>$XDG_VIDEOS_DIR/recorderd</c>.</summary>
     public string? VideosDirectory { get; set; }
 

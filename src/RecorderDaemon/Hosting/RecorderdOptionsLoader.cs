@@ -71,6 +71,11 @@ public static class RecorderdOptionsLoader
             yield return Failure(nameof(options.ScreenShareGraceSeconds), $"must be more than 0 and at most {MaxSeconds}", options.ScreenShareGraceSeconds);
         }
 
+        if (options.MinimumFreeSpaceBytes < 0)
+        {
+            yield return Failure(nameof(options.MinimumFreeSpaceBytes), "must be 0 (no check) or more", options.MinimumFreeSpaceBytes);
+        }
+
         foreach (var (codec, factories) in options.VideoEncoders)
         {
             if (RecordingFormats.FindCodec(codec) is not { Kind: TrackKind.Video })

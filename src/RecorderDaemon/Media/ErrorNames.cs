@@ -8,12 +8,14 @@ internal static class ErrorNames
 {
     private const string ResourceErrorDomain = "gst-resource-error-quark";
     private const int ResourceNotFound = 3;
+    private const int ResourceNoSpaceLeft = 14;
     private const int ResourceNotAuthorized = 15;
 
     public static DomErrorName For(GLibException? error) => error switch
     {
         { Domain: ResourceErrorDomain, Code: ResourceNotAuthorized } => DomErrorName.SecurityError,
         { Domain: ResourceErrorDomain, Code: ResourceNotFound } => DomErrorName.NotFoundError,
+        { Domain: ResourceErrorDomain, Code: ResourceNoSpaceLeft } => DomErrorName.QuotaExceededError,
         _ => DomErrorName.UnknownError,
     };
 

@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace RecorderDaemon.Recording;
 
 public sealed partial class MediaRecorder
@@ -128,12 +130,25 @@ public sealed partial class MediaRecorder
     }
 
     /// <summary>The client's <c>outputFd</c>, which holds one recording, or a new file.</summary>
-    /// <exception cref="RecorderException">InvalidStateError when the outputFd was used already; NotAllowedError when the file cannot be created</exception>
+    /// <exception cref="RecorderException">
+    /// InvalidStateError when the outputFd was used already; NotAllowedError when the file cannot be created; QuotaExceededError when its file system is too full
+    /// </exception>
     private RecordingOutput ClaimOutput(string extension, bool hasVideo)
     {
         if (Options.OutputFd is not { } descriptor)
         {
-            return _outputs.Claim(Options.Location, extension, hasVideo);
+            var output = _outputs.Claim(Options.Location, extension, hasVideo);
+            try
+            {
+                RequireFreeSpace(output.Handle, $"'{output.Location}'");
+                return output;
+            }
+            catch
+            {
+                output.Discard();
+                output.Dispose();
+                throw;
+            }
         }
 
         if (_outputFdUsed)
@@ -141,8 +156,18 @@ public sealed partial class MediaRecorder
             throw RecorderException.InvalidState("the recorder's outputFd holds its first recording already; create another recorder for another recording");
         }
 
+        RequireFreeSpace(descriptor, "the outputFd");
         _outputFdUsed = true;
         return RecordingOutput.Passed(descriptor);
+    }
+
+    /// <exception cref="RecorderException">QuotaExceededError: the file system is too full to start recording on</exception>
+    private void RequireFreeSpace(SafeFileHandle file, string name)
+    {
+        if (_context.FreeSpace.Shortfall(file, name) is { } shortfall)
+        {
+            throw new RecorderException(DomErrorName.QuotaExceededError, $"not starting: {shortfall}");
+        }
     }
 
     private void OnTrackSetChanged()
@@ -155,8 +180,8 @@ public sealed partial class MediaRecorder
         }
     }
 
-    /// <summary>The pipeline ended or failed by itself: the first of it and stop() to inactivate wins.</summary>
-    internal void EndFromPipeline(RecordingSession session, RecorderError? error)
+    /// <summary>The recording ended by itself (its tracks ended, it failed, or it reached a limit): the first of it and stop() to inactivate wins.</summary>
+    internal void EndBySession(RecordingSession session, RecorderError? error)
     {
         if (_session != session)
         {

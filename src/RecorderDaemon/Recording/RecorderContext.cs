@@ -4,9 +4,9 @@ namespace RecorderDaemon.Recording;
 
 /// <summary>
 /// What every recorder of a daemon shares: the loop it lives on, what it can record and how pipelines are made,
-/// where files go by default, and where a failing event handler is reported.
+/// where files go by default and how much space they leave free, and where a failing event handler is reported.
 /// </summary>
-public sealed class RecorderContext(ILoop loop, IFormatCatalog formats, IRecordingPipelineFactory pipelines, OutputDefaults outputs, ILogger logger)
+public sealed class RecorderContext(ILoop loop, IFormatCatalog formats, IRecordingPipelineFactory pipelines, OutputDefaults outputs, ILogger logger, FreeSpaceMinimum? freeSpace = null)
 {
     /// <summary>The smallest timeslice honoured; a smaller non-zero one is clamped up to it.</summary>
     public static readonly TimeSpan MinimumTimeslice = TimeSpan.FromMilliseconds(100);
@@ -21,6 +21,8 @@ public sealed class RecorderContext(ILoop loop, IFormatCatalog formats, IRecordi
     public IRecordingPipelineFactory Pipelines { get; } = pipelines;
 
     public OutputDefaults Outputs { get; } = outputs;
+
+    public FreeSpaceMinimum FreeSpace { get; } = freeSpace ?? new();
 
     /// <summary>Where an event handler's exception goes: it is logged, and the other handlers and events still run.</summary>
     public ILogger Logger { get; } = logger;

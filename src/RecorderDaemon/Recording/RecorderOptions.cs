@@ -37,6 +37,12 @@ public sealed record RecorderOptions
 
     public AudioTrackLayout AudioTracks { get; init; } = AudioTrackLayout.Mix;
 
+    /// <summary>Recorded time (pauses excluded) after which a recording stops by itself; null for none.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Bytes after which a recording stops by itself; null for none.</summary>
+    public long? SizeLimit { get; init; }
+
     internal KeyFrameInterval? KeyFrames => (VideoKeyFrameIntervalDuration, VideoKeyFrameIntervalCount) switch
     {
         ({ } ms, null) => KeyFrameInterval.FromDuration(TimeSpan.FromMilliseconds(ms)),

@@ -15,11 +15,13 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
     private readonly TimeSpan? _timeslice;
     private readonly IRecordingPipeline _pipeline;
     private readonly RecordingOutput _output;
+    private readonly RecordingLimitCheck _limits;
     private readonly RecordingClock _clock = new();
     private readonly Queue<Action> _heldUntilStarted = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IDisposable? _timesliceTimer;
     private IDisposable? _progressTimer;
+    private IDisposable? _limitTimer;
     private long _chunkOffset;
     private double _chunkTimecode;
     private bool _started;
@@ -35,6 +37,7 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         _timeslice = timeslice;
         Format = plan.Format;
         _output = plan.Output;
+        _limits = new RecordingLimitCheck(recorder.Options, context.FreeSpace);
         try
         {
             _pipeline = context.Pipelines.Create(plan, this);
@@ -59,6 +62,11 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         _progressTimer = _loop.AddTimeout(RecorderContext.ProgressInterval, () =>
         {
             ReportProgress();
+            return true;
+        });
+        _limitTimer = _loop.AddTimeout(RecordingLimitCheck.Interval, () =>
+        {
+            EndAtLimit();
             return true;
         });
         Drive(_pipeline.Start, "start");
@@ -106,6 +114,7 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         _ended = true;
         StopTimesliceTimer();
         _progressTimer?.Dispose();
+        _limitTimer?.Dispose();
         _loop.Post(() =>
         {
             try
@@ -133,10 +142,10 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         }
     }
 
-    void IRecordingPipelineObserver.OnAllTracksEnded() => _recorder.EndFromPipeline(this, error: null);
+    void IRecordingPipelineObserver.OnAllTracksEnded() => _recorder.EndBySession(this, error: null);
 
     void IRecordingPipelineObserver.OnFailed(DomErrorName name, string message) =>
-        _recorder.EndFromPipeline(this, new RecorderError(name, message));
+        _recorder.EndBySession(this, new RecorderError(name, message));
 
     void IRecordingPipelineObserver.OnWarning(string message) => _recorder.RaiseWarning(message);
 
@@ -209,7 +218,7 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         catch (Exception exception)
         {
             _logger.LogError(exception, "A recording's pipeline could not {Step}", name);
-            _recorder.EndFromPipeline(this, new RecorderError(DomErrorName.UnknownError, $"the pipeline could not {name}: {exception.Message}"));
+            _recorder.EndBySession(this, new RecorderError(DomErrorName.UnknownError, $"the pipeline could not {name}: {exception.Message}"));
         }
     }
 
@@ -247,6 +256,21 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         _chunkOffset += chunk.Size;
         _chunkTimecode = _clock.NextTimecode();
         _recorder.RaiseDataAvailable(chunk);
+    }
+
+    private void EndAtLimit()
+    {
+        if (_ended || _limits.Check(_pipeline.Duration, _pipeline.BytesWritten, _output) is not { } reached)
+        {
+            return;
+        }
+
+        if (reached.Error is null)
+        {
+            _recorder.RaiseWarning(reached.Message);
+        }
+
+        _recorder.EndBySession(this, reached.Error);
     }
 
     private void ReportProgress() => _recorder.ReportProgress(_pipeline.Duration, _pipeline.BytesWritten);

@@ -73,6 +73,8 @@ public sealed partial class BadInputTests
     [TestCase("videoKeyFrameIntervalDuration", "d")]
     [TestCase("location", "o")]
     [TestCase("audioTracks", "b")]
+    [TestCase("timeLimit", "t")]
+    [TestCase("sizeLimit", "u")]
     [Order(ErrorPath)]
     public void AValueOfTheWrongTypeIsInvalidArgsNamingTheKey(string key, string type)
     {

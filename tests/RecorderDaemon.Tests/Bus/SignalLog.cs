@@ -32,7 +32,8 @@ public class SignalLog<T> : IDisposable
         var deadline = DateTime.UtcNow + Timeout;
         while (true)
         {
-            if (Signals.FirstOrDefault(match) is { } signal)
+            // Not FirstOrDefault: for a value type T, its default would pass for a match.
+            foreach (var signal in Signals.Where(match))
             {
                 return signal;
             }
@@ -72,4 +73,18 @@ public sealed class SignalLog(DaemonProcess daemon, string iface, string? path =
     public IReadOnlyList<string> Members => Signals;
 
     public string WaitFor(string member) => WaitFor(signal => signal == member);
+}
+
+/// <summary>A recorder's signals, each with the first string it carries (a Warning's text, an Error's name, a FileChanged path), or empty.</summary>
+public sealed class RecorderSignalLog(DaemonProcess daemon, string path)
+    : SignalLog<(string Member, string Text)>(
+        daemon,
+        new MatchRule { Type = MessageType.Signal, Interface = "io.github.recorderd.MediaRecorder1", Path = path },
+        static (message, _) => (message.MemberAsString!, message.SignatureAsString?.StartsWith('s') == true ? message.GetBodyReader().ReadString() : ""))
+{
+    public IEnumerable<string> Members => Signals.Select(signal => signal.Member);
+
+    public string TextOf(string member) => Signals.First(signal => signal.Member == member).Text;
+
+    public void WaitFor(string member) => WaitFor(signal => signal.Member == member);
 }

@@ -21,17 +21,16 @@ public sealed class EncoderFallbackTests
         using var daemon = new DaemonProcess("--Recorderd:VideoEncoders:vp8:0=identity");
         var location = Path.Combine(daemon.Directory, "fallback.webm");
         var path = daemon.CreateRecorder(["test:audio", "test:video?pattern=ball"], ("mimeType", "video/webm;codecs=vp8,opus"), ("location", location));
-        using var signals = new SignalLog<(string Member, string Text)>(daemon, new MatchRule { Type = MessageType.Signal, Interface = Recorder, Path = path },
-            static (message, _) => (message.MemberAsString!, message.MemberAsString == "Warning" ? message.GetBodyReader().ReadString() : ""));
+        using var signals = new RecorderSignalLog(daemon, path);
 
         daemon.CallRecorder(path, "Start", [0u]);
-        signals.WaitFor(signal => signal.Member == "Started");
+        signals.WaitFor("Started");
         Thread.Sleep(1000);
         daemon.CallRecorder(path, "Stop");
-        signals.WaitFor(signal => signal.Member == "Stopped");
+        signals.WaitFor("Stopped");
 
-        Assert.That(signals.Signals.Select(signal => signal.Member), Is.EqualTo(new[] { "Warning", "Started", "DataAvailable", "Stopped" }));
-        Assert.That(signals.Signals[0].Text, Does.Contain("identity").And.Contain("recording with vp8enc"));
+        Assert.That(signals.Members, Is.EqualTo(new[] { "Warning", "Started", "DataAvailable", "Stopped" }));
+        Assert.That(signals.TextOf("Warning"), Does.Contain("identity").And.Contain("recording with vp8enc"));
         var encoders = daemon.GetProperty(path, Recorder, "Encoders").GetDictionary<string, string>();
         Assert.That(encoders, Is.EquivalentTo(new Dictionary<string, string> { ["audio"] = "opusenc", ["video"] = "vp8enc" }));
         var info = GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10));
