@@ -31,7 +31,7 @@ internal static unsafe class GObjectProperties
         Set(instance, name, Interop.GObject.G_TYPE_STRING, v => Interop.GObject.g_value_set_string(v, value));
 
     public static void Set(GObjectHandle instance, string name, GstCaps value) =>
-        Set(instance, name, Interop.Gst.gst_caps_get_type(), v => Interop.Gst.gst_value_set_caps(v, value.Pointer));
+        Set(instance, name, Interop.Gst.gst_caps_get_type(), v => Interop.Gst.gst_value_set_caps(v, value.Handle));
 
     /// <summary>Sets an object property (e.g. playbin's <c>video-sink</c>); the GValue is of the object's own type, which the property's must include.</summary>
     public static void Set(GObjectHandle instance, string name, GObjectHandle value)

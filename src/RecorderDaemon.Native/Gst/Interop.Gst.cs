@@ -27,5 +27,9 @@ internal static partial class Interop
 
         [LibraryImport(Libraries.Gst)]
         internal static partial void gst_mini_object_unref(nint miniObject);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_mini_object_is_writable(SafeHandle miniObject);
     }
 }

@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+
+namespace RecorderDaemon.Native;
+
+/// <summary>
+/// One owned reference to a <c>GstMiniObject</c> (caps, buffers, samples, messages); releasing it is a plain unref.
+/// The factory names the transfer mode of the pointer it wraps, as <see cref="GObjectHandle"/>'s do.
+/// </summary>
+internal sealed class MiniObjectHandle : SafeHandle
+{
+    public MiniObjectHandle() : base(0, ownsHandle: true) { }
+
+    private MiniObjectHandle(nint miniObject) : this() => SetHandle(miniObject);
+
+    public override bool IsInvalid => handle == 0;
+
+    /// <summary>Wraps a reference the caller was given (transfer full); 0 gives an invalid handle.</summary>
+    public static MiniObjectHandle TakeFull(nint miniObject) => new(miniObject);
+
+    protected override bool ReleaseHandle()
+    {
+        Interop.Gst.gst_mini_object_unref(handle);
+        return true;
+    }
+}
