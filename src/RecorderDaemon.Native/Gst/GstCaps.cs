@@ -1,6 +1,9 @@
 namespace RecorderDaemon.Native;
 
-/// <summary>Fixed caps built field by field with typed values (never parsed from text).</summary>
+/// <summary>
+/// Owned caps: built field by field with typed values (never parsed from text), or taken from a stream
+/// (a sample's). Either can be set on a <c>caps</c> property; only caps no one else holds can be changed.
+/// </summary>
 public sealed unsafe class GstCaps : IDisposable
 {
     private GstCaps(MiniObjectHandle handle) => Handle = handle;
@@ -9,7 +12,10 @@ public sealed unsafe class GstCaps : IDisposable
 
     public static GstCaps Create(string mediaType) => new(MiniObjectHandle.TakeFull(Interop.Gst.gst_caps_new_empty_simple(mediaType)));
 
-    /// <exception cref="InvalidOperationException">the caps are shared (already set on an element)</exception>
+    /// <summary>Keeps borrowed caps (transfer none) by adding a reference.</summary>
+    internal static GstCaps AddRef(nint caps) => new(MiniObjectHandle.AddRef(caps));
+
+    /// <exception cref="InvalidOperationException">the caps are shared (set on an element, or still used by the stream they came from)</exception>
     public GstCaps With(string field, int value)
     {
         SetValue(field, Interop.GObject.G_TYPE_INT, v => Interop.GObject.g_value_set_int(v, value));

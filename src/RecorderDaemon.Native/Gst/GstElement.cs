@@ -31,6 +31,16 @@ public class GstElement : IDisposable
         return element == 0 ? null : new GstElement(GObjectHandle.SinkFloating(element), factoryName);
     }
 
+    /// <summary>Makes the element a subclass wraps.</summary>
+    /// <exception cref="InvalidOperationException">no installed plugin provides it; the message names <paramref name="package"/></exception>
+    private protected static GObjectHandle Make(string factoryName, string? name, string package)
+    {
+        var element = Interop.Gst.gst_element_factory_make(factoryName, name);
+        return element == 0
+            ? throw new InvalidOperationException($"no GStreamer element '{factoryName}' (install {package})")
+            : GObjectHandle.SinkFloating(element);
+    }
+
     public bool HasProperty(string name) => GObjectProperties.Has(Handle, name);
 
     public GstElement Set(string name, bool value) => Apply(() => GObjectProperties.Set(Handle, name, value));

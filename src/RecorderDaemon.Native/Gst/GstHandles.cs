@@ -17,6 +17,26 @@ internal sealed class MiniObjectHandle : SafeHandle
     /// <summary>Wraps a reference the caller was given (transfer full); 0 gives an invalid handle.</summary>
     public static MiniObjectHandle TakeFull(nint miniObject) => new(miniObject);
 
+    /// <summary>Adds a reference to a mini object the caller only borrows (transfer none).</summary>
+    public static MiniObjectHandle AddRef(nint miniObject) =>
+        new(miniObject == 0 ? 0 : Interop.Gst.gst_mini_object_ref(miniObject));
+
+    /// <summary>Copies the public head of the object (a struct mirror), keeping the reference alive while reading.</summary>
+    /// <exception cref="ObjectDisposedException">the handle was disposed</exception>
+    public unsafe T Read<T>() where T : unmanaged
+    {
+        var added = false;
+        DangerousAddRef(ref added);
+        try
+        {
+            return *(T*)handle;
+        }
+        finally
+        {
+            DangerousRelease();
+        }
+    }
+
     protected override bool ReleaseHandle()
     {
         Interop.Gst.gst_mini_object_unref(handle);

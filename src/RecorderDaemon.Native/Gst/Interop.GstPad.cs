@@ -7,6 +7,7 @@ internal static partial class Interop
     internal static unsafe partial class Gst
     {
         internal const int GST_PAD_LINK_OK = 0;
+        internal const int GST_FLOW_OK = 0;
 
         [LibraryImport(Libraries.Gst)]
         internal static partial int gst_pad_link(SafeHandle source, SafeHandle sink);
