@@ -37,6 +37,22 @@ internal sealed class MiniObjectHandle : SafeHandle
         }
     }
 
+    /// <summary>A new reference for a callee that takes one (transfer full), e.g. <c>gst_app_src_push_buffer</c>.</summary>
+    /// <exception cref="ObjectDisposedException">the handle was disposed</exception>
+    public nint NewReference()
+    {
+        var added = false;
+        DangerousAddRef(ref added);
+        try
+        {
+            return Interop.Gst.gst_mini_object_ref(handle);
+        }
+        finally
+        {
+            DangerousRelease();
+        }
+    }
+
     protected override bool ReleaseHandle()
     {
         Interop.Gst.gst_mini_object_unref(handle);

@@ -32,5 +32,12 @@ internal static partial class Interop
         /// <summary>Transfer full; null when the appsink is flushing or at its end.</summary>
         [LibraryImport(Libraries.GstApp)]
         internal static partial nint gst_app_sink_pull_sample(nint appsink);
+
+        /// <summary>Takes the buffer (transfer full), whatever it returns.</summary>
+        [LibraryImport(Libraries.GstApp)]
+        internal static partial int gst_app_src_push_buffer(SafeHandle appsrc, nint buffer);
+
+        [LibraryImport(Libraries.GstApp)]
+        internal static partial int gst_app_src_end_of_stream(SafeHandle appsrc);
     }
 }

@@ -6,7 +6,11 @@ namespace RecorderDaemon.Tests.Native;
 internal sealed record BufferFacts(TimeSpan? Pts, TimeSpan? Dts, TimeSpan? Duration, bool IsDeltaUnit, bool IsHeader, long Size, string Caps)
 {
     /// <summary>Runs <paramref name="upstream"/> into an unsynchronized appsink to its end; the facts of every buffer in order.</summary>
-    public static IReadOnlyList<BufferFacts> Collect(params GstElement[] upstream)
+    public static IReadOnlyList<BufferFacts> Collect(params GstElement[] upstream) => Collect(upstream, afterStart: () => { });
+
+    /// <inheritdoc cref="Collect(GstElement[])"/>
+    /// <param name="afterStart">feeds the pipeline once it has started, e.g. pushes into an appsrc</param>
+    public static IReadOnlyList<BufferFacts> Collect(GstElement[] upstream, Action afterStart)
     {
         var facts = new List<BufferFacts>();
         var sink = GstAppSink.Create();
@@ -24,7 +28,9 @@ internal sealed record BufferFacts(TimeSpan? Pts, TimeSpan? Dts, TimeSpan? Durat
         });
         using (var run = new TestPipeline([.. upstream, sink]))
         {
-            run.RunToEnd();
+            run.Start();
+            afterStart();
+            run.WaitForEnd();
         }
 
         lock (facts)
