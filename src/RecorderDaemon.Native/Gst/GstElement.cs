@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace RecorderDaemon.Native;
@@ -12,7 +11,7 @@ public enum GstState
 }
 
 /// <summary>A GStreamer element we own a reference to, configured by typed property writes.</summary>
-public class GstElement : IDisposable
+public partial class GstElement : IDisposable
 {
     private protected GstElement(GObjectHandle handle, string factoryName)
     {
@@ -94,13 +93,6 @@ public class GstElement : IDisposable
             : new GstPad(GObjectHandle.TakeFull(pad));
     }
 
-    /// <summary>Calls <paramref name="onPadAdded"/> on a streaming thread for each new pad; lives as long as the element.</summary>
-    public unsafe void OnPadAdded(Action<GstPad> onPadAdded)
-    {
-        var state = GCHandle.ToIntPtr(GCHandle.Alloc(onPadAdded));
-        Interop.GObject.g_signal_connect_data(Handle, "pad-added", &PadAdded, state, &FreeSignalState, 0);
-    }
-
     /// <summary>
     /// Unlinks this element's <c>src</c> pad from the request pad of <paramref name="downstream"/> it was linked to
     /// (as <see cref="LinkTo"/> links to a mixer) and releases that pad.
@@ -159,21 +151,4 @@ public class GstElement : IDisposable
 
         return this;
     }
-
-    [UnmanagedCallersOnly]
-    private static void PadAdded(nint element, nint pad, nint state)
-    {
-        try
-        {
-            using var borrowed = new GstPad(GObjectHandle.AddRef(pad));
-            ((Action<GstPad>)GCHandle.FromIntPtr(state).Target!)(borrowed);
-        }
-        catch (Exception exception)
-        {
-            NativeCallbackErrors.Report(exception);
-        }
-    }
-
-    [UnmanagedCallersOnly]
-    private static void FreeSignalState(nint state, nint closure) => GCHandle.FromIntPtr(state).Free();
 }
