@@ -31,6 +31,18 @@ public sealed class NativeLayoutTests
     }
 
     [Test]
+    public void GSignalQueryMatchesTheCLayout()
+    {
+        Assert.That(Marshal.SizeOf<Interop.GObject.GSignalQuery>(), Is.EqualTo(56));
+        Assert.That(Offset<Interop.GObject.GSignalQuery>("SignalName"), Is.EqualTo(8));
+        Assert.That(Offset<Interop.GObject.GSignalQuery>("IType"), Is.EqualTo(16));
+        Assert.That(Offset<Interop.GObject.GSignalQuery>("SignalFlags"), Is.EqualTo(24));
+        Assert.That(Offset<Interop.GObject.GSignalQuery>("ReturnType"), Is.EqualTo(32));
+        Assert.That(Offset<Interop.GObject.GSignalQuery>("NParams"), Is.EqualTo(40));
+        Assert.That(Offset<Interop.GObject.GSignalQuery>("ParamTypes"), Is.EqualTo(48));
+    }
+
+    [Test]
     public void GstMiniObjectAndMessageHeadMatchTheCLayout()
     {
         Assert.That(Marshal.SizeOf<Interop.Gst.GstMiniObject>(), Is.EqualTo(64));
