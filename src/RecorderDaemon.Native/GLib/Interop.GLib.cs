@@ -30,6 +30,10 @@ internal static partial class Interop
         [LibraryImport(Libraries.GLib)]
         internal static partial void g_free(nint mem);
 
+        /// <summary>A g_malloc'ed copy for C to g_free; null gives null.</summary>
+        [LibraryImport(Libraries.GLib, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial nint g_strdup(string? text);
+
         [LibraryImport(Libraries.GLib)]
         internal static partial void g_error_free(GError* error);
 

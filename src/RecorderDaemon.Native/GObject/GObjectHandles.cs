@@ -24,6 +24,9 @@ internal sealed class GObjectHandle : SafeHandle
     /// <summary>Adds a reference to an object the caller only borrows (transfer none).</summary>
     public static GObjectHandle AddRef(nint instance) => new(instance == 0 ? 0 : Interop.GObject.g_object_ref(instance));
 
+    /// <summary>The instance's GType (<c>G_OBJECT_TYPE</c>): the first field of its class.</summary>
+    public unsafe nuint InstanceType => *(nuint*)((Interop.GObject.GTypeInstance*)handle)->GClass;
+
     protected override bool ReleaseHandle()
     {
         Interop.GObject.g_object_unref(handle);

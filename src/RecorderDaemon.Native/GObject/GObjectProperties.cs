@@ -31,15 +31,11 @@ internal static unsafe class GObjectProperties
         Set(instance, name, Interop.GObject.G_TYPE_STRING, v => Interop.GObject.g_value_set_string(v, value));
 
     public static void Set(GObjectHandle instance, string name, GstCaps value) =>
-        Set(instance, name, Interop.Gst.gst_caps_get_type(), v => Interop.Gst.gst_value_set_caps(v, value.Pointer));
+        Set(instance, name, Interop.Gst.gst_caps_get_type(), v => Interop.Gst.gst_value_set_caps(v, value.Handle));
 
     /// <summary>Sets an object property (e.g. playbin's <c>video-sink</c>); the GValue is of the object's own type, which the property's must include.</summary>
-    public static void Set(GObjectHandle instance, string name, GObjectHandle value)
-    {
-        var typeInstance = (Interop.GObject.GTypeInstance*)value.DangerousGetHandle();
-        var type = *(nuint*)typeInstance->GClass; // GTypeClass starts with its GType
-        Set(instance, name, type, v => Interop.GObject.g_value_set_object(v, value.DangerousGetHandle()));
-    }
+    public static void Set(GObjectHandle instance, string name, GObjectHandle value) =>
+        Set(instance, name, value.InstanceType, v => Interop.GObject.g_value_set_object(v, value.DangerousGetHandle()));
 
     public static bool GetBoolean(GObjectHandle instance, string name) =>
         Get(instance, name, Interop.GObject.G_TYPE_BOOLEAN, v => Interop.GObject.g_value_get_boolean(v));

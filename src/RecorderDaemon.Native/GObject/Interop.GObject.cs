@@ -7,6 +7,7 @@ internal static partial class Interop
     internal static unsafe partial class GObject
     {
         // Fundamental GTypes are fixed by G_TYPE_MAKE_FUNDAMENTAL (n << 2).
+        internal const nuint G_TYPE_NONE = 1 << 2;
         internal const nuint G_TYPE_BOOLEAN = 5 << 2;
         internal const nuint G_TYPE_INT = 6 << 2;
         internal const nuint G_TYPE_UINT = 7 << 2;
@@ -22,6 +23,24 @@ internal static partial class Interop
             public nuint GType;
             public ulong Data0;
             public ulong Data1;
+        }
+
+        internal const int G_SIGNAL_ACTION = 1 << 5;
+
+        /// <summary>Set on a signal's return and parameter types to mark arguments that need no copy; not part of the type.</summary>
+        internal const nuint G_SIGNAL_TYPE_STATIC_SCOPE = 1;
+
+        /// <summary><c>GSignalQuery</c>; checked by NativeLayoutTests.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct GSignalQuery
+        {
+            public uint SignalId;
+            public byte* SignalName;
+            public nuint IType;
+            public int SignalFlags;
+            public nuint ReturnType;
+            public uint NParams;
+            public nuint* ParamTypes;
         }
 
         /// <summary>The head of every GObject instance (<c>GTypeInstance</c>), enough to reach its class.</summary>
@@ -97,5 +116,25 @@ internal static partial class Interop
             nint data,
             delegate* unmanaged<nint, nint, void> destroyData,
             int connectFlags);
+
+        /// <summary>The same function for a handler of splitmuxsink's <c>format-location</c>: <c>gchar* (*)(GstElement*, guint, gpointer)</c>.</summary>
+        [LibraryImport(Libraries.GObject, EntryPoint = "g_signal_connect_data", StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial CULong g_signal_connect_data_format_location(
+            SafeHandle instance,
+            string detailedSignal,
+            delegate* unmanaged<nint, uint, nint, nint> handler,
+            nint data,
+            delegate* unmanaged<nint, nint, void> destroyData,
+            int connectFlags);
+
+        /// <summary>0 when the type has no such signal.</summary>
+        [LibraryImport(Libraries.GObject, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial uint g_signal_lookup(string name, nuint instanceType);
+
+        [LibraryImport(Libraries.GObject)]
+        internal static partial void g_signal_query(uint signalId, GSignalQuery* query);
+
+        [LibraryImport(Libraries.GObject)]
+        internal static partial void g_signal_emitv(GValue* instanceAndParams, uint signalId, uint detail, GValue* returnValue);
     }
 }

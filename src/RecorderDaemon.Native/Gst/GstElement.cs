@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace RecorderDaemon.Native;
@@ -12,7 +11,7 @@ public enum GstState
 }
 
 /// <summary>A GStreamer element we own a reference to, configured by typed property writes.</summary>
-public class GstElement : IDisposable
+public partial class GstElement : IDisposable
 {
     private protected GstElement(GObjectHandle handle, string factoryName)
     {
@@ -29,6 +28,16 @@ public class GstElement : IDisposable
     {
         var element = Interop.Gst.gst_element_factory_make(factoryName, name);
         return element == 0 ? null : new GstElement(GObjectHandle.SinkFloating(element), factoryName);
+    }
+
+    /// <summary>Makes the element a subclass wraps.</summary>
+    /// <exception cref="InvalidOperationException">no installed plugin provides it; the message names <paramref name="package"/></exception>
+    private protected static GObjectHandle Make(string factoryName, string? name, string package)
+    {
+        var element = Interop.Gst.gst_element_factory_make(factoryName, name);
+        return element == 0
+            ? throw new InvalidOperationException($"no GStreamer element '{factoryName}' (install {package})")
+            : GObjectHandle.SinkFloating(element);
     }
 
     public bool HasProperty(string name) => GObjectProperties.Has(Handle, name);
@@ -82,13 +91,6 @@ public class GstElement : IDisposable
         return pad == 0
             ? throw new InvalidOperationException($"GStreamer element '{FactoryName}' has no pad '{name}'")
             : new GstPad(GObjectHandle.TakeFull(pad));
-    }
-
-    /// <summary>Calls <paramref name="onPadAdded"/> on a streaming thread for each new pad; lives as long as the element.</summary>
-    public unsafe void OnPadAdded(Action<GstPad> onPadAdded)
-    {
-        var state = GCHandle.ToIntPtr(GCHandle.Alloc(onPadAdded));
-        Interop.GObject.g_signal_connect_data(Handle, "pad-added", &PadAdded, state, &FreeSignalState, 0);
     }
 
     /// <summary>
@@ -149,21 +151,4 @@ public class GstElement : IDisposable
 
         return this;
     }
-
-    [UnmanagedCallersOnly]
-    private static void PadAdded(nint element, nint pad, nint state)
-    {
-        try
-        {
-            using var borrowed = new GstPad(GObjectHandle.AddRef(pad));
-            ((Action<GstPad>)GCHandle.FromIntPtr(state).Target!)(borrowed);
-        }
-        catch (Exception exception)
-        {
-            NativeCallbackErrors.Report(exception);
-        }
-    }
-
-    [UnmanagedCallersOnly]
-    private static void FreeSignalState(nint state, nint closure) => GCHandle.FromIntPtr(state).Free();
 }

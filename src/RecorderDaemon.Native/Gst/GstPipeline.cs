@@ -34,4 +34,19 @@ public sealed class GstPipeline : GstElement
         var source = Interop.Gst.gst_bus_create_watch(bus);
         return GLibSource.AttachBusWatch(loop, source, message => onMessage(GstBusMessage.Read(message)));
     }
+
+    /// <summary>
+    /// Blocks until the pipeline ends or fails and returns that message (read as <see cref="WatchBus"/> reads
+    /// them), or null when neither came within <paramref name="timeout"/>; other messages are dropped.
+    /// For a pipeline run on a dedicated worker thread: never call it on a loop or pool thread, nor while
+    /// the bus is watched.
+    /// </summary>
+    public GstBusMessage? WaitForEndOrError(TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
+        using var bus = GObjectHandle.TakeFull(Interop.Gst.gst_element_get_bus(Handle));
+        using var message = MiniObjectHandle.TakeFull(Interop.Gst.gst_bus_timed_pop_filtered(
+            bus, (ulong)timeout.Ticks * 100, Interop.Gst.GST_MESSAGE_EOS | Interop.Gst.GST_MESSAGE_ERROR));
+        return message.IsInvalid ? null : GstBusMessage.Read(message.DangerousGetHandle());
+    }
 }

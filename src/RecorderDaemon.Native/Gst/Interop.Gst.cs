@@ -26,6 +26,13 @@ internal static partial class Interop
         internal static partial void gst_util_set_object_arg(SafeHandle instance, string name, string value);
 
         [LibraryImport(Libraries.Gst)]
+        internal static partial nint gst_mini_object_ref(nint miniObject);
+
+        [LibraryImport(Libraries.Gst)]
         internal static partial void gst_mini_object_unref(nint miniObject);
+
+        [LibraryImport(Libraries.Gst)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_mini_object_is_writable(SafeHandle miniObject);
     }
 }

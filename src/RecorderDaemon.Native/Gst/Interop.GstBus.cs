@@ -43,6 +43,10 @@ internal static partial class Interop
         [LibraryImport(Libraries.Gst)]
         internal static partial SourceHandle gst_bus_create_watch(SafeHandle bus);
 
+        /// <summary>Transfer full; null on timeout. Messages of other types are dropped.</summary>
+        [LibraryImport(Libraries.Gst)]
+        internal static partial nint gst_bus_timed_pop_filtered(SafeHandle bus, ulong timeoutNs, uint types);
+
         [LibraryImport(Libraries.Gst)]
         internal static partial void gst_bus_set_flushing(SafeHandle bus, [MarshalAs(UnmanagedType.Bool)] bool flushing);
 

@@ -7,6 +7,7 @@ internal static partial class Interop
     internal static unsafe partial class Gst
     {
         internal const int GST_PAD_LINK_OK = 0;
+        internal const int GST_FLOW_OK = 0;
 
         [LibraryImport(Libraries.Gst)]
         internal static partial int gst_pad_link(SafeHandle source, SafeHandle sink);
@@ -39,10 +40,10 @@ internal static partial class Interop
         internal static partial uint gst_caps_get_size(nint caps);
 
         [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]
-        internal static partial void gst_caps_set_value(nint caps, string field, GObject.GValue* value);
+        internal static partial void gst_caps_set_value(SafeHandle caps, string field, GObject.GValue* value);
 
         [LibraryImport(Libraries.Gst)]
-        internal static partial nint gst_caps_to_string(nint caps);
+        internal static partial nint gst_caps_to_string(SafeHandle caps);
 
         [LibraryImport(Libraries.Gst)]
         internal static partial nuint gst_caps_get_type();
@@ -57,6 +58,6 @@ internal static partial class Interop
         internal static partial void gst_value_set_fraction(GObject.GValue* value, int numerator, int denominator);
 
         [LibraryImport(Libraries.Gst)]
-        internal static partial void gst_value_set_caps(GObject.GValue* value, nint caps);
+        internal static partial void gst_value_set_caps(GObject.GValue* value, SafeHandle caps);
     }
 }
