@@ -12,10 +12,12 @@ public sealed class GstAppSink : GstElement
 
     /// <summary>
     /// Calls <paramref name="onSample"/> on the streaming thread with each buffer and the caps it came with,
-    /// each a reference of its own that the receiver disposes. Replaces an earlier handler, and lives as long as
+    /// each a reference of its own that the receiver disposes, and the buffer's running time (of its PTS, else its DTS;
+    /// null when it has neither or lies outside its segment): its time in the pipeline, with pad offsets such as a
+    /// pause's applied, where its timestamps are the source's. Replaces an earlier handler, and lives as long as
     /// the element. A handler's exception goes to <see cref="NativeCallbackErrors"/>; the stream goes on.
     /// </summary>
-    public unsafe void OnNewSample(Action<GstBuffer, GstCaps> onSample)
+    public unsafe void OnNewSample(Action<GstBuffer, GstCaps, TimeSpan?> onSample)
     {
         ArgumentNullException.ThrowIfNull(onSample);
         var callbacks = new Interop.GstApp.GstAppSinkCallbacks { NewSample = &NewSample };
@@ -42,8 +44,8 @@ public sealed class GstAppSink : GstElement
                 throw new InvalidOperationException($"appsink '{name}' gave a sample without a buffer (buffer-list is set) or without caps");
             }
 
-            ((Action<GstBuffer, GstCaps>)GCHandle.FromIntPtr(state).Target!)(
-                new GstBuffer(MiniObjectHandle.AddRef(buffer)), GstCaps.AddRef(caps));
+            var kept = new GstBuffer(MiniObjectHandle.AddRef(buffer));
+            ((Action<GstBuffer, GstCaps, TimeSpan?>)GCHandle.FromIntPtr(state).Target!)(kept, GstCaps.AddRef(caps), RunningTime(sample, kept));
         }
         catch (Exception exception)
         {
@@ -51,6 +53,18 @@ public sealed class GstAppSink : GstElement
         }
 
         return Interop.Gst.GST_FLOW_OK;
+    }
+
+    private static TimeSpan? RunningTime(MiniObjectHandle sample, GstBuffer buffer)
+    {
+        if ((buffer.Pts ?? buffer.Dts) is not { } time)
+        {
+            return null;
+        }
+
+        var running = Interop.Gst.gst_segment_to_running_time(
+            Interop.Gst.gst_sample_get_segment(sample), Interop.Gst.GST_FORMAT_TIME, (ulong)(time.Ticks * 100));
+        return running == Interop.Gst.GST_CLOCK_TIME_NONE ? null : TimeSpan.FromTicks((long)(running / 100));
     }
 
     [UnmanagedCallersOnly]

@@ -29,6 +29,9 @@ public sealed unsafe class GstCaps : IDisposable
         return this;
     }
 
+    /// <summary>Another owner of the same caps (a reference of its own), e.g. for a copy of what a replay buffer holds.</summary>
+    public GstCaps Share() => new(MiniObjectHandle.TakeFull(Handle.NewReference()));
+
     public override string ToString() => Utf8.TakeOwned(Interop.Gst.gst_caps_to_string(Handle)) ?? "";
 
     /// <summary>The media type of the first structure of borrowed caps, e.g. <c>audio/x-opus</c>.</summary>

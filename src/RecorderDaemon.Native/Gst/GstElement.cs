@@ -93,6 +93,15 @@ public partial class GstElement : IDisposable
             : new GstPad(GObjectHandle.TakeFull(pad));
     }
 
+    /// <summary>A new pad of the element's request template <paramref name="template"/>, e.g. <c>audio_%u</c>.</summary>
+    public GstPad RequestPad(string template)
+    {
+        var pad = Interop.Gst.gst_element_request_pad_simple(Handle, template);
+        return pad == 0
+            ? throw new InvalidOperationException($"GStreamer element '{FactoryName}' gives no pad of template '{template}'")
+            : new GstPad(GObjectHandle.TakeFull(pad));
+    }
+
     /// <summary>
     /// Unlinks this element's <c>src</c> pad from the request pad of <paramref name="downstream"/> it was linked to
     /// (as <see cref="LinkTo"/> links to a mixer) and releases that pad.

@@ -29,6 +29,18 @@ internal static partial class Interop
         [LibraryImport(Libraries.Gst)]
         internal static partial nuint gst_buffer_get_size(SafeHandle buffer);
 
+        /// <summary>Transfer full: a new buffer, writable, sharing the memory of the original.</summary>
+        [LibraryImport(Libraries.Gst)]
+        internal static partial nint gst_buffer_copy(SafeHandle buffer);
+
+        /// <summary>Transfer none.</summary>
+        [LibraryImport(Libraries.Gst)]
+        internal static partial nint gst_sample_get_segment(SafeHandle sample);
+
+        /// <summary>GST_CLOCK_TIME_NONE when <paramref name="position"/> is outside the segment.</summary>
+        [LibraryImport(Libraries.Gst)]
+        internal static partial ulong gst_segment_to_running_time(nint segment, int format, ulong position);
+
         /// <summary>Transfer none.</summary>
         [LibraryImport(Libraries.Gst)]
         internal static partial nint gst_sample_get_buffer(SafeHandle sample);

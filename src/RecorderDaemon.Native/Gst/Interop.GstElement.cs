@@ -68,6 +68,10 @@ internal static partial class Interop
         [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial nint gst_element_get_static_pad(SafeHandle element, string name);
 
+        /// <summary>Transfer full; 0 when the element has no such request pad template.</summary>
+        [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial nint gst_element_request_pad_simple(SafeHandle element, string name);
+
         [LibraryImport(Libraries.Gst)]
         internal static partial nint gst_event_new_eos();
     }

@@ -3,7 +3,7 @@ using RecorderDaemon.Native;
 namespace RecorderDaemon.Tests.Native;
 
 /// <summary>What a test saw of one buffer; the buffer itself is disposed as soon as it is read.</summary>
-internal sealed record BufferFacts(TimeSpan? Pts, TimeSpan? Dts, TimeSpan? Duration, bool IsDeltaUnit, bool IsHeader, long Size, string Caps)
+internal sealed record BufferFacts(TimeSpan? Pts, TimeSpan? Dts, TimeSpan? Duration, bool IsDeltaUnit, bool IsHeader, long Size, string Caps, TimeSpan? RunningTime)
 {
     /// <summary>Runs <paramref name="upstream"/> into an unsynchronized appsink to its end; the facts of every buffer in order.</summary>
     public static IReadOnlyList<BufferFacts> Collect(params GstElement[] upstream) => Collect(upstream, afterStart: () => { });
@@ -15,14 +15,14 @@ internal sealed record BufferFacts(TimeSpan? Pts, TimeSpan? Dts, TimeSpan? Durat
         var facts = new List<BufferFacts>();
         var sink = GstAppSink.Create();
         sink.Set("sync", false);
-        sink.OnNewSample((buffer, caps) =>
+        sink.OnNewSample((buffer, caps, runningTime) =>
         {
             using (buffer)
             using (caps)
             {
                 lock (facts)
                 {
-                    facts.Add(new(buffer.Pts, buffer.Dts, buffer.Duration, buffer.IsDeltaUnit, buffer.IsHeader, buffer.Size, caps.ToString()));
+                    facts.Add(new(buffer.Pts, buffer.Dts, buffer.Duration, buffer.IsDeltaUnit, buffer.IsHeader, buffer.Size, caps.ToString(), runningTime));
                 }
             }
         });

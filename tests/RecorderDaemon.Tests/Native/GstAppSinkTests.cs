@@ -13,7 +13,7 @@ public sealed class GstAppSinkTests
         GstCaps? kept = null;
         var changes = new List<Exception?>();
         var sink = GstAppSink.Create();
-        sink.OnNewSample((buffer, caps) =>
+        sink.OnNewSample((buffer, caps, _) =>
         {
             buffer.Dispose();
             changes.Add(Catch(() => caps.With("rate", 48000)));
@@ -45,7 +45,7 @@ public sealed class GstAppSinkTests
         }
 
         var sink = GstAppSink.Create();
-        sink.OnNewSample((buffer, caps) => throw new InvalidOperationException($"rejected {buffer.Pts}"));
+        sink.OnNewSample((buffer, caps, _) => throw new InvalidOperationException($"rejected {buffer.Pts}"));
         NativeCallbackErrors.Unhandled += Report;
         try
         {
@@ -88,7 +88,7 @@ public sealed class GstAppSinkTests
     {
         var received = new List<TimeSpan?>();
         using var sink = GstAppSink.Create();
-        sink.OnNewSample((buffer, _) => received.Add(buffer.Pts));
+        sink.OnNewSample((buffer, _, _) => received.Add(buffer.Pts));
         return new WeakReference(received);
     }
 }

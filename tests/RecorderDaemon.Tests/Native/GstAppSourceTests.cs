@@ -82,7 +82,7 @@ public sealed class GstAppSourceTests
             GstCaps? last = null;
             var sink = GstAppSink.Create();
             sink.Set("sync", false);
-            sink.OnNewSample((buffer, caps) =>
+            sink.OnNewSample((buffer, caps, _) =>
             {
                 buffers.Add(buffer);
                 Interlocked.Exchange(ref last, caps)?.Dispose();

@@ -51,7 +51,7 @@ public sealed class GstBufferTests
     {
         GstBuffer? kept = null;
         var sink = GstAppSink.Create();
-        sink.OnNewSample((buffer, caps) =>
+        sink.OnNewSample((buffer, caps, _) =>
         {
             caps.Dispose();
             Interlocked.Exchange(ref kept, buffer)?.Dispose();
@@ -64,5 +64,43 @@ public sealed class GstBufferTests
         Assert.That(kept!.Pts, Is.EqualTo(TimeSpan.Zero), "a kept buffer outlives its pipeline");
         kept.Dispose();
         Assert.That(() => kept.Pts, Throws.TypeOf<ObjectDisposedException>());
+    }
+
+    [Test]
+    public void TheRunningTimeHasThePadOffsetsThatTheTimestampsHaveNot()
+    {
+        var shifted = GstElements.Make("identity");
+        using (var output = shifted.StaticPad("src"))
+        {
+            output.SetOffset(TimeSpan.FromSeconds(1));
+        }
+
+        var buffers = BufferFacts.Collect(GstElements.Make("audiotestsrc").Set("num-buffers", 3).Set("samplesperbuffer", 441), shifted);
+
+        Assert.That(buffers.Select(b => b.Pts?.TotalMilliseconds), Is.EqualTo(new double?[] { 0, 10, 20 }));
+        Assert.That(buffers.Select(b => b.RunningTime?.TotalMilliseconds), Is.EqualTo(new double?[] { 1000, 1010, 1020 }));
+    }
+
+    [Test]
+    public void AShiftedCopyMovesTheTimestampsItHasAndLeavesTheOriginal()
+    {
+        GstBuffer? kept = null;
+        var sink = GstAppSink.Create();
+        sink.OnNewSample((buffer, caps, _) =>
+        {
+            caps.Dispose();
+            Interlocked.Exchange(ref kept, buffer)?.Dispose();
+        });
+        using (var run = new TestPipeline(GstElements.Make("audiotestsrc").Set("num-buffers", 2).Set("samplesperbuffer", 441), sink))
+        {
+            run.RunToEnd();
+        }
+
+        using (kept)
+        using (var copy = kept!.WithTimestampsShiftedBy(TimeSpan.FromMilliseconds(-4)))
+        {
+            Assert.That((copy.Pts, copy.Dts, copy.Duration, copy.Size), Is.EqualTo((TimeSpan.FromMilliseconds(6), (TimeSpan?)null, TimeSpan.FromMilliseconds(10), 882L)));
+            Assert.That(kept.Pts, Is.EqualTo(TimeSpan.FromMilliseconds(10)), "the original keeps its timestamps");
+        }
     }
 }
