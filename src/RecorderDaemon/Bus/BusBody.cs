@@ -47,6 +47,12 @@ public sealed record BusBody(string Signature, BodyWriter Write)
         writer.WriteDouble(chunk.TimecodeMs);
     });
 
+    public static BusBody ReplaySaved(string path, TimeSpan duration) => new("st", (ref MessageWriter writer) =>
+    {
+        writer.WriteString(path);
+        writer.WriteUInt64((ulong)(duration.Ticks / TimeSpan.TicksPerMicrosecond));
+    });
+
     public static BusBody Error(string name, string message) => new("ss", (ref MessageWriter writer) =>
     {
         writer.WriteString(name);

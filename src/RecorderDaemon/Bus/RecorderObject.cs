@@ -34,6 +34,8 @@ public sealed class RecorderObject : IBusInterface
         recorder.DataAvailable += chunk => Emit("DataAvailable", BusBody.DataAvailable(chunk));
         recorder.Error += error => Emit("Error", BusBody.Error(error.Name.Spelled(), error.Message));
         recorder.Warning += message => Emit("Warning", BusBody.String(message));
+        recorder.FileChanged += path => Emit("FileChanged", BusBody.String(path));
+        recorder.ReplaySaved += (path, duration) => Emit("ReplaySaved", BusBody.ReplaySaved(path, duration));
     }
 
     public string Path { get; }
@@ -60,6 +62,7 @@ public sealed class RecorderObject : IBusInterface
         "Location" => Recorder.Location,
         "Duration" => (ulong)(Recorder.Duration.Ticks / TimeSpan.TicksPerMicrosecond),
         "BytesWritten" => (ulong)Recorder.BytesWritten,
+        "ReplayBuffered" => (ulong)(Recorder.ReplayBuffered.Ticks / TimeSpan.TicksPerMicrosecond),
         "Encoders" => new Dict<string, string>(Recorder.Encoders.ToDictionary(encoder => encoder.Key.ToString().ToLowerInvariant(), encoder => encoder.Value)),
         "Owner" => Owner,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
@@ -92,6 +95,14 @@ public sealed class RecorderObject : IBusInterface
                 break;
             case "RequestData":
                 _replies.Run(call, Recorder.RequestData);
+                break;
+            case "Split":
+                _replies.Run(call, Recorder.Split);
+                break;
+            case "SaveReplay":
+                var location = call.Arguments().ReadString();
+                _replies.RunAsync(call, async () =>
+                    BusBody.String(await Recorder.SaveReplayAsync(location.Length == 0 ? null : RecorderOptionsParser.ParseLocation(location))));
                 break;
             case "AddSource":
                 AddSource(call, call.Arguments().ReadString());

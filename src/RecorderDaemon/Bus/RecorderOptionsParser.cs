@@ -33,12 +33,23 @@ public static class RecorderOptionsParser
                 "audioTracks" => parsed with { AudioTracks = ParseAudioTracks(OptionValue.Read(key, value, VariantValueType.String).GetString()) },
                 "timeLimit" => parsed with { TimeLimit = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32()) is { } ms ? TimeSpan.FromMilliseconds(ms) : null },
                 "sizeLimit" => parsed with { SizeLimit = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt64).GetUInt64()) },
+                "maxFileDuration" => parsed with { MaxFileDuration = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32()) is { } ms ? TimeSpan.FromMilliseconds(ms) : null },
+                "maxFileSize" => parsed with { MaxFileSize = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt64).GetUInt64()) },
+                "splittable" => parsed with { Splittable = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
+                "replayBuffer" => parsed with { ReplayBuffer = ReplaySeconds(OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32()) },
+                "replayBufferMaxBytes" => parsed with { ReplayBufferMaxBytes = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt64).GetUInt64()) },
                 _ => throw new ArgumentException($"unknown option '{key}'"),
             };
         }
 
-        return parsed;
+        return parsed is { ReplayBufferMaxBytes: not null, ReplayBuffer: null }
+            ? throw new ArgumentException("option 'replayBufferMaxBytes' caps a replay buffer: give 'replayBuffer' too")
+            : parsed;
     }
+
+    private static TimeSpan ReplaySeconds(uint seconds) => seconds is >= 1 and <= 3600
+        ? TimeSpan.FromSeconds(seconds)
+        : throw new ArgumentException($"option 'replayBuffer' must be 1 to 3600 seconds, not {seconds}");
 
     /// <summary>A limit of 0 is none, as if not given; one past <see cref="long.MaxValue"/> could never be reached either.</summary>
     private static long? Positive(string key, ulong value) => value switch
@@ -132,7 +143,8 @@ public static class RecorderOptionsParser
         }
     }
 
-    private static string ParseLocation(string path) =>
+    /// <exception cref="ArgumentException">not an absolute file path</exception>
+    internal static string ParseLocation(string path) =>
         Path.IsPathFullyQualified(path) && !path.EndsWith('/')
             ? path
             : throw new ArgumentException($"option 'location' must be an absolute file path, not '{path}'");

@@ -21,10 +21,15 @@ public sealed record ContainerFormat(string Name, string Muxer, string Extension
     /// <summary>Muxer properties, serialized as gst-launch writes them, that every recording sets.</summary>
     public IReadOnlyDictionary<string, string> MuxerProperties { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Sets <see cref="MuxerProperties"/> on <paramref name="muxer"/>, made from <see cref="Muxer"/>, and returns it.</summary>
-    public GstElement Configure(GstElement muxer)
+    /// <summary>The muxer properties of a recording split into files (<c>splitmuxsink</c>), instead of <see cref="MuxerProperties"/>; null when the container cannot be split.</summary>
+    public IReadOnlyDictionary<string, string>? SplitMuxerProperties { get; init; }
+
+    public bool CanBeSplit => SplitMuxerProperties is not null;
+
+    /// <summary>Sets the muxer properties of a whole or a split recording on <paramref name="muxer"/>, made from <see cref="Muxer"/>, and returns it.</summary>
+    public GstElement Configure(GstElement muxer, bool split = false)
     {
-        foreach (var (name, value) in MuxerProperties)
+        foreach (var (name, value) in split ? SplitMuxerProperties! : MuxerProperties)
         {
             muxer.SetSerialized(name, value);
         }

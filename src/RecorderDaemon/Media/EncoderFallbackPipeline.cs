@@ -50,6 +50,11 @@ internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPi
 
     public IReadOnlyDictionary<TrackKind, string> Encoders => Current.Encoders;
 
+    public TimeSpan ReplayBuffered => _switching ? TimeSpan.Zero : Current.ReplayBuffered;
+
+    public Task<TimeSpan> SaveReplayAsync(RecordingOutput output) =>
+        _outputStarted ? Current.SaveReplayAsync(output) : throw RecorderException.InvalidState("the replay buffer holds nothing yet");
+
     public void Start()
     {
         if (!IsLastCandidate)
@@ -85,6 +90,15 @@ internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPi
         if (!_switching)
         {
             Current.Resume();
+        }
+    }
+
+    /// <summary>Only once the output started, which is when a file could end: a candidate is kept from then on.</summary>
+    public void Split()
+    {
+        if (_outputStarted)
+        {
+            Current.Split();
         }
     }
 
@@ -144,6 +158,8 @@ internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPi
         }
     }
 
+    void IRecordingPipelineObserver.OnFileChanged(RecordingOutput next) => _observer.OnFileChanged(next);
+
     /// <summary>Tears the current candidate's pipeline down and, once nothing writes any more, starts the next one.</summary>
     private void FallBack(string why)
     {
@@ -159,7 +175,11 @@ internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPi
         {
             _switching = false;
             _inUse?.Dispose();
-            UnixFiles.Rewind(_plan.Output.Handle);
+            if (_plan.Output is { } output)
+            {
+                UnixFiles.Rewind(output.Handle);
+            }
+
             if (_finishWhenSwitched is { } finish)
             {
                 finish(); // stopped before any candidate wrote anything: there is nothing to record

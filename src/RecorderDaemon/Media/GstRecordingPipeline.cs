@@ -11,6 +11,8 @@ namespace RecorderDaemon.Media;
 /// stream alone: the branches' pause gates drop data, and on resume later data is shifted back by the
 /// paused time so the file's timeline has no gap. The pause is measured on the monotonic clock,
 /// not the pipeline's: a PipeWire clock gave nonsense running times across a pause.
+/// A split recording's files change on the splitter's word (<see cref="FileSplitter"/>); a replay buffer writes no file
+/// and is saved from its <see cref="ReplayRing"/>.
 /// </summary>
 internal sealed class GstRecordingPipeline : IRecordingPipeline
 {
@@ -22,7 +24,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     private readonly BuiltPipeline _built;
     private readonly PauseTimeline _timeline = new();
     private readonly Stopwatch _sinceStart = new();
-    private readonly RecordingOutput _output;
+    private RecordingOutput? _output;
     private readonly IRecordingPipelineObserver _observer;
     private readonly TimeSpan _stopTimeout;
     private readonly GLibSource _busWatch;
@@ -36,7 +38,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     private bool _drainWhenPlaying;
     private bool _tornDown;
 
-    public GstRecordingPipeline(GLibLoop loop, BuiltPipeline built, RecordingOutput output, IRecordingPipelineObserver observer, TimeSpan stopTimeout)
+    public GstRecordingPipeline(GLibLoop loop, BuiltPipeline built, RecordingOutput? output, IRecordingPipelineObserver observer, TimeSpan stopTimeout)
     {
         _loop = loop;
         _pipeline = built.Pipeline;
@@ -46,9 +48,16 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         _observer = observer;
         _stopTimeout = stopTimeout;
         _busWatch = _pipeline.WatchBus(loop, OnBusMessage);
+        if (built.Splitter is { } splitter)
+        {
+            splitter.FileChanged = OnFileChanged;
+            splitter.FileFailed = message => Fail(DomErrorName.NotAllowedError, $"the recording's next file could not be created: {message}");
+        }
     }
 
-    public long BytesWritten => _output.Length;
+    public long BytesWritten => _output?.Length ?? 0;
+
+    public TimeSpan ReplayBuffered => _built.Replay?.Buffered ?? TimeSpan.Zero;
 
     public IReadOnlyDictionary<TrackKind, string> Encoders => _built.Encoders;
 
@@ -60,7 +69,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     {
         _outputPoll = _loop.AddTimeout(OutputPollInterval, () =>
         {
-            if (BytesWritten == 0)
+            if (BytesWritten == 0 && _built.Replay is not { Bytes: > 0 })
             {
                 return true;
             }
@@ -90,6 +99,11 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
             gate.Open(_timeline.PausedTotal);
         }
     }
+
+    public void Split() => (_built.Splitter ?? throw new InvalidOperationException("the recording is not split into files")).Split();
+
+    public Task<TimeSpan> SaveReplayAsync(RecordingOutput output) =>
+        (_built.Replay ?? throw new InvalidOperationException("the recording has no replay buffer")).SaveAsync(output);
 
     public void Finish(Action onFinished)
     {
@@ -144,18 +158,8 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
                 }
 
                 break;
-            case GstMessageKind.Error when !_failed:
-                _failed = true;
-                if (_onFinished is null)
-                {
-                    _observer.OnFailed(ErrorNames.For(message.Error), ErrorNames.Describe(message));
-                }
-                else
-                {
-                    _observer.OnWarning($"{message.SourceName} failed while the recording was finishing: {message.Error?.Message}");
-                    TearDown();
-                }
-
+            case GstMessageKind.Error:
+                Fail(ErrorNames.For(message.Error), ErrorNames.Describe(message));
                 break;
             case GstMessageKind.StateChanged when message.IsFrom(_pipeline) && message.NewState == GstState.Playing:
                 _playing = true;
@@ -172,6 +176,39 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         }
 
         return true;
+    }
+
+    private void Fail(DomErrorName name, string description)
+    {
+        if (_failed)
+        {
+            return;
+        }
+
+        _failed = true;
+        if (_onFinished is null)
+        {
+            _observer.OnFailed(name, description);
+        }
+        else
+        {
+            _observer.OnWarning($"{description}, while the recording was finishing");
+            TearDown();
+        }
+    }
+
+    /// <summary>A file the splitter started after teardown began is not the recording's: nothing reports it, so it goes.</summary>
+    private void OnFileChanged(RecordingOutput next)
+    {
+        if (_tornDown)
+        {
+            next.Discard();
+            next.Dispose();
+            return;
+        }
+
+        _observer.OnFileChanged(next);
+        _output = next;
     }
 
     /// <summary>

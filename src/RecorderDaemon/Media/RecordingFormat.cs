@@ -13,6 +13,8 @@ public sealed record RecordingFormat(string MimeType, ContainerFormat Container,
 
     public bool HoldsSeveralAudioTracks => Container.HoldsSeveralAudioTracks;
 
+    public bool CanBeSplit => Container.CanBeSplit;
+
     /// <summary>Every element factory the pipeline needs: muxer, encoders and parsers.</summary>
     public IEnumerable<string> RequiredElements =>
         new[] { Container.Muxer, Video?.Encoder, Video?.Parser, Audio?.Encoder, Audio?.Parser }.OfType<string>();

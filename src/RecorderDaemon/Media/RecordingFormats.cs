@@ -9,13 +9,21 @@ namespace RecorderDaemon.Media;
 /// </summary>
 public static class RecordingFormats
 {
-    public static readonly ContainerFormat WebM = new("webm", "webmmux", "webm", DefaultAudio: "opus", DefaultVideo: "vp8", HoldsSeveralAudioTracks: true);
+    /// <summary>Each file of a split recording starts at 0, as if recorded on its own.</summary>
+    private static readonly Dictionary<string, string> PartsStartAtZero = new() { ["offset-to-zero"] = "true" };
 
+    public static readonly ContainerFormat WebM = new("webm", "webmmux", "webm", DefaultAudio: "opus", DefaultVideo: "vp8", HoldsSeveralAudioTracks: true)
+    {
+        SplitMuxerProperties = PartsStartAtZero,
+    };
+
+    /// <summary>Not splittable: splitmuxsink (GStreamer 1.22) finds no pad of oggmux (<c>sink_%d</c>) for its audio or video inputs.</summary>
     public static readonly ContainerFormat Ogg = new("ogg", "oggmux", "ogg", DefaultAudio: "opus", DefaultVideo: "theora", HoldsSeveralAudioTracks: true);
 
     public static readonly ContainerFormat Matroska = new("x-matroska", "matroskamux", "mkv", DefaultAudio: "opus", DefaultVideo: "vp8", HoldsSeveralAudioTracks: true)
     {
         AudioExtension = "mka",
+        SplitMuxerProperties = PartsStartAtZero,
     };
 
     /// <summary>
@@ -23,11 +31,14 @@ public static class RecordingFormats
     /// short (the daemon killed, the power lost) plays up to its last half second; a clean stop adds the duration and a
     /// random-access index. Not GNOME Shell's <c>first-moov-then-finalise</c>, which writes each fragment's index after
     /// its data: a file of it killed under load played only its first fragment.
+    /// The files of a split recording are written whole, at each file's end: fragmented, every file after the first
+    /// claimed the duration of the whole recording so far (its fragments' decode times run on from the previous file).
     /// </summary>
     public static readonly ContainerFormat Mp4 = new("mp4", "mp4mux", "mp4", DefaultAudio: "mp4a.40.2", DefaultVideo: "avc1", HoldsSeveralAudioTracks: true)
     {
         AudioExtension = "m4a",
         MuxerProperties = new Dictionary<string, string> { ["fragment-duration"] = "500" },
+        SplitMuxerProperties = new Dictionary<string, string>(),
     };
 
     public static IReadOnlyList<ContainerFormat> Containers { get; } = [WebM, Ogg, Matroska, Mp4];

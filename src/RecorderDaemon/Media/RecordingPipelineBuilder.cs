@@ -14,6 +14,12 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<PauseGat
 
     public GstPipeline Pipeline => pipeline;
 
+    /// <summary>What writes the files of a split recording; null for a recording into one file.</summary>
+    public FileSplitter? Splitter { get; internal set; }
+
+    /// <summary>What keeps a replay buffer's packets; null for a recording into a file.</summary>
+    public ReplayRing? Replay { get; internal set; }
+
     /// <summary>The encoder factory of each track kind.</summary>
     public IReadOnlyDictionary<TrackKind, string> Encoders => _encoders;
 
@@ -43,7 +49,9 @@ internal sealed class BuiltPipeline(GstPipeline pipeline, IReadOnlyList<PauseGat
 
 /// <summary>
 /// Builds a session's pipeline from factories and properties only:
-/// <c>source → queue → convert → encoder [→ parser] → muxer → fdsink</c> for each track, with a <see cref="PauseGate"/>;
+/// <c>source → queue → convert → encoder [→ parser] → muxer → fdsink</c> for each track, with a <see cref="PauseGate"/>
+/// (the muxer and fdsink inside a <see cref="FileSplitter"/> when the recording is split into files; an appsink per track
+/// into a <see cref="ReplayRing"/> instead for a replay buffer);
 /// a video source with constraints is scaled and re-timed before its queue (<see cref="VideoConstraints"/>). Several
 /// audio sources are mixed into one track, or, with <see cref="AudioTrackLayout.Separate"/>, each gets a track.
 /// The sink writes to the output's descriptor, unbuffered, so whatever a chunk reports is readable.
@@ -65,8 +73,23 @@ internal static class RecordingPipelineBuilder
         var built = new BuiltPipeline(pipeline, gates, target);
         try
         {
-            var muxer = format.Container.Configure(target.Make(format.Container.Muxer));
-            muxer.LinkTo(target.Make("fdsink").Set("fd", plan.Output.Handle));
+            Action<GstElement, TrackKind> linkToOutput;
+            if (plan.Replay is { } replay)
+            {
+                var ring = built.Replay = target.Hold(new ReplayRing(replay, format.Container));
+                linkToOutput = (last, kind) => ring.Link(target, last, kind);
+            }
+            else if (plan.Splitting is { } splitting)
+            {
+                var splitter = built.Splitter = FileSplitter.Make(target, format.Container, Output(plan), splitting, loop);
+                linkToOutput = splitter.Link;
+            }
+            else
+            {
+                var muxer = format.Container.Configure(target.Make(format.Container.Muxer));
+                muxer.LinkTo(target.Make("fdsink").Set("fd", Output(plan).Handle));
+                linkToOutput = (last, _) => last.LinkTo(muxer);
+            }
 
             if (format.Audio is { } audio)
             {
@@ -75,7 +98,8 @@ internal static class RecordingPipelineBuilder
                 {
                     var encoder = target.Make(audio.Encoder);
                     new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
-                    return Branch(target, gates, [target.Make("audioconvert"), target.Make("audioresample")], encoder, audio.Parser, muxer, gateAfterEncoder: true);
+                    return Branch(
+                        target, gates, [target.Make("audioconvert"), target.Make("audioresample")], encoder, audio.Parser, last => linkToOutput(last, TrackKind.Audio), gateAfterEncoder: true);
                 }
 
                 var audioSources = sources.Count(source => source.Kinds.Contains(TrackKind.Audio));
@@ -92,7 +116,9 @@ internal static class RecordingPipelineBuilder
                 var source = sources.FirstOrDefault(source => source.Kinds.Contains(TrackKind.Video));
                 new EncoderSettings(plan.Bitrates.Video, KeyFrameInterval: plan.KeyFrames, FramesPerSecond: source?.NominalFramerate ?? 30).ApplyTo(encoder, candidate);
                 // Held to the codec's caps, so that an encoder of another codec (a misconfigured ranking) fails to link.
-                var branch = Branch(target, gates, VideoConverters(target), encoder, video.Parser, muxer, gateAfterEncoder: false, format.VideoProfile?.Caps ?? video.MediaType);
+                var branch = Branch(
+                    target, gates, VideoConverters(target), encoder, video.Parser, last => linkToOutput(last, TrackKind.Video), gateAfterEncoder: false,
+                    format.VideoProfile?.Caps ?? video.MediaType);
                 inputs[TrackKind.Video] = Always((source?.Video ?? VideoConstraints.None).LinkBefore(target, branch));
             }
 
@@ -111,6 +137,9 @@ internal static class RecordingPipelineBuilder
     }
 
     private static Func<GstElement> Always(GstElement input) => () => input;
+
+    private static RecordingOutput Output(RecordingPlan plan) =>
+        plan.Output ?? throw new ArgumentException("a recording into a file needs its output", nameof(plan));
 
     /// <summary>
     /// <c>videoconvert</c> to 8-bit 4:2:0 (I420, or NV12, which hardware encoders take), what every player and hardware decoder plays: left to choose,
@@ -145,9 +174,10 @@ internal static class RecordingPipelineBuilder
     }
 
     /// <summary>
-    /// Links queue → converters → encoder [→ capsfilter] [→ parser] → muxer with a pause gate, and returns the queue,
+    /// Links queue → converters → encoder [→ capsfilter] [→ parser] → output with a pause gate, and returns the queue,
     /// the branch's input.
     /// </summary>
+    /// <param name="linkToOutput">links the last element to the muxer, or to the splitter's input for the track</param>
     /// <param name="encodedCaps">caps the encoder is held to (a profile and level), or null</param>
     /// <param name="gateAfterEncoder">
     /// Audio: after the encoder, whose packets decode on their own, so the encoder's input stays continuous
@@ -156,8 +186,8 @@ internal static class RecordingPipelineBuilder
     /// instead of referring to dropped frames.
     /// </param>
     private static GstElement Branch(
-        SourceTarget target, List<PauseGate> gates, IEnumerable<GstElement> converters, GstElement encoder, string? parserFactory, GstElement muxer, bool gateAfterEncoder,
-        string? encodedCaps = null)
+        SourceTarget target, List<PauseGate> gates, IEnumerable<GstElement> converters, GstElement encoder, string? parserFactory, Action<GstElement> linkToOutput,
+        bool gateAfterEncoder, string? encodedCaps = null)
     {
         var input = target.Make("queue");
         var gate = PauseGate.Make();
@@ -177,8 +207,8 @@ internal static class RecordingPipelineBuilder
         }
 
         chain.Insert(gateAfterEncoder ? chain.Count : 1, gate.Element);
-        chain.Add(muxer);
         GstElements.LinkInOrder(chain);
+        linkToOutput(chain[^1]);
 
         return input;
     }

@@ -28,4 +28,7 @@ public interface IRecordingFormat
 
     /// <summary>Whether the container holds several audio tracks, as option <c>audioTracks</c> = <c>separate</c> records.</summary>
     bool HoldsSeveralAudioTracks { get; }
+
+    /// <summary>Whether a recording in it can be split into files (<see cref="FileSplitting"/>).</summary>
+    bool CanBeSplit { get; }
 }

@@ -1,8 +1,8 @@
 namespace RecorderDaemon.Recording;
 
 /// <summary>
-/// Everything a pipeline needs to record one session: what to record, how, and where. Its sources and format come
-/// from the resolver and catalog that go with the pipeline factory.
+/// Everything a pipeline needs to record one session: what to record, how, and where (<paramref name="Output"/>, null
+/// for a replay buffer). Its sources and format come from the resolver and catalog that go with the pipeline factory.
 /// </summary>
 public sealed record RecordingPlan(
     IReadOnlyList<IStreamSource> Sources,
@@ -11,7 +11,21 @@ public sealed record RecordingPlan(
     BitrateMode AudioBitrateMode,
     KeyFrameInterval? KeyFrames,
     AudioTrackLayout AudioTracks,
-    RecordingOutput Output);
+    RecordingOutput? Output,
+    FileSplitting? Splitting = null,
+    ReplayBuffering? Replay = null);
+
+/// <summary>
+/// A recording kept in memory instead of a file: the last <paramref name="Span"/> at least, trimmed from the front by whole
+/// key-frame intervals, and at most <paramref name="MaxBytes"/> (null: no cap); saved to a file when asked.
+/// </summary>
+public sealed record ReplayBuffering(TimeSpan Span, long? MaxBytes);
+
+/// <summary>
+/// A recording written as a series of files, each starting on a key frame: a new one after <paramref name="MaxDuration"/> of
+/// recorded time or <paramref name="MaxSize"/> bytes (null: no such limit), or when asked.
+/// </summary>
+public sealed record FileSplitting(TimeSpan? MaxDuration, long? MaxSize);
 
 /// <summary>What a pipeline reports while it records; every call arrives on the loop thread.</summary>
 public interface IRecordingPipelineObserver
@@ -27,6 +41,12 @@ public interface IRecordingPipelineObserver
 
     /// <summary>A problem that does not stop the recording.</summary>
     void OnWarning(string message);
+
+    /// <summary>
+    /// A split recording continues in <paramref name="next"/>, now the observer's to dispose; the previous file is final.
+    /// <see cref="IRecordingPipeline.BytesWritten"/> counts the previous file until this returns, then the next.
+    /// </summary>
+    void OnFileChanged(RecordingOutput next);
 }
 
 /// <summary>
@@ -35,7 +55,7 @@ public interface IRecordingPipelineObserver
 /// </summary>
 public interface IRecordingPipeline
 {
-    /// <summary>Bytes in the output so far.</summary>
+    /// <summary>Bytes in the current output file so far.</summary>
     long BytesWritten { get; }
 
     /// <summary>The encoder (a GStreamer factory name) of each track kind, final once the output started.</summary>
@@ -49,6 +69,20 @@ public interface IRecordingPipeline
     void Pause();
 
     void Resume();
+
+    /// <summary>Continues the recording in a new file at the next key frame; only for a plan with <see cref="RecordingPlan.Splitting"/>.</summary>
+    void Split();
+
+    /// <summary>How much a replay buffer holds now; zero for a recording into a file.</summary>
+    TimeSpan ReplayBuffered { get; }
+
+    /// <summary>
+    /// Writes what the replay buffer holds into <paramref name="output"/> as a final, seekable file that starts on a key
+    /// frame at 0; the buffer goes on. Only for a plan with <see cref="RecordingPlan.Replay"/>.
+    /// </summary>
+    /// <returns>the saved duration, once the file is final; completes off the loop</returns>
+    /// <exception cref="RecorderException">InvalidStateError when nothing is buffered yet</exception>
+    Task<TimeSpan> SaveReplayAsync(RecordingOutput output);
 
     /// <summary>
     /// Ends the recording: drains it to end-of-stream if it is still flowing (bounded by a timeout,

@@ -20,6 +20,9 @@ public sealed partial class MediaRecorder
 
     public event Action<string>? Warning;
 
+    /// <summary>A split recording continues in the file named; <see cref="Location"/> names it already.</summary>
+    public event Action<string>? FileChanged;
+
     /// <summary>
     /// The spec sets mimeType to the full type in the start task, just before firing start. A session
     /// already stopped (stop() straight after start()) shows it to the Started handler only, then
@@ -52,11 +55,23 @@ public sealed partial class MediaRecorder
 
     internal void RaiseWarning(string message) => Raise(Warning, handler => handler(message));
 
-    internal void ReportProgress(TimeSpan duration, long bytesWritten)
+    internal void RaiseFileChanged(string location)
+    {
+        Location = location;
+        Raise(FileChanged, handler => handler(location));
+    }
+
+    /// <summary>A replay buffer was saved to the file at the path, holding that much.</summary>
+    public event Action<string, TimeSpan>? ReplaySaved;
+
+    internal void ReportProgress(TimeSpan duration, long bytesWritten, TimeSpan replayBuffered)
     {
         Duration = duration;
         BytesWritten = bytesWritten;
+        ReplayBuffered = replayBuffered;
     }
+
+    internal void RaiseReplaySaved(string path, TimeSpan duration) => Raise(ReplaySaved, handler => handler(path, duration));
 
     private void OnPropertyChanged(string property) =>
         Raise(PropertyChanged, handler => handler(this, new PropertyChangedEventArgs(property)));

@@ -1,5 +1,3 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace RecorderDaemon.Recording;
 
 public sealed partial class MediaRecorder
@@ -19,18 +17,29 @@ public sealed partial class MediaRecorder
             throw RecorderException.NotSupported("the stream has no tracks to record");
         }
 
-        bool hasAudio = kinds.Contains(TrackKind.Audio), hasVideo = kinds.Contains(TrackKind.Video);
+        bool hasAudio = kinds.Contains(TrackKind.Audio), hasVideo = HasVideo;
         var format = _context.Formats.Resolve(Options.MimeType, hasAudio, hasVideo);
         RequireRoomForAudioTracks(format);
+        if (Options.Splitting is not null && !format.CanBeSplit)
+        {
+            throw RecorderException.NotSupported($"a '{format.MimeType}' recording cannot be split into files; use a WebM, Matroska or MP4 type");
+        }
+
+        if (Options.Replay is not null && timesliceMs > 0)
+        {
+            throw RecorderException.NotSupported("a replay buffer writes no file while it records, so it has no timeslices; start it with 0");
+        }
+
         var bitrates = BitrateSettings.ForStart(_bitrates, Options.BitsPerSecond, hasAudio, hasVideo);
-        var output = ClaimOutput(format.Extension, hasVideo);
-        var plan = new RecordingPlan([.. _sources], format, bitrates, Options.AudioBitrateMode, Options.KeyFrames, Options.AudioTracks, output);
+        var output = Options.Replay is null ? ClaimOutput(format.Extension, hasVideo) : null;
+        var plan = new RecordingPlan(
+            [.. _sources], format, bitrates, Options.AudioBitrateMode, KeyFrames, Options.AudioTracks, output, Options.Splitting, Options.Replay);
         var session = new RecordingSession(this, _context, plan, Timeslice(timesliceMs));
 
         _session = session;
         Finalized = session.Completion;
         SetBitrates(bitrates);
-        Location = output.Location;
+        Location = output?.Location ?? "";
         Duration = TimeSpan.Zero;
         BytesWritten = 0;
         State = RecordingState.Recording;
@@ -92,8 +101,17 @@ public sealed partial class MediaRecorder
         session.Resume();
     }
 
-    /// <exception cref="RecorderException">InvalidStateError when inactive</exception>
-    public void RequestData() => ActiveSession("requestData()").RequestData();
+    /// <exception cref="RecorderException">InvalidStateError when inactive; NotSupportedError for a replay buffer, which writes no file to take data from</exception>
+    public void RequestData()
+    {
+        var session = ActiveSession("requestData()");
+        if (Options.Replay is not null)
+        {
+            throw RecorderException.NotSupported("a replay buffer writes no file while it records, so it has no data to request; use SaveReplay");
+        }
+
+        session.RequestData();
+    }
 
     /// <summary>Adds a resolved source to the stream; while recording this ends the recording with InvalidModificationError.</summary>
     /// <exception cref="RecorderException">NotSupportedError when the stream would have two tracks of a kind</exception>
@@ -129,47 +147,6 @@ public sealed partial class MediaRecorder
         return Stop();
     }
 
-    /// <summary>The client's <c>outputFd</c>, which holds one recording, or a new file.</summary>
-    /// <exception cref="RecorderException">
-    /// InvalidStateError when the outputFd was used already; NotAllowedError when the file cannot be created; QuotaExceededError when its file system is too full
-    /// </exception>
-    private RecordingOutput ClaimOutput(string extension, bool hasVideo)
-    {
-        if (Options.OutputFd is not { } descriptor)
-        {
-            var output = _outputs.Claim(Options.Location, extension, hasVideo);
-            try
-            {
-                RequireFreeSpace(output.Handle, $"'{output.Location}'");
-                return output;
-            }
-            catch
-            {
-                output.Discard();
-                output.Dispose();
-                throw;
-            }
-        }
-
-        if (_outputFdUsed)
-        {
-            throw RecorderException.InvalidState("the recorder's outputFd holds its first recording already; create another recorder for another recording");
-        }
-
-        RequireFreeSpace(descriptor, "the outputFd");
-        _outputFdUsed = true;
-        return RecordingOutput.Passed(descriptor);
-    }
-
-    /// <exception cref="RecorderException">QuotaExceededError: the file system is too full to start recording on</exception>
-    private void RequireFreeSpace(SafeFileHandle file, string name)
-    {
-        if (_context.FreeSpace.Shortfall(file, name) is { } shortfall)
-        {
-            throw new RecorderException(DomErrorName.QuotaExceededError, $"not starting: {shortfall}");
-        }
-    }
-
     private void OnTrackSetChanged()
     {
         OnPropertyChanged(nameof(Sources));
@@ -191,6 +168,8 @@ public sealed partial class MediaRecorder
         Inactivate();
         session.End(error);
     }
+
+    private bool HasVideo => _sources.Any(source => source.Kinds.Contains(TrackKind.Video));
 
     private RecordingSession ActiveSession(string method) =>
         _session ?? throw RecorderException.InvalidState($"{method} needs a recording or paused recorder, but it is inactive");

@@ -22,6 +22,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     private string _location = "";
     private TimeSpan _duration;
     private long _bytesWritten;
+    private TimeSpan _replayBuffered;
     private IReadOnlyDictionary<TrackKind, string> _encoders = new Dictionary<TrackKind, string>();
     private bool _destroyed;
 
@@ -30,7 +31,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
 
     /// <summary>The spec's constructor: checks the type and options, records nothing yet.</summary>
     /// <param name="owner">who created it: its files are created with the owner's rights, by default in the owner's directories</param>
-    /// <exception cref="RecorderException">NotSupportedError for an unsupported type, both key-frame options, or too many tracks</exception>
+    /// <exception cref="RecorderException">NotSupportedError for an unsupported type, both key-frame options, too many tracks, or splitting an outputFd</exception>
     /// <exception cref="ArgumentException">neither <c>location</c> nor <c>outputFd</c> is given, and the owner has no default directory</exception>
     public MediaRecorder(IEnumerable<IStreamSource> sources, RecorderOptions options, RecorderContext context, Caller owner)
     {
@@ -51,6 +52,16 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
         if (options is { Location: null, OutputFd: null } && !_outputs.HasDefaults)
         {
             throw new ArgumentException($"option 'location' or 'outputFd' is required: {owner} has no home directory for recordings");
+        }
+
+        if (options is { Splitting: not null, OutputFd: not null })
+        {
+            throw RecorderException.NotSupported("a recording into an outputFd is one file and cannot be split; give 'location' instead");
+        }
+
+        if (options.Replay is not null && (options.Splitting is not null || options.OutputFd is not null || options.Location is not null))
+        {
+            throw RecorderException.NotSupported("a replay buffer writes no file while it records: 'location', 'outputFd' and splitting do not go with 'replayBuffer'; give SaveReplay a location");
         }
 
         Options = options;
@@ -81,6 +92,9 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     public TimeSpan Duration { get => _duration; private set => Set(ref _duration, value); }
 
     public long BytesWritten { get => _bytesWritten; private set => Set(ref _bytesWritten, value); }
+
+    /// <summary>How much the replay buffer of the current or last recording held when last measured; zero without one.</summary>
+    public TimeSpan ReplayBuffered { get => _replayBuffered; private set => Set(ref _replayBuffered, value); }
 
     /// <summary>The encoder of each track of the current or last recording, known once it started; empty before.</summary>
     public IReadOnlyDictionary<TrackKind, string> Encoders { get => _encoders; internal set => Set(ref _encoders, value); }

@@ -25,19 +25,35 @@ public sealed class OutputLocations(string? videosDirectory, string? musicDirect
 
     /// <summary>Creates a new empty output file, open for writing.</summary>
     /// <param name="requested">the client's <c>location</c> option, or null for the default</param>
+    /// <param name="name">what a default file name starts with, before its date</param>
     /// <exception cref="RecorderException">NotAllowedError when the owner cannot create the file or has no default directory</exception>
-    public RecordingOutput Claim(string? requested, string extension, bool hasVideo)
+    public RecordingOutput Claim(string? requested, string extension, bool hasVideo, string name = "Recording")
     {
         var path = requested ?? Path.Combine(
             (hasVideo ? VideosDirectory : MusicDirectory)
                 ?? throw new RecorderException(DomErrorName.NotAllowedError, "the recorder's owner has no home directory for recordings; give 'location' or 'outputFd'"),
-            $"Recording {clock.GetLocalNow().ToString("yyyy-MM-dd HH-mm-ss", CultureInfo.InvariantCulture)}.{extension}");
+            $"{name} {clock.GetLocalNow().ToString("yyyy-MM-dd HH-mm-ss", CultureInfo.InvariantCulture)}.{extension}");
         try
         {
             files.CreateDirectories(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RecorderException(DomErrorName.NotAllowedError, $"cannot create the output file '{path}': {exception.Message}");
+        }
+
+        return CreateNew(path, files);
+    }
+
+    /// <summary>Creates <paramref name="path"/>, or the first free numbered name after it, exclusively and with <paramref name="files"/>' rights.</summary>
+    /// <exception cref="RecorderException">NotAllowedError when no such file can be created</exception>
+    internal static RecordingOutput CreateNew(string path, CallerFiles files)
+    {
+        try
+        {
             for (var suffix = 1; suffix <= MaxSuffix; suffix++)
             {
-                var candidate = suffix == 1 ? path : WithSuffix(path, suffix);
+                var candidate = suffix == 1 ? path : WithSuffix(path, $"({suffix})");
                 if (files.TryCreateNew(candidate) is { } created)
                 {
                     return RecordingOutput.Created(candidate, created, files);
@@ -52,8 +68,7 @@ public sealed class OutputLocations(string? videosDirectory, string? musicDirect
         throw new RecorderException(DomErrorName.NotAllowedError, $"cannot create the output file '{path}': too many files of that name exist");
     }
 
-    private static string WithSuffix(string path, int suffix) =>
-        Path.Combine(
-            Path.GetDirectoryName(path)!,
-            $"{Path.GetFileNameWithoutExtension(path)} ({suffix}){Path.GetExtension(path)}");
+    /// <summary><c>dir/name.ext</c> as <c>dir/name SUFFIX.ext</c>.</summary>
+    internal static string WithSuffix(string path, string suffix) =>
+        Path.Combine(Path.GetDirectoryName(path)!, $"{Path.GetFileNameWithoutExtension(path)} {suffix}{Path.GetExtension(path)}");
 }

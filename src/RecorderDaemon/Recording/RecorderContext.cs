@@ -11,6 +11,9 @@ public sealed class RecorderContext(ILoop loop, IFormatCatalog formats, IRecordi
     /// <summary>The smallest timeslice honoured; a smaller non-zero one is clamped up to it.</summary>
     public static readonly TimeSpan MinimumTimeslice = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The key-frame interval of a replay buffer or a split recording that asks for none.</summary>
+    public static readonly TimeSpan CutKeyFrameInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>How often Duration and BytesWritten are refreshed while recording.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 

@@ -37,6 +37,27 @@ public sealed record RecorderOptions
 
     public AudioTrackLayout AudioTracks { get; init; } = AudioTrackLayout.Mix;
 
+    /// <summary>How much a replay buffer keeps in memory instead of writing a file; null to record into a file.</summary>
+    public TimeSpan? ReplayBuffer { get; init; }
+
+    /// <summary>A cap on the bytes a replay buffer keeps, whatever its duration; null for none.</summary>
+    public long? ReplayBufferMaxBytes { get; init; }
+
+    internal ReplayBuffering? Replay => ReplayBuffer is { } span ? new ReplayBuffering(span, ReplayBufferMaxBytes) : null;
+
+    /// <summary>Recorded time (pauses excluded) after which the recording continues in a new file; null for none.</summary>
+    public TimeSpan? MaxFileDuration { get; init; }
+
+    /// <summary>Bytes after which the recording continues in a new file; null for none.</summary>
+    public long? MaxFileSize { get; init; }
+
+    /// <summary>Prepares recordings for Split() without a file limit.</summary>
+    public bool Splittable { get; init; }
+
+    /// <summary>How the recording is split into files; null when it is one file.</summary>
+    internal FileSplitting? Splitting =>
+        MaxFileDuration is not null || MaxFileSize is not null || Splittable ? new FileSplitting(MaxFileDuration, MaxFileSize) : null;
+
     /// <summary>Recorded time (pauses excluded) after which a recording stops by itself; null for none.</summary>
     public TimeSpan? TimeLimit { get; init; }
 

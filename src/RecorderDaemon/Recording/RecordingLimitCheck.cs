@@ -15,7 +15,8 @@ internal sealed class RecordingLimitCheck(RecorderOptions options, FreeSpaceMini
     /// <param name="recorded">media time recorded, pauses excluded</param>
     /// <param name="bytes">bytes the recording wrote</param>
     /// <returns>null while nothing is reached</returns>
-    public LimitReached? Check(TimeSpan recorded, long bytes, RecordingOutput output)
+    /// <param name="output">the file written, whose file system must keep its free space; null for a replay buffer</param>
+    public LimitReached? Check(TimeSpan recorded, long bytes, RecordingOutput? output)
     {
         if (options.TimeLimit is { } time && recorded >= time)
         {
@@ -25,6 +26,11 @@ internal sealed class RecordingLimitCheck(RecorderOptions options, FreeSpaceMini
         if (options.SizeLimit is { } size && bytes >= size)
         {
             return new LimitReached($"the recording reached its size limit (sizeLimit) of {size} bytes and was stopped");
+        }
+
+        if (output is null)
+        {
+            return null;
         }
 
         var name = output.Location is { Length: > 0 } location ? $"'{location}'" : "the outputFd";

@@ -33,6 +33,16 @@ public sealed class RecordingOutput : IDisposable
     public static RecordingOutput Passed(SafeFileHandle handle) => new("", handle, creator: null);
 
     /// <summary>
+    /// Creates the file that continues this recording when it is split: <c>NAME (part N).EXT</c> beside this one, never
+    /// overwriting (a numbered suffix follows when it exists). Called on a streaming thread.
+    /// </summary>
+    /// <exception cref="RecorderException">NotAllowedError when it cannot be created; NotSupportedError for a passed descriptor, whose name recorderd does not know</exception>
+    public RecordingOutput CreatePart(string firstLocation, int part) =>
+        _creator is null
+            ? throw RecorderException.NotSupported("a recording into an outputFd cannot be split into files")
+            : OutputLocations.CreateNew(OutputLocations.WithSuffix(firstLocation, $"(part {part})"), _creator);
+
+    /// <summary>
     /// Drops what was written: a created file is removed (with its creator's rights, since its directory is the
     /// creator's to change), a passed one emptied. Used for a recording that wrote nothing playable.
     /// </summary>

@@ -3,18 +3,17 @@ using Microsoft.Extensions.Logging;
 namespace RecorderDaemon.Recording;
 
 /// <summary>
-/// One recording, from a start() to its Stopped event: its pipeline, its chunks and timecodes,
-/// its timers. Events are held back until Started has been raised, so Started always comes first. Whatever the
+/// One recording, from a start() to its Stopped event: its pipeline, its files, chunks and timecodes,
+/// its timers. A replay buffer has no file until it is saved, and so no chunks. Events are held back until Started has been raised, so Started always comes first. Whatever the
 /// pipeline or an event handler throws, a session that was ended raises Stopped and completes.
 /// </summary>
-internal sealed class RecordingSession : IRecordingPipelineObserver
+internal sealed partial class RecordingSession : IRecordingPipelineObserver
 {
     private readonly MediaRecorder _recorder;
     private readonly ILoop _loop;
     private readonly ILogger _logger;
     private readonly TimeSpan? _timeslice;
     private readonly IRecordingPipeline _pipeline;
-    private readonly RecordingOutput _output;
     private readonly RecordingLimitCheck _limits;
     private readonly RecordingClock _clock = new();
     private readonly Queue<Action> _heldUntilStarted = new();
@@ -22,7 +21,9 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
     private IDisposable? _timesliceTimer;
     private IDisposable? _progressTimer;
     private IDisposable? _limitTimer;
+    private RecordingOutput? _output;
     private long _chunkOffset;
+    private long _bytesInEarlierFiles;
     private double _chunkTimecode;
     private bool _started;
     private bool _ended;
@@ -44,8 +45,8 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         }
         catch
         {
-            _output.Discard();
-            _output.Dispose();
+            _output?.Discard();
+            _output?.Dispose();
             throw;
         }
     }
@@ -103,6 +104,17 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
     }
 
     public void RequestData() => _loop.Post(() => WhenStarted(EmitChunk));
+
+    /// <inheritdoc cref="IRecordingPipeline.SaveReplayAsync"/>
+    public Task<TimeSpan> SaveReplayAsync(RecordingOutput output) => _pipeline.SaveReplayAsync(output);
+
+    public void Split() => _loop.Post(() =>
+    {
+        if (!_ended)
+        {
+            Drive(_pipeline.Split, "split");
+        }
+    });
 
     /// <summary>
     /// Ends the session after the recorder has inactivated: [Started], [Error], final chunk, Stopped. The file is
@@ -190,11 +202,14 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
                 if (discardData || _pipeline.BytesWritten == 0)
                 {
                     _chunkOffset = 0;
-                    _output.Discard();
+                    _output?.Discard();
                 }
 
                 ReportProgress();
-                EmitChunk();
+                if (_output is not null)
+                {
+                    EmitChunk();
+                }
             }
             finally
             {
@@ -203,7 +218,7 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
         }
         finally
         {
-            _output.Dispose();
+            _output?.Dispose();
             _completion.SetResult();
         }
     }
@@ -248,32 +263,6 @@ internal sealed class RecordingSession : IRecordingPipelineObserver
             _heldUntilStarted.Enqueue(raise);
         }
     }
-
-    /// <summary>Raises DataAvailable for the bytes written since the previous chunk.</summary>
-    private void EmitChunk()
-    {
-        var chunk = new DataChunk(_chunkOffset, Math.Max(0, _pipeline.BytesWritten - _chunkOffset), _chunkTimecode);
-        _chunkOffset += chunk.Size;
-        _chunkTimecode = _clock.NextTimecode();
-        _recorder.RaiseDataAvailable(chunk);
-    }
-
-    private void EndAtLimit()
-    {
-        if (_ended || _limits.Check(_pipeline.Duration, _pipeline.BytesWritten, _output) is not { } reached)
-        {
-            return;
-        }
-
-        if (reached.Error is null)
-        {
-            _recorder.RaiseWarning(reached.Message);
-        }
-
-        _recorder.EndBySession(this, reached.Error);
-    }
-
-    private void ReportProgress() => _recorder.ReportProgress(_pipeline.Duration, _pipeline.BytesWritten);
 
     private void StartTimesliceTimer()
     {

@@ -71,6 +71,8 @@ public sealed class DaemonProcess : IDisposable
 
     public string Output => _daemon.Output;
 
+    public int ProcessId => _daemon.Id;
+
     public bool HasExited => _daemon.HasExited;
 
     /// <summary>The daemon's exit code; only once it has exited.</summary>

@@ -114,6 +114,12 @@ public sealed class EncoderFallbackPipelineTests() : WorkDirectoryFixture("recor
 
         public void OnWarning(string message) => Events.Add($"warning: {message}");
 
+        public void OnFileChanged(RecordingOutput next)
+        {
+            Events.Add("file changed");
+            next.Dispose();
+        }
+
         public void Dispose()
         {
             _loop.Dispose();

@@ -43,8 +43,14 @@ internal sealed class FakeRecordingPipelines : IRecordingPipelineFactory
 internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipelineObserver observer) : IRecordingPipeline
 {
     private Action? _onFinished;
+    private RecordingOutput? _output = plan.Output;
+    private int _files = 1;
+    private bool _wroteAny;
 
     public RecordingPlan Plan => plan;
+
+    /// <summary>How often <see cref="Split"/> was called.</summary>
+    public int SplitRequests { get; private set; }
 
     /// <summary>Thrown by <see cref="Finish"/>: the pipeline cannot be shut down.</summary>
     public Exception? FinishFailure { get; set; }
@@ -63,7 +69,20 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
     /// <summary>From now on <see cref="Finish"/> completes at once, whenever the session gets to ask for it.</summary>
     public bool FinishesAtOnce { get; set; }
 
-    public long BytesWritten => plan.Output.Length;
+    public long BytesWritten => _output?.Length ?? 0;
+
+    /// <summary>What a replay buffer holds: set by the test.</summary>
+    public TimeSpan ReplayBuffered { get; set; }
+
+    /// <summary>The outputs SaveReplayAsync was given; each save writes 10 bytes and reports <see cref="ReplayBuffered"/>.</summary>
+    public List<string> SavedReplays { get; } = [];
+
+    public Task<TimeSpan> SaveReplayAsync(RecordingOutput output)
+    {
+        RandomAccess.Write(output.Handle, new byte[10], 0);
+        SavedReplays.Add(output.Location);
+        return Task.FromResult(ReplayBuffered);
+    }
 
     /// <summary>A made-up encoder per track kind of the plan's sources.</summary>
     public IReadOnlyDictionary<TrackKind, string> Encoders { get; } =
@@ -79,6 +98,17 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
 
     public void Resume() => IsPaused = false;
 
+    public void Split() => SplitRequests++;
+
+    /// <summary>Continues in the next part's file, as splitmuxsink does at a key frame.</summary>
+    public void ContinueInNextFile()
+    {
+        var first = plan.Output ?? throw new InvalidOperationException("a replay buffer has no file to continue");
+        var next = first.CreatePart(first.Location, ++_files);
+        observer.OnFileChanged(next);
+        _output = next;
+    }
+
     public void Finish(Action onFinished)
     {
         _onFinished = FinishFailure is null ? onFinished : throw FinishFailure;
@@ -88,11 +118,16 @@ internal sealed class FakeRecordingPipeline(RecordingPlan plan, IRecordingPipeli
         }
     }
 
-    /// <summary>Appends <paramref name="count"/> bytes to the output, as a muxer would; the first ones start the recording.</summary>
+    /// <summary>Appends <paramref name="count"/> bytes to the output (a replay buffer keeps them), as a muxer would; the first ones start the recording.</summary>
     public void Write(int count)
     {
-        var first = BytesWritten == 0;
-        RandomAccess.Write(plan.Output.Handle, new byte[count], BytesWritten);
+        var first = !_wroteAny;
+        _wroteAny = true;
+        if (_output is { } output)
+        {
+            RandomAccess.Write(output.Handle, new byte[count], BytesWritten);
+        }
+
         if (first)
         {
             observer.OnOutputStarted();
@@ -139,7 +174,10 @@ internal sealed class FakeFormatCatalog : IFormatCatalog
             : new FakeFormat($"{(hasVideo ? "video" : "audio")}/webm;codecs={codecs}", "webm", HoldsSeveralAudioTracks: true);
     }
 
-    private sealed record FakeFormat(string MimeType, string Extension, bool HoldsSeveralAudioTracks) : IRecordingFormat;
+    private sealed record FakeFormat(string MimeType, string Extension, bool HoldsSeveralAudioTracks) : IRecordingFormat
+    {
+        public bool CanBeSplit => true;
+    }
 }
 
 /// <summary>A resolved source without a device behind it: its URI and the tracks the test says it gives.</summary>

@@ -187,13 +187,15 @@ internal sealed class RecorderHarness : IDisposable
         Recorder.Started += () =>
         {
             MimeTypeAtStart = Recorder.MimeType;
-            BytesAtStart = new FileInfo(Recorder.Location).Length;
+            BytesAtStart = Recorder.Location is { Length: > 0 } file ? new FileInfo(file).Length : 0; // a replay buffer has no file
             Record("start");
         };
         Recorder.Paused += () => Record("pause");
         Recorder.Resumed += () => Record("resume");
         Recorder.Error += error => Record($"error:{error.Name}");
         Recorder.Warning += message => TestContext.Progress.WriteLine($"warning: {message}");
+        Recorder.FileChanged += _ => Record("file");
+        Recorder.ReplaySaved += (_, _) => Record("replay-saved");
         Recorder.DataAvailable += chunk =>
         {
             lock (_events)
