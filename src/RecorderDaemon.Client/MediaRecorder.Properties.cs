@@ -38,7 +38,11 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     /// <summary>Recorded media time, pauses excluded; the daemon updates it at least once a second.</summary>
     public TimeSpan Duration => _properties.Duration;
 
+    /// <summary>Bytes of the recording, in all its files when it is split.</summary>
     public ulong BytesWritten => _properties.BytesWritten;
+
+    /// <summary>How much the replay buffer holds, refreshed each second; zero without one.</summary>
+    public TimeSpan ReplayBuffered => _properties.ReplayBuffered;
 
     /// <summary>The GStreamer encoder of each track (keys <c>audio</c>, <c>video</c>) of the current or last recording, once it started.</summary>
     public IReadOnlyDictionary<string, string> Encoders => _properties.Encoders;
@@ -122,6 +126,8 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
 
         public ulong BytesWritten { get; init; }
 
+        public TimeSpan ReplayBuffered { get; init; }
+
         public IReadOnlyDictionary<string, string> Encoders { get; init; } = new Dictionary<string, string>();
 
         public string Owner { get; init; } = "";
@@ -138,6 +144,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
             nameof(Location) => this with { Location = value.GetString() },
             nameof(Duration) => this with { Duration = TimeSpan.FromMicroseconds(checked((long)value.GetUInt64())) },
             nameof(BytesWritten) => this with { BytesWritten = value.GetUInt64() },
+            nameof(ReplayBuffered) => this with { ReplayBuffered = TimeSpan.FromMicroseconds(checked((long)value.GetUInt64())) },
             nameof(Encoders) => this with { Encoders = value.GetDictionary<string, string>() },
             nameof(Owner) => this with { Owner = value.GetString() },
             _ => this,

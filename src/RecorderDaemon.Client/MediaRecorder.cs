@@ -36,6 +36,11 @@ public sealed partial class MediaRecorder : IAsyncDisposable
 
     public event EventHandler<RecorderWarningEventArgs>? Warning;
 
+    /// <summary>A split recording continues in a new file, which <see cref="Location"/> names already.</summary>
+    public event EventHandler<FileChangedEventArgs>? FileChanged;
+
+    public event EventHandler<ReplaySavedEventArgs>? ReplaySaved;
+
     public string ObjectPath { get; }
 
     /// <summary><c>start(timeslice)</c>: 0 means one chunk at stop, otherwise milliseconds (the daemon clamps it up to its minimum).</summary>
@@ -57,6 +62,20 @@ public sealed partial class MediaRecorder : IAsyncDisposable
     public Task ResumeAsync(CancellationToken cancellationToken = default) => CallAsync("Resume", cancellationToken);
 
     public Task RequestDataAsync(CancellationToken cancellationToken = default) => CallAsync("RequestData", cancellationToken);
+
+    /// <summary>Continues the recording in a new file at the next key frame (a recorder made with a file limit or <see cref="MediaRecorderOptions.Splittable"/>).</summary>
+    public Task SplitAsync(CancellationToken cancellationToken = default) => CallAsync("Split", cancellationToken);
+
+    /// <summary>
+    /// Saves what the replay buffer holds into a final file at <paramref name="location"/> (null: the daemon's default directory);
+    /// completes with its path once the file is final, after <see cref="ReplaySaved"/>.
+    /// </summary>
+    public Task<string> SaveReplayAsync(string? location = null, CancellationToken cancellationToken = default)
+    {
+        using var writer = StartCall("SaveReplay", "s");
+        writer.WriteString(location ?? "");
+        return _bus.CallAsync(writer.CreateMessage(), static (message, _) => message.GetBodyReader().ReadString(), cancellationToken, CallTimeouts.Finalize);
+    }
 
     public Task AddSourceAsync(string uri, CancellationToken cancellationToken = default) => CallAsync("AddSource", uri, cancellationToken);
 
@@ -149,6 +168,12 @@ public sealed partial class MediaRecorder : IAsyncDisposable
                 break;
             case "Warning":
                 Warning?.Invoke(this, (RecorderWarningEventArgs)signal.Arguments);
+                break;
+            case "FileChanged":
+                FileChanged?.Invoke(this, (FileChangedEventArgs)signal.Arguments);
+                break;
+            case "ReplaySaved":
+                ReplaySaved?.Invoke(this, (ReplaySavedEventArgs)signal.Arguments);
                 break;
         }
     }

@@ -3,8 +3,8 @@ using Tmds.DBus.Protocol;
 namespace RecorderDaemon.Client;
 
 /// <summary>
-/// The MediaRecorderOptions dictionary plus the daemon's extras (<see cref="Location"/>,
-/// <see cref="StopOnDisconnect"/>, <see cref="AudioTracks"/>). Null members are left out, so the daemon applies its defaults.
+/// The MediaRecorderOptions dictionary plus the daemon's extras (<see cref="Location"/>, <see cref="StopOnDisconnect"/>,
+/// <see cref="AudioTracks"/>, limits, splitting and the replay buffer). Null members are left out, so the daemon applies its defaults.
 /// </summary>
 public sealed record MediaRecorderOptions
 {
@@ -32,6 +32,27 @@ public sealed record MediaRecorderOptions
     /// <summary>Several audio sources mixed into one track (the daemon's default) or one track each.</summary>
     public AudioTrackLayout? AudioTracks { get; init; }
 
+    /// <summary>Recorded time (pauses excluded) after which the recording stops by itself, with a Warning.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Bytes after which the recording stops by itself, with a Warning.</summary>
+    public ulong? SizeLimit { get; init; }
+
+    /// <summary>Recorded time after which the recording continues in a new file, at a key frame.</summary>
+    public TimeSpan? MaxFileDuration { get; init; }
+
+    /// <summary>Bytes after which the recording continues in a new file, at a key frame.</summary>
+    public ulong? MaxFileSize { get; init; }
+
+    /// <summary>Prepares recordings for <see cref="MediaRecorder.SplitAsync"/> without a file limit.</summary>
+    public bool? Splittable { get; init; }
+
+    /// <summary>Keep at least this much (1 s to 1 h) in memory instead of writing a file; <see cref="MediaRecorder.SaveReplayAsync"/> saves it.</summary>
+    public TimeSpan? ReplayBuffer { get; init; }
+
+    /// <summary>A cap on the bytes the replay buffer keeps.</summary>
+    public ulong? ReplayBufferMaxBytes { get; init; }
+
     /// <summary>The entries of the <c>a{sv}</c> for <c>CreateRecorder</c>, keyed exactly as the JavaScript dictionary.</summary>
     internal IReadOnlyList<KeyValuePair<string, VariantValue>> ToEntries()
     {
@@ -47,6 +68,13 @@ public sealed record MediaRecorderOptions
             ("location", Box(Location)),
             ("stopOnDisconnect", Box(StopOnDisconnect)),
             ("audioTracks", Box(AudioTracks?.ToSpecName())),
+            ("timeLimit", Milliseconds(TimeLimit)),
+            ("sizeLimit", Box(SizeLimit)),
+            ("maxFileDuration", Milliseconds(MaxFileDuration)),
+            ("maxFileSize", Box(MaxFileSize)),
+            ("splittable", Box(Splittable)),
+            ("replayBuffer", ReplayBuffer is { } span ? VariantValue.UInt32(checked((uint)Math.Ceiling(span.TotalSeconds))) : default(VariantValue?)),
+            ("replayBufferMaxBytes", Box(ReplayBufferMaxBytes)),
         ];
         return [.. from entry in entries where entry.Value.HasValue select KeyValuePair.Create(entry.Key, entry.Value!.Value)];
     }
@@ -55,6 +83,10 @@ public sealed record MediaRecorderOptions
     private static VariantValue? Box(string? value) => value is null ? default(VariantValue?) : VariantValue.String(value);
 
     private static VariantValue? Box(uint? value) => value is { } number ? VariantValue.UInt32(number) : default(VariantValue?);
+
+    private static VariantValue? Box(ulong? value) => value is { } number ? VariantValue.UInt64(number) : default(VariantValue?);
+
+    private static VariantValue? Milliseconds(TimeSpan? value) => value is { } time ? VariantValue.UInt32(checked((uint)time.TotalMilliseconds)) : default(VariantValue?);
 
     private static VariantValue? Box(bool? value) => value is { } flag ? VariantValue.Bool(flag) : default(VariantValue?);
 }

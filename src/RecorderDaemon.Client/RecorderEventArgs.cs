@@ -27,6 +27,20 @@ public sealed class RecorderWarningEventArgs(string message) : EventArgs
     public string Message { get; } = message;
 }
 
+/// <summary>A split recording continues in the file at <see cref="Path"/>; the previous file is final.</summary>
+public sealed class FileChangedEventArgs(string path) : EventArgs
+{
+    public string Path { get; } = path;
+}
+
+/// <summary>A replay buffer was saved: the file at <see cref="Path"/> holds <see cref="Duration"/>.</summary>
+public sealed class ReplaySavedEventArgs(string path, TimeSpan duration) : EventArgs
+{
+    public string Path { get; } = path;
+
+    public TimeSpan Duration { get; } = duration;
+}
+
 /// <summary>A recorder object of the daemon, by its path (<c>/io/github/recorderd/recorder/N</c>).</summary>
 public sealed class RecorderPathEventArgs(string objectPath) : EventArgs
 {

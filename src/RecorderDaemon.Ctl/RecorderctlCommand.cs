@@ -17,6 +17,7 @@ internal static class RecorderctlCommand
           p=$(recorderctl start --video v4l2:/dev/video0 | head -n1)
           recorderctl pause $p; recorderctl resume $p; recorderctl stop $p
           recorderctl stop --all                            stop every recording, print the finished files
+          recorderctl replay --screen --seconds 60          keep the last minute of the screen; Enter saves it
 
         The daemon is reached on the session bus (started on demand once installed); see --bus-address
         and --system. Every command has its own --help.
@@ -34,6 +35,8 @@ internal static class RecorderctlCommand
         [
             RecordCommand.Create(),
             StartCommand.Create(),
+            ReplayCommand.Create(),
+            SaveReplayCommand.Create(),
             .. StateCommands.Create(),
             ListCommand.Create(),
             StatusCommand.Create(),

@@ -3,8 +3,12 @@ using RecorderDaemon.Client;
 
 namespace RecorderDaemon.Ctl;
 
-/// <summary>What to record and how, shared by <c>record</c> and <c>start</c>.</summary>
-internal sealed class RecordingArguments
+/// <summary>
+/// What to record and how, shared by <c>record</c>, <c>start</c> and <c>replay</c>; a replay buffer writes no file while it
+/// records, so it has no timeslice, file limits or splitting, and its <c>--output</c> is where it is saved.
+/// </summary>
+/// <param name="replay">for <c>replay</c>: the options about the recording's own file are left out</param>
+internal sealed class RecordingArguments(bool replay = false)
 {
     /// <summary>Recorded when neither --audio nor --video is given.</summary>
     public const string DefaultSource = "pipewire:";
@@ -72,6 +76,32 @@ internal sealed class RecordingArguments
         HelpName = "FILE",
     };
 
+    private readonly Option<double?> _timeLimit = new("--time-limit")
+    {
+        Description = "The daemon stops the recording after S seconds of recorded time (paused time does not count), with a warning",
+        HelpName = "S",
+    };
+
+    private readonly Option<ulong?> _sizeLimit = new("--size-limit")
+    {
+        Description = "The daemon stops the recording once it holds SIZE bytes (or with a K, M or G suffix: KiB, MiB, GiB), with a warning",
+        HelpName = "SIZE",
+        CustomParser = Units.ParseSize,
+    };
+
+    private readonly Option<double?> _maxFileDuration = new("--max-file-duration")
+    {
+        Description = "Continue in a new file ('NAME (part 2).EXT', ...) every S seconds of recorded time, at a key frame (WebM, Matroska, MP4)",
+        HelpName = "S",
+    };
+
+    private readonly Option<ulong?> _maxFileSize = new("--max-file-size")
+    {
+        Description = "Continue in a new file once a file holds SIZE bytes (K, M or G suffixes allowed), at a key frame (WebM, Matroska, MP4)",
+        HelpName = "SIZE",
+        CustomParser = Units.ParseSize,
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(_audio);
@@ -85,15 +115,30 @@ internal sealed class RecordingArguments
         command.Options.Add(_restoreToken);
         _cursor.AcceptOnlyFromAmong("hidden", "embedded", "metadata");
         command.Options.Add(_type);
-        command.Options.Add(_timeslice);
         command.Options.Add(_output);
+        command.Options.Add(_timeLimit);
+        command.Options.Add(_sizeLimit);
+        Units.RequirePositiveSeconds(_timeLimit);
+        if (!replay)
+        {
+            command.Options.Add(_timeslice);
+            command.Options.Add(_maxFileDuration);
+            command.Options.Add(_maxFileSize);
+            Units.RequirePositiveSeconds(_maxFileDuration);
+        }
     }
+
+    /// <summary>For <c>replay</c>: where each save goes; null for the daemon's default directory.</summary>
+    public string? SaveLocation(ParseResult parsed) => parsed.GetValue(_output)?.FullName;
 
     public static string SourcesHelp => $"Without --audio, --desktop-audio, --video and --screen, the default PipeWire input ({DefaultSource}) is recorded.";
 
     /// <summary>Creates the recorder the options describe.</summary>
     /// <param name="stopOnDisconnect">whether the daemon finalizes the recording and removes the recorder when this process goes away</param>
-    public async Task<MediaRecorder> CreateAsync(RecorderClient client, ParseResult parsed, bool stopOnDisconnect, CancellationToken cancellationToken)
+    /// <param name="configure">adds what only the command knows, e.g. the replay buffer</param>
+    public async Task<MediaRecorder> CreateAsync(
+        RecorderClient client, ParseResult parsed, bool stopOnDisconnect, CancellationToken cancellationToken,
+        Func<MediaRecorderOptions, MediaRecorderOptions>? configure = null)
     {
         string[] given =
         [
@@ -106,14 +151,19 @@ internal sealed class RecordingArguments
             given = [.. given, .. await ShareScreenAsync(client, parsed, cancellationToken)];
         }
 
-        return await client.CreateRecorderAsync(given.Length > 0 ? given : [DefaultSource], new MediaRecorderOptions
+        var options = new MediaRecorderOptions
         {
             MimeType = parsed.GetValue(_type),
             // FileInfo resolved a relative path against the working directory; the daemon wants it absolute.
-            Location = parsed.GetValue(_output)?.FullName,
+            Location = replay ? null : parsed.GetValue(_output)?.FullName,
             StopOnDisconnect = stopOnDisconnect,
             AudioTracks = parsed.GetValue(_audioTracks) is { } layout ? Enum.Parse<AudioTrackLayout>(layout, ignoreCase: true) : null,
-        }, cancellationToken);
+            TimeLimit = Units.Seconds(parsed.GetValue(_timeLimit)),
+            SizeLimit = parsed.GetValue(_sizeLimit),
+            MaxFileDuration = Units.Seconds(parsed.GetValue(_maxFileDuration)),
+            MaxFileSize = parsed.GetValue(_maxFileSize),
+        };
+        return await client.CreateRecorderAsync(given.Length > 0 ? given : [DefaultSource], configure?.Invoke(options) ?? options, cancellationToken);
     }
 
     /// <summary>Asks the user for a screen (GetDisplayMedia); with --restore-token, the token file is read first and rewritten after.</summary>
@@ -140,7 +190,7 @@ internal sealed class RecordingArguments
     {
         try
         {
-            await recorder.StartAsync(parsed.GetValue(_timeslice), cancellationToken);
+            await recorder.StartAsync(replay ? 0 : parsed.GetValue(_timeslice), cancellationToken);
         }
         catch (RecorderClientException)
         {

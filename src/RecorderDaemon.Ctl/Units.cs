@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace RecorderDaemon.Ctl;
@@ -20,6 +22,40 @@ internal static class Units
 
         return unit == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {SizeUnits[unit]}");
     }
+
+    private const double MaxSeconds = 366 * 24 * 3600;
+
+    /// <summary>A size typed as bytes, or with a K, M or G suffix (binary: KiB, MiB, GiB), e.g. <c>500M</c>.</summary>
+    public static ulong? ParseSize(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value.Trim();
+        var shift = char.ToUpperInvariant(text.LastOrDefault()) switch
+        {
+            'K' => 10,
+            'M' => 20,
+            'G' => 30,
+            _ => 0,
+        };
+        var number = shift == 0 ? text : text[..^1];
+        if (ulong.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= ulong.MaxValue >> shift)
+        {
+            return value << shift;
+        }
+
+        result.AddError($"'{text}' is not a size: give bytes above 0, or a number with a K, M or G suffix (e.g. 500M)");
+        return null;
+    }
+
+    /// <summary>Makes <paramref name="option"/> accept only seconds above 0 and at most a year.</summary>
+    public static void RequirePositiveSeconds(Option<double?> option) => option.Validators.Add(result =>
+    {
+        if (result.GetValue(option) is not (null or (> 0 and <= MaxSeconds)))
+        {
+            result.AddError($"{option.Name} must be a number of seconds above 0 (at most a year)");
+        }
+    });
+
+    public static TimeSpan? Seconds(double? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
 
     /// <summary>E.g. <c>0:00:05.2</c>.</summary>
     public static string Time(TimeSpan time) =>

@@ -19,13 +19,17 @@ internal sealed class ForegroundRecording
 
     // Runs while the recorder records, so that pauses do not count.
     private readonly Stopwatch _recordingTime = new();
+    private readonly List<string> _files = [];
+    private readonly bool _replay;
     private volatile RecorderErrorEventArgs? _error;
     private volatile bool _destroyedElsewhere;
 
     /// <summary>Follows <paramref name="recorder"/>'s events; call before starting it so that none is missed.</summary>
-    public ForegroundRecording(RecorderClient client, MediaRecorder recorder)
+    /// <param name="replay">the recorder keeps a replay buffer: the status shows what it holds, and there is no file to name</param>
+    public ForegroundRecording(RecorderClient client, MediaRecorder recorder, bool replay = false)
     {
         _recorder = recorder;
+        _replay = replay;
         // Destroy finalizes the file but raises no Stopped: without this, record would wait for Ctrl+C.
         client.RecorderRemoved += (_, removed) =>
         {
@@ -35,12 +39,39 @@ internal sealed class ForegroundRecording
                 OnEnded();
             }
         };
-        recorder.Started += (_, _) => RunClock(true, $"Recording to {recorder.Location} (Ctrl+C stops)");
+        recorder.Started += (_, _) =>
+        {
+            if (replay)
+            {
+                RunClock(true, "Keeping the last seconds in memory (Enter or SIGUSR1 saves them, Ctrl+C ends)");
+                return;
+            }
+
+            AddFile(recorder.Location);
+            RunClock(true, $"Recording to {recorder.Location} (Ctrl+C stops)");
+        };
+        recorder.FileChanged += (_, changed) =>
+        {
+            AddFile(changed.Path);
+            _status.Print($"Continuing in {changed.Path}");
+        };
         recorder.Paused += (_, _) => RunClock(false, "Paused");
         recorder.Resumed += (_, _) => RunClock(true, "Resumed");
         recorder.Warning += (_, warning) => _status.Print($"Warning: {warning.Message}");
         recorder.Error += (_, error) => _error = error;
         recorder.Stopped += (_, _) => OnEnded();
+    }
+
+    /// <summary>The recording's files, in order: one, or each part of a split recording.</summary>
+    public IReadOnlyList<string> Files
+    {
+        get
+        {
+            lock (_files)
+            {
+                return [.. _files];
+            }
+        }
     }
 
     private TimeSpan RecordingTime
@@ -66,7 +97,9 @@ internal sealed class ForegroundRecording
         // Task.Delay throw, or (between -2 and -1 ms) wait forever.
         for (var recorded = RecordingTime; !_stopped.Task.IsCompleted && !stop.IsCancellationRequested && !(recorded >= limit); recorded = RecordingTime)
         {
-            _status.Show($"{_recorder.State.ToSpecName(),-9}  {Units.Time(recorded)}  {Units.Size(_recorder.BytesWritten)}");
+            _status.Show(_replay
+                ? $"{_recorder.State.ToSpecName(),-9}  {Units.Time(recorded)}  holding {Units.Time(_recorder.ReplayBuffered)}"
+                : $"{_recorder.State.ToSpecName(),-9}  {Units.Time(recorded)}  {Units.Size(_recorder.BytesWritten)}");
             var wait = limit is { } end && end - recorded < RefreshInterval ? end - recorded : RefreshInterval;
             await Task.WhenAny(_stopped.Task, Task.Delay(wait, stop));
         }
@@ -77,7 +110,9 @@ internal sealed class ForegroundRecording
             await _recorder.StopAsync();
         }
 
-        _status.Finish($"Saved {_recorder.Location} ({Units.Time(_recorder.Duration)}, {Units.Size(_recorder.BytesWritten)})");
+        _status.Finish(_replay
+            ? $"Replay buffer ended after {Units.Time(_recorder.Duration)}"
+            : $"Saved {_recorder.Location} ({Units.Time(_recorder.Duration)}, {Units.Size(_recorder.BytesWritten)})");
         if (_destroyedElsewhere)
         {
             return "another client destroyed the recorder";
@@ -85,6 +120,17 @@ internal sealed class ForegroundRecording
 
         await _recorder.DestroyAsync();
         return _error is { } error ? $"{error.Name}: {error.Message}" : null;
+    }
+
+    /// <summary>Prints a lasting message above the status.</summary>
+    public void Print(string message) => _status.Print(message);
+
+    private void AddFile(string path)
+    {
+        lock (_files)
+        {
+            _files.Add(path);
+        }
     }
 
     private void OnEnded()

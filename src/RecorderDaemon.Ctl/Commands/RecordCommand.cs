@@ -4,8 +4,6 @@ namespace RecorderDaemon.Ctl.Commands;
 
 internal static class RecordCommand
 {
-    private const double MaxDurationSeconds = 366 * 24 * 3600;
-
     public static Command Create()
     {
         var recording = new RecordingArguments();
@@ -14,17 +12,12 @@ internal static class RecordCommand
             Description = "Stop after S seconds of recording (fractions allowed; paused time does not count)",
             HelpName = "S",
         };
-        duration.Validators.Add(result =>
-        {
-            if (result.GetValue(duration) is not (null or (> 0 and <= MaxDurationSeconds)))
-            {
-                result.AddError("--duration must be a number of seconds above 0 (at most a year)");
-            }
-        });
+        Units.RequirePositiveSeconds(duration);
         var command = new Command("record", $"""
             Record in the foreground until Ctrl+C, the end of the sources, or --duration. A status line on the
             terminal shows the state, the recorded time and the size. Ctrl+C stops cleanly: the file is
-            finalized (playable and seekable) and its path is printed on stdout. Should recorderctl be
+            finalized (playable and seekable) and its path is printed on stdout (each file's, one per line, when
+            --max-file-duration or --max-file-size split the recording). Should recorderctl be
             killed instead, the daemon still finalizes the file.
             {RecordingArguments.SourcesHelp}
             """);
@@ -37,7 +30,11 @@ internal static class RecordCommand
             var foreground = new ForegroundRecording(client, recorder);
             await recording.StartAsync(recorder, parsed, cancellationToken);
             var failure = await foreground.RunAsync(parsed.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, signals.Token);
-            Console.WriteLine(recorder.Location);
+            foreach (var file in foreground.Files is [] ? [recorder.Location] : foreground.Files)
+            {
+                Console.WriteLine(file);
+            }
+
             if (failure is not null)
             {
                 await Console.Error.WriteLineAsync($"recorderctl: the recording failed: {failure}");
