@@ -19,6 +19,7 @@ public sealed class ReadmeExamplesTests
     {
         using var daemon = new DaemonProcess();
         string? location = null;
+        string? replay = null;
         try
         {
             Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 IsTypeSupported s 'video/webm;codecs=vp8,opus'"),
@@ -67,15 +68,33 @@ public sealed class ReadmeExamplesTests
                 Is.EqualTo("o \"/io/github/recorderd/recorder/3\""));
             daemon.CallRecorder("/io/github/recorderd/recorder/3", "Destroy");
 
+            Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 CreateRecorder 'asa{sv}' 2 test:audio 'test:video?pattern=ball&width=320&height=240' 1 replayBuffer u 10"),
+                Is.EqualTo("o \"/io/github/recorderd/recorder/4\""));
+            Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/4 io.github.recorderd.MediaRecorder1 Start u 0");
+            Thread.Sleep(1500);
+            replay = Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/4 io.github.recorderd.MediaRecorder1 SaveReplay s /tmp/recorderd-replay.webm")[3..^1];
+            Assert.That(replay, Does.Match("^/tmp/recorderd-replay( \\(\\d+\\))?\\.webm$"));
+            Assert.That(RecorderDaemon.Native.GstDiscoverer.Discover(new Uri(replay).AbsoluteUri, TimeSpan.FromSeconds(10)).Duration.TotalSeconds, Is.GreaterThan(0.5));
+            daemon.CallRecorder("/io/github/recorderd/recorder/4", "Destroy");
+
+            Assert.That(Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd io.github.recorderd.Manager1 CreateRecorder 'asa{sv}' 1 test:audio 2 maxFileDuration u 600000 timeLimit u 3600000"),
+                Is.EqualTo("o \"/io/github/recorderd/recorder/5\""));
+            Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/5 io.github.recorderd.MediaRecorder1 Start u 0");
+            var first = daemon.GetProperty("/io/github/recorderd/recorder/5", "io.github.recorderd.MediaRecorder1", "Location").GetString();
+            Thread.Sleep(500);
+            Run(daemon, "busctl --user call io.github.recorderd /io/github/recorderd/recorder/5 io.github.recorderd.MediaRecorder1 Split");
+            Poll.Until(() => daemon.GetProperty("/io/github/recorderd/recorder/5", "io.github.recorderd.MediaRecorder1", "Location").GetString() != first);
+            daemon.CallRecorder("/io/github/recorderd/recorder/5", "Destroy");
+
             var watched = Stop(monitor);
             Assert.That(watched, Does.Contain("Member=Started").And.Contain("Member=DataAvailable").And.Contain("Member=Paused")
                 .And.Contain("Member=Resumed").And.Contain("Member=Stopped").And.Contain("Member=PropertiesChanged"));
         }
         finally
         {
-            if (location is not null)
+            foreach (var file in new[] { location, replay }.OfType<string>())
             {
-                File.Delete(location);
+                File.Delete(file);
             }
         }
 
