@@ -27,10 +27,8 @@ public sealed class ReplayBufferTests
     public void AFiveSecondBufferFedForTwelveSavesFiveSecondsFromAKeyFrameTwice()
     {
         var directory = Directory.CreateTempSubdirectory("recorderd-replay-").FullName;
-        var path = _daemon.CreateRecorder(AudioVideo, ("replayBuffer", 5u));
-        using var signals = new RecorderSignalLog(_daemon, path);
-        _daemon.CallRecorder(path, "Start", [0u]);
-        signals.WaitFor("Started");
+        var (path, signals) = StartReplay(AudioVideo, ("replayBuffer", 5u));
+        using var _ = signals;
         Thread.Sleep(12_000);
 
         var first = SaveReplay(path, Path.Combine(directory, "replay.webm"));
@@ -62,10 +60,8 @@ public sealed class ReplayBufferTests
     public void ASavedReplayStartsOnAKeyFrame()
     {
         var directory = Directory.CreateTempSubdirectory("recorderd-replay-").FullName;
-        var path = _daemon.CreateRecorder(["test:video?width=320&height=240"], ("replayBuffer", 2u));
-        using var signals = new RecorderSignalLog(_daemon, path);
-        _daemon.CallRecorder(path, "Start", [0u]);
-        signals.WaitFor("Started");
+        var (path, signals) = StartReplay(["test:video?width=320&height=240"], ("replayBuffer", 2u));
+        using var _ = signals;
         Thread.Sleep(5000);
 
         var file = SaveReplay(path, Path.Combine(directory, "video.webm"));
@@ -80,10 +76,8 @@ public sealed class ReplayBufferTests
     public void PausedTimeIsLeftOutAndStopWritesNothing()
     {
         var directory = Directory.CreateTempSubdirectory("recorderd-replay-").FullName;
-        var path = _daemon.CreateRecorder(AudioVideo, ("replayBuffer", 3u));
-        using var signals = new RecorderSignalLog(_daemon, path);
-        _daemon.CallRecorder(path, "Start", [0u]);
-        signals.WaitFor("Started");
+        var (path, signals) = StartReplay(AudioVideo, ("replayBuffer", 3u));
+        using var _ = signals;
         Thread.Sleep(1500);
         _daemon.CallRecorder(path, "Pause");
         Thread.Sleep(2000);
@@ -102,10 +96,8 @@ public sealed class ReplayBufferTests
     [Test]
     public void MemoryStaysBoundedOverAMinute()
     {
-        var path = _daemon.CreateRecorder(AudioVideo, ("replayBuffer", 5u), ("videoBitsPerSecond", 2_000_000u));
-        using var signals = new RecorderSignalLog(_daemon, path);
-        _daemon.CallRecorder(path, "Start", [0u]);
-        signals.WaitFor("Started");
+        var (path, signals) = StartReplay(AudioVideo, ("replayBuffer", 5u), ("videoBitsPerSecond", 2_000_000u));
+        using var _ = signals;
         Thread.Sleep(15_000);
         var settled = ResidentBytes();
         var buffered = new List<double>();
@@ -145,6 +137,16 @@ public sealed class ReplayBufferTests
         var error = DaemonProcess.ErrorOf(() => _daemon.CreateRecorder(["test:audio"], ("replayBuffer", seconds)));
         Assert.That(error.ErrorName, Is.EqualTo("org.freedesktop.DBus.Error.InvalidArgs"));
         Assert.That(error.ErrorMessage, Does.Contain("1 to 3600"));
+    }
+
+    /// <summary>Creates and starts a recorder, and waits for Started; its signals are logged from before the start.</summary>
+    private (string Path, RecorderSignalLog Signals) StartReplay(string[] sources, params (string Key, VariantValue Value)[] options)
+    {
+        var path = _daemon.CreateRecorder(sources, options);
+        var signals = new RecorderSignalLog(_daemon, path);
+        _daemon.CallRecorder(path, "Start", [0u]);
+        signals.WaitFor("Started");
+        return (path, signals);
     }
 
     private string SaveReplay(string path, string location) =>

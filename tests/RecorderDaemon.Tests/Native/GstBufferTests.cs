@@ -49,19 +49,9 @@ public sealed class GstBufferTests
     [Test]
     public void ADisposedBufferCannotBeRead()
     {
-        GstBuffer? kept = null;
-        var sink = GstAppSink.Create();
-        sink.OnNewSample((buffer, caps, _) =>
-        {
-            caps.Dispose();
-            Interlocked.Exchange(ref kept, buffer)?.Dispose();
-        });
-        using (var run = new TestPipeline(GstElements.Make("audiotestsrc").Set("num-buffers", 1), sink))
-        {
-            run.RunToEnd();
-        }
+        var kept = LastBufferOf(GstElements.Make("audiotestsrc").Set("num-buffers", 1));
 
-        Assert.That(kept!.Pts, Is.EqualTo(TimeSpan.Zero), "a kept buffer outlives its pipeline");
+        Assert.That(kept.Pts, Is.EqualTo(TimeSpan.Zero), "a kept buffer outlives its pipeline");
         kept.Dispose();
         Assert.That(() => kept.Pts, Throws.TypeOf<ObjectDisposedException>());
     }
@@ -84,6 +74,17 @@ public sealed class GstBufferTests
     [Test]
     public void AShiftedCopyMovesTheTimestampsItHasAndLeavesTheOriginal()
     {
+        using var kept = LastBufferOf(GstElements.Make("audiotestsrc").Set("num-buffers", 2).Set("samplesperbuffer", 441));
+        using (var copy = kept.WithTimestampsShiftedBy(TimeSpan.FromMilliseconds(-4)))
+        {
+            Assert.That((copy.Pts, copy.Dts, copy.Duration, copy.Size), Is.EqualTo((TimeSpan.FromMilliseconds(6), (TimeSpan?)null, TimeSpan.FromMilliseconds(10), 882L)));
+            Assert.That(kept.Pts, Is.EqualTo(TimeSpan.FromMilliseconds(10)), "the original keeps its timestamps");
+        }
+    }
+
+    /// <summary>Runs <paramref name="source"/> into an appsink to its end and keeps its last buffer, which outlives the pipeline.</summary>
+    private static GstBuffer LastBufferOf(GstElement source)
+    {
         GstBuffer? kept = null;
         var sink = GstAppSink.Create();
         sink.OnNewSample((buffer, caps, _) =>
@@ -91,16 +92,11 @@ public sealed class GstBufferTests
             caps.Dispose();
             Interlocked.Exchange(ref kept, buffer)?.Dispose();
         });
-        using (var run = new TestPipeline(GstElements.Make("audiotestsrc").Set("num-buffers", 2).Set("samplesperbuffer", 441), sink))
+        using (var run = new TestPipeline(source, sink))
         {
             run.RunToEnd();
         }
 
-        using (kept)
-        using (var copy = kept!.WithTimestampsShiftedBy(TimeSpan.FromMilliseconds(-4)))
-        {
-            Assert.That((copy.Pts, copy.Dts, copy.Duration, copy.Size), Is.EqualTo((TimeSpan.FromMilliseconds(6), (TimeSpan?)null, TimeSpan.FromMilliseconds(10), 882L)));
-            Assert.That(kept.Pts, Is.EqualTo(TimeSpan.FromMilliseconds(10)), "the original keeps its timestamps");
-        }
+        return kept!;
     }
 }
