@@ -23,18 +23,14 @@ public sealed partial class PipelineLeaksTests() : WorkDirectoryFixture("recorde
 
     private static readonly string[] PadTypes = ["GstPad", "GstMatroskamuxPad"];
 
+    /// <summary>What split recordings and replay buffers add: the splitter, the sinks and sources of kept packets, and the packets.</summary>
+    private static readonly string[] FileTypes = ["GstSplitMuxSink", "GstAppSink", "GstAppSrc", "GstFdSink", "GstWebMMux", "GstPipeline", "GstBuffer"];
+
     [Test]
     public void AfterTwentyRecordingsNoElementOrPadOfTheirPipelinesIsAlive()
     {
         var log = Path.Combine(WorkDirectory, "gst.log");
-        using var daemon = new DaemonProcess(new Dictionary<string, string?>
-        {
-            ["GST_TRACERS"] = "leaks",
-            ["GST_LEAKS_TRACER_SIG"] = "1",
-            ["GST_DEBUG"] = "GST_TRACER:7,leaks:7",
-            ["GST_DEBUG_NO_COLOR"] = "1",
-            ["GST_DEBUG_FILE"] = log,
-        });
+        using var daemon = TracedDaemon(log);
         for (var i = 0; i < 20; i++)
         {
             var finished = StartRecording(daemon);
@@ -56,11 +52,49 @@ public sealed partial class PipelineLeaksTests() : WorkDirectoryFixture("recorde
         });
     }
 
-    private static string StartRecording(DaemonProcess daemon)
+    [Test]
+    public void AfterSplitRecordingsAndSavedReplayBuffersNothingOfThemIsAlive()
     {
-        var path = daemon.CreateRecorder(["test:audio"], ("mimeType", "audio/webm;codecs=opus"));
+        var log = Path.Combine(WorkDirectory, "gst-files.log");
+        using var daemon = TracedDaemon(log);
+        var whileKeeping = "";
+        for (var i = 0; i < 3; i++)
+        {
+            var split = StartRecording(daemon, ("maxFileDuration", 500u));
+            Thread.Sleep(1200);
+            daemon.CallRecorder(split, "Split");
+            daemon.CallRecorder(split, "Destroy");
+
+            var replay = StartRecording(daemon, ("replayBuffer", 1u));
+            Thread.Sleep(1200);
+            daemon.Call(replay, Recorder, "SaveReplay", static (message, _) => message.GetBodyReader().ReadString(), [Path.Combine(WorkDirectory, $"replay{i}.webm")]);
+            if (i == 2)
+            {
+                whileKeeping = Census(LiveObjectTypes(daemon, log, listing: 1), ["GstAppSink", "GstBuffer"]);
+            }
+
+            daemon.CallRecorder(replay, "Destroy");
+        }
+
+        Assert.That(whileKeeping, Does.Match("^GstAppSink: 1, GstBuffer: [1-9]"), "the tracer sees a replay buffer's sink and packets");
+        Assert.That(Census(LiveObjectTypes(daemon, log, listing: 2), FileTypes), Is.Empty, "no splitter, kept packet or saving pipeline is alive once every recorder is destroyed");
+    }
+
+    private static DaemonProcess TracedDaemon(string log) => new(new Dictionary<string, string?>
+    {
+        ["GST_TRACERS"] = "leaks",
+        ["GST_LEAKS_TRACER_SIG"] = "1",
+        ["GST_DEBUG"] = "GST_TRACER:7,leaks:7",
+        ["GST_DEBUG_NO_COLOR"] = "1",
+        ["GST_DEBUG_FILE"] = log,
+    });
+
+    private static string StartRecording(DaemonProcess daemon, params (string Key, Tmds.DBus.Protocol.VariantValue Value)[] options)
+    {
+        var path = daemon.CreateRecorder(["test:audio"], [("mimeType", "audio/webm;codecs=opus"), .. options]);
         daemon.CallRecorder(path, "Start", [0u]);
-        Poll.Until(() => daemon.GetProperty(path, Recorder, "BytesWritten").GetUInt64() > 0, "the recording's first bytes");
+        // Encoders is set at Started, which a replay buffer, writing no bytes, also reaches.
+        Poll.Until(() => daemon.GetProperty(path, Recorder, "Encoders").GetDictionary<string, string>().Count > 0, "the recording's start");
         return path;
     }
 
