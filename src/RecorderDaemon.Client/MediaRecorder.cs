@@ -41,6 +41,9 @@ public sealed partial class MediaRecorder : IAsyncDisposable
 
     public event EventHandler<ReplaySavedEventArgs>? ReplaySaved;
 
+    /// <summary>The audio's loudness, every <see cref="MediaRecorderOptions.LevelInterval"/> while recording or paused.</summary>
+    public event EventHandler<AudioLevelsEventArgs>? AudioLevels;
+
     public string ObjectPath { get; }
 
     /// <summary><c>start(timeslice)</c>: 0 means one chunk at stop, otherwise milliseconds (the daemon clamps it up to its minimum).</summary>
@@ -174,6 +177,9 @@ public sealed partial class MediaRecorder : IAsyncDisposable
                 break;
             case "ReplaySaved":
                 ReplaySaved?.Invoke(this, (ReplaySavedEventArgs)signal.Arguments);
+                break;
+            case "AudioLevels":
+                AudioLevels?.Invoke(this, (AudioLevelsEventArgs)signal.Arguments);
                 break;
         }
     }

@@ -53,6 +53,9 @@ public sealed record MediaRecorderOptions
     /// <summary>A cap on the bytes the replay buffer keeps.</summary>
     public ulong? ReplayBufferMaxBytes { get; init; }
 
+    /// <summary>How often <see cref="MediaRecorder.AudioLevels"/> reports the audio's loudness (at least 20 ms); null for never.</summary>
+    public TimeSpan? LevelInterval { get; init; }
+
     /// <summary>The entries of the <c>a{sv}</c> for <c>CreateRecorder</c>, keyed exactly as the JavaScript dictionary.</summary>
     internal IReadOnlyList<KeyValuePair<string, VariantValue>> ToEntries()
     {
@@ -75,6 +78,7 @@ public sealed record MediaRecorderOptions
             ("splittable", Box(Splittable)),
             ("replayBuffer", ReplayBuffer is { } span ? VariantValue.UInt32(checked((uint)Math.Ceiling(span.TotalSeconds))) : default(VariantValue?)),
             ("replayBufferMaxBytes", Box(ReplayBufferMaxBytes)),
+            ("levelInterval", Milliseconds(LevelInterval)),
         ];
         return [.. from entry in entries where entry.Value.HasValue select KeyValuePair.Create(entry.Key, entry.Value!.Value)];
     }

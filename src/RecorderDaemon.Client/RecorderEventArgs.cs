@@ -27,6 +27,17 @@ public sealed class RecorderWarningEventArgs(string message) : EventArgs
     public string Message { get; } = message;
 }
 
+/// <summary>
+/// The recorded audio's loudness over one level interval, per channel: <see cref="PeakDecibels"/> and
+/// <see cref="RmsDecibels"/> in dB of full scale (0 is full scale), -100 for silence.
+/// </summary>
+public sealed class AudioLevelsEventArgs(IReadOnlyList<double> peakDecibels, IReadOnlyList<double> rmsDecibels) : EventArgs
+{
+    public IReadOnlyList<double> PeakDecibels { get; } = peakDecibels;
+
+    public IReadOnlyList<double> RmsDecibels { get; } = rmsDecibels;
+}
+
 /// <summary>A split recording continues in the file at <see cref="Path"/>; the previous file is final.</summary>
 public sealed class FileChangedEventArgs(string path) : EventArgs
 {

@@ -25,6 +25,7 @@ internal static class RecorderSignals
             "DataAvailable" => new DataAvailableEventArgs(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadDouble()),
             "Error" => new RecorderErrorEventArgs(reader.ReadString(), reader.ReadString()),
             "Warning" => new RecorderWarningEventArgs(reader.ReadString()),
+            "AudioLevels" => new AudioLevelsEventArgs(reader.ReadArrayOfDouble(), reader.ReadArrayOfDouble()),
             "FileChanged" => new FileChangedEventArgs(reader.ReadString()),
             "ReplaySaved" => new ReplaySavedEventArgs(reader.ReadString(), TimeSpan.FromMicroseconds(checked((long)reader.ReadUInt64()))),
             _ => null,

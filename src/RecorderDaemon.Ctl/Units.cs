@@ -57,6 +57,25 @@ internal static class Units
 
     public static TimeSpan? Seconds(double? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
 
+    private const double MeterFloorDecibels = -60;
+    private const int MeterWidth = 20;
+
+    /// <summary>
+    /// A level meter of the loudest channel's peak, e.g. <c>  [##########..........]  -30 dB</c>, from -60 dB (empty) to full
+    /// scale; empty text without levels.
+    /// </summary>
+    public static string Meter(IReadOnlyList<double>? peakDecibels)
+    {
+        if (peakDecibels is not { Count: > 0 })
+        {
+            return "";
+        }
+
+        var peak = peakDecibels.Max();
+        var filled = (int)Math.Round(Math.Clamp(1 - peak / MeterFloorDecibels, 0, 1) * MeterWidth);
+        return string.Create(CultureInfo.InvariantCulture, $"  [{new string('#', filled)}{new string('.', MeterWidth - filled)}] {Math.Max(peak, MeterFloorDecibels),4:0} dB");
+    }
+
     /// <summary>E.g. <c>0:00:05.2</c>.</summary>
     public static string Time(TimeSpan time) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)time.TotalHours}:{time:mm\\:ss\\.f}");

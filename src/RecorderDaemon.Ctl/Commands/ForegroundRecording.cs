@@ -10,6 +10,9 @@ namespace RecorderDaemon.Ctl.Commands;
 /// </summary>
 internal sealed class ForegroundRecording
 {
+    /// <summary>How often the daemon measures the audio for the status line's meter.</summary>
+    public static readonly TimeSpan MeterInterval = TimeSpan.FromMilliseconds(100);
+
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly MediaRecorder _recorder;
@@ -22,6 +25,7 @@ internal sealed class ForegroundRecording
     private readonly List<string> _files = [];
     private readonly bool _replay;
     private volatile RecorderErrorEventArgs? _error;
+    private volatile AudioLevelsEventArgs? _levels;
     private volatile bool _destroyedElsewhere;
 
     /// <summary>Follows <paramref name="recorder"/>'s events; call before starting it so that none is missed.</summary>
@@ -59,6 +63,7 @@ internal sealed class ForegroundRecording
         recorder.Resumed += (_, _) => RunClock(true, "Resumed");
         recorder.Warning += (_, warning) => _status.Print($"Warning: {warning.Message}");
         recorder.Error += (_, error) => _error = error;
+        recorder.AudioLevels += (_, levels) => _levels = levels;
         recorder.Stopped += (_, _) => OnEnded();
     }
 
@@ -99,7 +104,7 @@ internal sealed class ForegroundRecording
         {
             _status.Show(_replay
                 ? $"{_recorder.State.ToSpecName(),-9}  {Units.Time(recorded)}  holding {Units.Time(_recorder.ReplayBuffered)}"
-                : $"{_recorder.State.ToSpecName(),-9}  {Units.Time(recorded)}  {Units.Size(_recorder.BytesWritten)}");
+                : $"{_recorder.State.ToSpecName(),-9}  {Units.Time(recorded)}  {Units.Size(_recorder.BytesWritten)}{Units.Meter(_levels?.PeakDecibels)}");
             var wait = limit is { } end && end - recorded < RefreshInterval ? end - recorded : RefreshInterval;
             await Task.WhenAny(_stopped.Task, Task.Delay(wait, stop));
         }

@@ -26,7 +26,9 @@ internal static class RecordCommand
         return command.WithClientAction(async (parsed, client, cancellationToken) =>
         {
             using var signals = new TerminationSignals();
-            var recorder = await recording.CreateAsync(client, parsed, stopOnDisconnect: true, cancellationToken);
+            // The status line's level meter, on a terminal only: elsewhere nobody sees it.
+            var recorder = await recording.CreateAsync(client, parsed, stopOnDisconnect: true, cancellationToken,
+                options => StatusLine.IsTerminal ? options with { LevelInterval = ForegroundRecording.MeterInterval } : options);
             var foreground = new ForegroundRecording(client, recorder);
             await recording.StartAsync(recorder, parsed, cancellationToken);
             var failure = await foreground.RunAsync(parsed.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, signals.Token);

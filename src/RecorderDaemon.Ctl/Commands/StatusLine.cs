@@ -8,9 +8,12 @@ internal sealed class StatusLine
 {
     private const string ClearLine = "\r\u001b[K";
 
-    private readonly bool _interactive = !Console.IsErrorRedirected;
+    private readonly bool _interactive = IsTerminal;
     private readonly Lock _lock = new();
     private string _current = "";
+
+    /// <summary>Whether the status is shown: stderr is a terminal.</summary>
+    public static bool IsTerminal => !Console.IsErrorRedirected;
 
     /// <summary>Replaces the transient status (terminal only).</summary>
     public void Show(string status)

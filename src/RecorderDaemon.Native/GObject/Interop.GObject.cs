@@ -25,6 +25,15 @@ internal static partial class Interop
             public ulong Data1;
         }
 
+        /// <summary><c>GValueArray</c> (deprecated in GLib, still what <c>level</c> posts); checked by NativeLayoutTests.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct GValueArray
+        {
+            public uint NValues;
+            public GValue* Values;
+            public uint NPrealloced;
+        }
+
         internal const int G_SIGNAL_ACTION = 1 << 5;
 
         /// <summary>Set on a signal's return and parameter types to mark arguments that need no copy; not part of the type.</summary>
@@ -73,6 +82,13 @@ internal static partial class Interop
 
         [LibraryImport(Libraries.GObject)]
         internal static partial void g_value_unset(GValue* value);
+
+        [LibraryImport(Libraries.GObject)]
+        internal static partial double g_value_get_double(GValue* value);
+
+        /// <summary>Transfer none.</summary>
+        [LibraryImport(Libraries.GObject)]
+        internal static partial void* g_value_get_boxed(GValue* value);
 
         [LibraryImport(Libraries.GObject)]
         internal static partial void g_value_set_boolean(GValue* value, [MarshalAs(UnmanagedType.Bool)] bool boolean);

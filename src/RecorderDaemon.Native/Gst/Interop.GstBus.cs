@@ -10,6 +10,7 @@ internal static partial class Interop
         internal const uint GST_MESSAGE_ERROR = 1 << 1;
         internal const uint GST_MESSAGE_WARNING = 1 << 2;
         internal const uint GST_MESSAGE_STATE_CHANGED = 1 << 6;
+        internal const uint GST_MESSAGE_ELEMENT = 1 << 15;
         internal const uint GST_MESSAGE_EXTENDED = 1u << 31;
         internal const uint GST_MESSAGE_DEVICE_ADDED = GST_MESSAGE_EXTENDED + 1;
         internal const uint GST_MESSAGE_DEVICE_REMOVED = GST_MESSAGE_EXTENDED + 2;
@@ -55,6 +56,18 @@ internal static partial class Interop
 
         [LibraryImport(Libraries.Gst)]
         internal static partial void gst_message_parse_warning(GstMessage* message, GLib.GError** error, nint* debug);
+
+        /// <summary>Transfer none: the message's structure, or null.</summary>
+        [LibraryImport(Libraries.Gst)]
+        internal static partial nint gst_message_get_structure(GstMessage* message);
+
+        [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_structure_has_name(nint structure, string name);
+
+        /// <summary>Transfer none; null when the structure has no such field.</summary>
+        [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial GObject.GValue* gst_structure_get_value(nint structure, string fieldName);
 
         [LibraryImport(Libraries.Gst)]
         internal static partial void gst_message_parse_state_changed(GstMessage* message, int* oldState, int* newState, int* pending);

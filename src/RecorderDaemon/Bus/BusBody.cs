@@ -47,6 +47,12 @@ public sealed record BusBody(string Signature, BodyWriter Write)
         writer.WriteDouble(chunk.TimecodeMs);
     });
 
+    public static BusBody AudioLevels(Recording.AudioLevels levels) => new("adad", (ref MessageWriter writer) =>
+    {
+        writer.WriteArray(levels.PeakDecibels.ToArray());
+        writer.WriteArray(levels.RmsDecibels.ToArray());
+    });
+
     public static BusBody ReplaySaved(string path, TimeSpan duration) => new("st", (ref MessageWriter writer) =>
     {
         writer.WriteString(path);

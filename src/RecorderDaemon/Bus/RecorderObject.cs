@@ -36,6 +36,7 @@ public sealed class RecorderObject : IBusInterface
         recorder.Warning += message => Emit("Warning", BusBody.String(message));
         recorder.FileChanged += path => Emit("FileChanged", BusBody.String(path));
         recorder.ReplaySaved += (path, duration) => Emit("ReplaySaved", BusBody.ReplaySaved(path, duration));
+        recorder.LevelsMeasured += levels => Emit("AudioLevels", BusBody.AudioLevels(levels));
     }
 
     public string Path { get; }

@@ -38,6 +38,7 @@ public static class RecorderOptionsParser
                 "splittable" => parsed with { Splittable = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
                 "replayBuffer" => parsed with { ReplayBuffer = ReplaySeconds(OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32()) },
                 "replayBufferMaxBytes" => parsed with { ReplayBufferMaxBytes = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt64).GetUInt64()) },
+                "levelInterval" => parsed with { LevelInterval = LevelInterval(OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32()) },
                 _ => throw new ArgumentException($"unknown option '{key}'"),
             };
         }
@@ -46,6 +47,14 @@ public static class RecorderOptionsParser
             ? throw new ArgumentException("option 'replayBufferMaxBytes' caps a replay buffer: give 'replayBuffer' too")
             : parsed;
     }
+
+    private static TimeSpan? LevelInterval(uint milliseconds) => milliseconds switch
+    {
+        0 => null,
+        _ when milliseconds < AudioLevels.MinimumInterval.TotalMilliseconds =>
+            throw new ArgumentException($"option 'levelInterval' must be 0 (off) or at least {AudioLevels.MinimumInterval.TotalMilliseconds} ms, not {milliseconds}"),
+        _ => TimeSpan.FromMilliseconds(milliseconds),
+    };
 
     private static TimeSpan ReplaySeconds(uint seconds) => seconds is >= 1 and <= 3600
         ? TimeSpan.FromSeconds(seconds)

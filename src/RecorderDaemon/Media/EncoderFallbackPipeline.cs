@@ -160,6 +160,14 @@ internal sealed class EncoderFallbackPipeline : IRecordingPipeline, IRecordingPi
 
     void IRecordingPipelineObserver.OnFileChanged(RecordingOutput next) => _observer.OnFileChanged(next);
 
+    void IRecordingPipelineObserver.OnAudioLevels(AudioLevels levels)
+    {
+        if (!_switching)
+        {
+            _observer.OnAudioLevels(levels);
+        }
+    }
+
     /// <summary>Tears the current candidate's pipeline down and, once nothing writes any more, starts the next one.</summary>
     private void FallBack(string why)
     {

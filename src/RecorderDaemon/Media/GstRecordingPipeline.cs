@@ -173,6 +173,9 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
             case GstMessageKind.Warning:
                 _observer.OnWarning($"{message.SourceName}: {message.Error?.Message}");
                 break;
+            case GstMessageKind.Levels when message.Levels is { } levels:
+                _observer.OnAudioLevels(AudioLevels.Floored(levels.Peak, levels.Rms));
+                break;
         }
 
         return true;

@@ -94,12 +94,20 @@ internal static class RecordingPipelineBuilder
             if (format.Audio is { } audio)
             {
                 built.UsesEncoder(TrackKind.Audio, audio.Encoder);
+                var levelInterval = plan.LevelInterval;
                 GstElement AudioBranch()
                 {
                     var encoder = target.Make(audio.Encoder);
                     new EncoderSettings(plan.Bitrates.Audio, plan.AudioBitrateMode).ApplyTo(encoder, audio);
-                    return Branch(
-                        target, gates, [target.Make("audioconvert"), target.Make("audioresample")], encoder, audio.Parser, last => linkToOutput(last, TrackKind.Audio), gateAfterEncoder: true);
+                    List<GstElement> converters = [target.Make("audioconvert"), target.Make("audioresample")];
+                    if (levelInterval is { } interval)
+                    {
+                        // Before the encoder, where the audio still flows while the gate after it drops a pause; the first track only.
+                        converters.Add(target.Make("level").Set("interval", (ulong)interval.Ticks * 100));
+                        levelInterval = null;
+                    }
+
+                    return Branch(target, gates, converters, encoder, audio.Parser, last => linkToOutput(last, TrackKind.Audio), gateAfterEncoder: true);
                 }
 
                 var audioSources = sources.Count(source => source.Kinds.Contains(TrackKind.Audio));

@@ -13,7 +13,8 @@ public sealed record RecordingPlan(
     AudioTrackLayout AudioTracks,
     RecordingOutput? Output,
     FileSplitting? Splitting = null,
-    ReplayBuffering? Replay = null);
+    ReplayBuffering? Replay = null,
+    TimeSpan? LevelInterval = null);
 
 /// <summary>
 /// A recording kept in memory instead of a file: the last <paramref name="Span"/> at least, trimmed from the front by whole
@@ -41,6 +42,9 @@ public interface IRecordingPipelineObserver
 
     /// <summary>A problem that does not stop the recording.</summary>
     void OnWarning(string message);
+
+    /// <summary>The audio's loudness over the last level interval (a plan with <see cref="RecordingPlan.LevelInterval"/>), also while paused.</summary>
+    void OnAudioLevels(AudioLevels levels);
 
     /// <summary>
     /// A split recording continues in <paramref name="next"/>, now the observer's to dispose; the previous file is final.

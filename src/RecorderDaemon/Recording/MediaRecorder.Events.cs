@@ -61,6 +61,9 @@ public sealed partial class MediaRecorder
         Raise(FileChanged, handler => handler(location));
     }
 
+    /// <summary>The recorded audio's loudness, every <c>levelInterval</c> while recording or paused.</summary>
+    public event Action<AudioLevels>? LevelsMeasured;
+
     /// <summary>A replay buffer was saved to the file at the path, holding that much.</summary>
     public event Action<string, TimeSpan>? ReplaySaved;
 
@@ -70,6 +73,8 @@ public sealed partial class MediaRecorder
         BytesWritten = bytesWritten;
         ReplayBuffered = replayBuffered;
     }
+
+    internal void RaiseLevelsMeasured(AudioLevels levels) => Raise(LevelsMeasured, handler => handler(levels));
 
     internal void RaiseReplaySaved(string path, TimeSpan duration) => Raise(ReplaySaved, handler => handler(path, duration));
 

@@ -33,7 +33,8 @@ public sealed partial class MediaRecorder
         var bitrates = BitrateSettings.ForStart(_bitrates, Options.BitsPerSecond, hasAudio, hasVideo);
         var output = Options.Replay is null ? ClaimOutput(format.Extension, hasVideo) : null;
         var plan = new RecordingPlan(
-            [.. _sources], format, bitrates, Options.AudioBitrateMode, KeyFrames, Options.AudioTracks, output, Options.Splitting, Options.Replay);
+            [.. _sources], format, bitrates, Options.AudioBitrateMode, KeyFrames, Options.AudioTracks, output, Options.Splitting, Options.Replay,
+            hasAudio ? Options.LevelInterval : null);
         var session = new RecordingSession(this, _context, plan, Timeslice(timesliceMs));
 
         _session = session;

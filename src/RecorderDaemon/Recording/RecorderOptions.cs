@@ -37,6 +37,9 @@ public sealed record RecorderOptions
 
     public AudioTrackLayout AudioTracks { get; init; } = AudioTrackLayout.Mix;
 
+    /// <summary>How often AudioLevels reports the recorded audio's loudness; null for never.</summary>
+    public TimeSpan? LevelInterval { get; init; }
+
     /// <summary>How much a replay buffer keeps in memory instead of writing a file; null to record into a file.</summary>
     public TimeSpan? ReplayBuffer { get; init; }
 

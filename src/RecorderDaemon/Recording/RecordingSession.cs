@@ -161,6 +161,15 @@ internal sealed partial class RecordingSession : IRecordingPipelineObserver
 
     void IRecordingPipelineObserver.OnWarning(string message) => _recorder.RaiseWarning(message);
 
+    /// <summary>Only between Started and the end: a meter's reading is of no use later, and would come before Started earlier.</summary>
+    void IRecordingPipelineObserver.OnAudioLevels(AudioLevels levels)
+    {
+        if (_started && !_ended)
+        {
+            _recorder.RaiseLevelsMeasured(levels);
+        }
+    }
+
     /// <summary>
     /// Asks the pipeline to finish the file. A pipeline that cannot (its teardown threw) leaves the file as it is:
     /// the recording failed, so an error is raised unless one was already, and the session ends all the same.

@@ -1,8 +1,9 @@
+using System.Diagnostics;
 using RecorderDaemon.Native;
 
 namespace RecorderDaemon.Tests.Ctl;
 
-/// <summary>recorderctl's limits, split files and replay buffers: what the daemon does with them, and what is printed.</summary>
+/// <summary>recorderctl's limits, split files, replay buffers and level meter: what the daemon does with them, and what is printed.</summary>
 [TestFixture]
 public sealed class RecorderctlFilesTests : RecorderctlFixture
 {
@@ -70,5 +71,18 @@ public sealed class RecorderctlFilesTests : RecorderctlFixture
         }
 
         Assert.That(Directory.GetFiles(Daemon.Directory, "replay*"), Has.Length.EqualTo(1), "one save, one file");
+    }
+
+    [Test]
+    public void OnATerminalRecordShowsALevelMeter()
+    {
+        // script(1) gives recorderctl a terminal, as a user's shell would, and copies what it shows.
+        var recorderctl = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "recorderctl.dll"),
+            "--bus-address", Daemon.Address, "record", "--audio", "test:audio?volume=0.25", "--duration", "1.5", "-o", OutputFile("metered.webm") }
+            .Select(argument => $"'{argument}'"));
+        var (exitCode, shown, _) = ChildProcess.Run(new ProcessStartInfo("script", ["-qefc", recorderctl, "/dev/null"]), TimeSpan.FromSeconds(30));
+
+        Assert.That(exitCode, Is.Zero, shown);
+        Assert.That(shown, Does.Match(@"\[#{15}\.{5}\]  -14 dB"), "-14 dBFS fills 15 of the 20 places from -60 dB");
     }
 }

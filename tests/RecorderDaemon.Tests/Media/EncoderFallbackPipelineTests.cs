@@ -114,6 +114,8 @@ public sealed class EncoderFallbackPipelineTests() : WorkDirectoryFixture("recor
 
         public void OnWarning(string message) => Events.Add($"warning: {message}");
 
+        public void OnAudioLevels(AudioLevels levels) => Events.Add("levels");
+
         public void OnFileChanged(RecordingOutput next)
         {
             Events.Add("file changed");

@@ -24,6 +24,14 @@ public sealed class NativeLayoutTests
     }
 
     [Test]
+    public void GValueArrayMatchesTheCLayout()
+    {
+        Assert.That(Marshal.SizeOf<Interop.GObject.GValueArray>(), Is.EqualTo(24));
+        Assert.That(Offset<Interop.GObject.GValueArray>("Values"), Is.EqualTo(8));
+        Assert.That(Offset<Interop.GObject.GValueArray>("NPrealloced"), Is.EqualTo(16));
+    }
+
+    [Test]
     public void GValueMatchesTheCLayout()
     {
         Assert.That(Marshal.SizeOf<Interop.GObject.GValue>(), Is.EqualTo(24));
