@@ -82,6 +82,9 @@ internal sealed class ManagerProxy(ClientConnection bus)
     public async Task<IReadOnlyList<string>> GetSupportedMimeTypesAsync(CancellationToken cancellationToken) =>
         (await bus.GetPropertyAsync(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "SupportedMimeTypes", cancellationToken)).GetArray<string>();
 
+    public async Task<IReadOnlyList<string>> GetProfilesAsync(CancellationToken cancellationToken) =>
+        (await bus.GetPropertyAsync(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "Profiles", cancellationToken)).GetArray<string>();
+
     public async Task<string> GetVersionAsync(CancellationToken cancellationToken) =>
         (await bus.GetPropertyAsync(RecorderBus.ManagerPath, RecorderBus.ManagerInterface, "Version", cancellationToken)).GetString();
 

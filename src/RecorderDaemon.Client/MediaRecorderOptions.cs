@@ -23,7 +23,10 @@ public sealed record MediaRecorderOptions
 
     public uint? VideoKeyFrameIntervalCount { get; init; }
 
-    /// <summary>The output file's path; the daemon picks one under the XDG videos or music directory by default.</summary>
+    /// <summary>
+    /// The output file's path or a template of it (<c>%Y %m %d %H %M %S %n %p</c>, <c>~/</c>, relative to the default directory);
+    /// the daemon picks one under the XDG videos or music directory by default.
+    /// </summary>
     public string? Location { get; init; }
 
     /// <summary>Stop and destroy the recorder when its creator leaves the bus (the daemon's default is false).</summary>
@@ -56,6 +59,9 @@ public sealed record MediaRecorderOptions
     /// <summary>How often <see cref="MediaRecorder.AudioLevels"/> reports the audio's loudness (at least 20 ms); null for never.</summary>
     public TimeSpan? LevelInterval { get; init; }
 
+    /// <summary>A profile configured in the daemon: its sources (when the recorder is given none) and options, under these.</summary>
+    public string? Profile { get; init; }
+
     /// <summary>The entries of the <c>a{sv}</c> for <c>CreateRecorder</c>, keyed exactly as the JavaScript dictionary.</summary>
     internal IReadOnlyList<KeyValuePair<string, VariantValue>> ToEntries()
     {
@@ -79,6 +85,7 @@ public sealed record MediaRecorderOptions
             ("replayBuffer", ReplayBuffer is { } span ? VariantValue.UInt32(checked((uint)Math.Ceiling(span.TotalSeconds))) : default(VariantValue?)),
             ("replayBufferMaxBytes", Box(ReplayBufferMaxBytes)),
             ("levelInterval", Milliseconds(LevelInterval)),
+            ("profile", Box(Profile)),
         ];
         return [.. from entry in entries where entry.Value.HasValue select KeyValuePair.Create(entry.Key, entry.Value!.Value)];
     }

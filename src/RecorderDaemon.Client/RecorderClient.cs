@@ -80,6 +80,9 @@ public sealed partial class RecorderClient : IAsyncDisposable
 
     public Task<string> GetVersionAsync(CancellationToken cancellationToken = default) => Manager.GetVersionAsync(cancellationToken);
 
+    /// <summary>The daemon's configured profiles, for <see cref="MediaRecorderOptions.Profile"/>.</summary>
+    public Task<IReadOnlyList<string>> GetProfilesAsync(CancellationToken cancellationToken = default) => Manager.GetProfilesAsync(cancellationToken);
+
     public Task<IReadOnlyList<MediaDeviceInfo>> EnumerateDevicesAsync(CancellationToken cancellationToken = default) =>
         Manager.EnumerateDevicesAsync(cancellationToken);
 

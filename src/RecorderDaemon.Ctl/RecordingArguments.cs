@@ -102,8 +102,15 @@ internal sealed class RecordingArguments(bool replay = false)
         CustomParser = Units.ParseSize,
     };
 
+    private readonly Option<string?> _profile = new("--profile")
+    {
+        Description = "A profile of the daemon's configuration (Recorderd:Profiles): its sources, when none is given here, and its settings, under those given here",
+        HelpName = "NAME",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(_profile);
         command.Options.Add(_audio);
         command.Options.Add(_desktopAudio);
         command.Options.Add(_audioTracks);
@@ -131,7 +138,8 @@ internal sealed class RecordingArguments(bool replay = false)
     /// <summary>For <c>replay</c>: where each save goes; null for the daemon's default directory.</summary>
     public string? SaveLocation(ParseResult parsed) => parsed.GetValue(_output)?.FullName;
 
-    public static string SourcesHelp => $"Without --audio, --desktop-audio, --video and --screen, the default PipeWire input ({DefaultSource}) is recorded.";
+    public static string SourcesHelp =>
+        $"Without --audio, --desktop-audio, --video and --screen, the --profile's sources, or else the default PipeWire input ({DefaultSource}), are recorded.";
 
     /// <summary>Creates the recorder the options describe.</summary>
     /// <param name="stopOnDisconnect">whether the daemon finalizes the recording and removes the recorder when this process goes away</param>
@@ -163,7 +171,10 @@ internal sealed class RecordingArguments(bool replay = false)
             MaxFileDuration = Units.Seconds(parsed.GetValue(_maxFileDuration)),
             MaxFileSize = parsed.GetValue(_maxFileSize),
         };
-        return await client.CreateRecorderAsync(given.Length > 0 ? given : [DefaultSource], configure?.Invoke(options) ?? options, cancellationToken);
+        // With a profile and no source given, the profile's sources are recorded.
+        var profile = parsed.GetValue(_profile);
+        options = options with { Profile = profile };
+        return await client.CreateRecorderAsync(given.Length > 0 || profile is not null ? given : [DefaultSource], configure?.Invoke(options) ?? options, cancellationToken);
     }
 
     /// <summary>Asks the user for a screen (GetDisplayMedia); with --restore-token, the token file is read first and rewritten after.</summary>

@@ -5,11 +5,12 @@ using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Bus;
 
-/// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor, isTypeSupported, encodingInfo and device enumeration.</summary>
+/// <summary><c>io.github.recorderd.Manager1</c>: the MediaRecorder constructor (with the configured profiles), isTypeSupported, encodingInfo and device enumeration.</summary>
 /// <param name="authorization">who may create recorders on the system bus; null on the session bus, where every caller may</param>
 /// <param name="displayMedia">screen sharing through the portal; null on the system bus, which has no portal</param>
 public sealed class ManagerObject(
-    RecorderRegistry registry, BusReplies replies, string version, RecordAuthorization? authorization, DisplayMedia? displayMedia, EncodingCapabilities encodingCapabilities)
+    RecorderRegistry registry, BusReplies replies, string version, RecordAuthorization? authorization, DisplayMedia? displayMedia, EncodingCapabilities encodingCapabilities,
+    RecorderProfiles profiles)
     : IBusInterface
 {
     public InterfaceDescription Description => BusInterfaces.Manager;
@@ -47,6 +48,7 @@ public sealed class ManagerObject(
     {
         "SupportedMimeTypes" => VariantValue.Array(RecordingFormats.SupportedMimeTypes.ToArray()),
         "Version" => version,
+        "Profiles" => VariantValue.Array(profiles.Names.ToArray()),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
@@ -58,10 +60,11 @@ public sealed class ManagerObject(
     private void CreateRecorder(BusCall call)
     {
         var arguments = call.Arguments();
-        var uris = arguments.ReadArrayOfString();
-        var optionValues = arguments.ReadDictionaryOfStringToVariantValue();
+        var requestedUris = arguments.ReadArrayOfString();
+        var requestedOptions = arguments.ReadDictionaryOfStringToVariantValue();
         replies.RunAsync(call, async () =>
         {
+            var (uris, optionValues) = profiles.Apply(requestedUris, requestedOptions);
             var options = RecorderOptionsParser.Parse(optionValues);
             try
             {

@@ -103,7 +103,7 @@ public sealed class RecorderObject : IBusInterface
             case "SaveReplay":
                 var location = call.Arguments().ReadString();
                 _replies.RunAsync(call, async () =>
-                    BusBody.String(await Recorder.SaveReplayAsync(location.Length == 0 ? null : RecorderOptionsParser.ParseLocation(location))));
+                    BusBody.String(await Recorder.SaveReplayAsync(location.Length == 0 ? null : LocationTemplate.Validate(location, Recorder.Options.Profile))));
                 break;
             case "AddSource":
                 AddSource(call, call.Arguments().ReadString());

@@ -26,7 +26,8 @@ public static class RecorderOptionsParser
                 "audioBitrateMode" => parsed with { AudioBitrateMode = ParseBitrateMode(OptionValue.Read(key, value, VariantValueType.String).GetString()) },
                 "videoKeyFrameIntervalDuration" => parsed with { VideoKeyFrameIntervalDuration = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
                 "videoKeyFrameIntervalCount" => parsed with { VideoKeyFrameIntervalCount = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
-                "location" => parsed with { Location = ParseLocation(OptionValue.Read(key, value, VariantValueType.String).GetString()) },
+                "location" => parsed with { Location = OptionValue.Read(key, value, VariantValueType.String).GetString() },
+                "profile" => parsed with { Profile = OptionValue.Read(key, value, VariantValueType.String).GetString() },
                 "outputFd" => parsed with { OutputFd = OutputDescriptor(OptionValue.Read(key, value, VariantValueType.UnixFd)) },
                 "pipewireRemote" => parsed with { PipeWireRemote = PipeWireConnection(OptionValue.Read(key, value, VariantValueType.UnixFd)) },
                 "stopOnDisconnect" => parsed with { StopOnDisconnect = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
@@ -43,9 +44,12 @@ public static class RecorderOptionsParser
             };
         }
 
-        return parsed is { ReplayBufferMaxBytes: not null, ReplayBuffer: null }
-            ? throw new ArgumentException("option 'replayBufferMaxBytes' caps a replay buffer: give 'replayBuffer' too")
-            : parsed;
+        if (parsed is { ReplayBufferMaxBytes: not null, ReplayBuffer: null })
+        {
+            throw new ArgumentException("option 'replayBufferMaxBytes' caps a replay buffer: give 'replayBuffer' too");
+        }
+
+        return parsed.Location is { } location ? parsed with { Location = LocationTemplate.Validate(location, parsed.Profile) } : parsed;
     }
 
     private static TimeSpan? LevelInterval(uint milliseconds) => milliseconds switch
@@ -152,9 +156,4 @@ public static class RecorderOptionsParser
         }
     }
 
-    /// <exception cref="ArgumentException">not an absolute file path</exception>
-    internal static string ParseLocation(string path) =>
-        Path.IsPathFullyQualified(path) && !path.EndsWith('/')
-            ? path
-            : throw new ArgumentException($"option 'location' must be an absolute file path, not '{path}'");
 }

@@ -73,7 +73,8 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         }
 
         await loop.InvokeAsync(() => objects.Add(BusNames.ManagerPath,
-            new ManagerObject(_registry, replies, Version, authorization, _displayMedia, new EncodingCapabilities(loop)), new ObjectManagerObject(_registry, replies)));
+            new ManagerObject(_registry, replies, Version, authorization, _displayMedia, new EncodingCapabilities(loop), Profiles(settings)),
+            new ObjectManagerObject(_registry, replies)));
         _connection.Serve(objects);
         var registry = _registry;
         _connectionsLeaving = await _connection.WatchConnectionsLeavingAsync(name => loop.Post(() => registry.OnConnectionLeft(name)));
@@ -135,6 +136,9 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             settings.MusicDirectory is { Length: > 0 } music ? music : null,
             perAccount: settings.SystemBus,
             TimeProvider.System);
+
+    private static RecorderProfiles Profiles(RecorderdOptions settings) =>
+        new(settings.Profiles.ToDictionary(profile => profile.Key, profile => new RecorderProfileOptions(profile.Value.Sources, profile.Value.ToOptionValues())));
 
     /// <summary>Starts the device monitor (off the loop: providers probe while starting); without one, DevicesChanged is never emitted.</summary>
     private GstDeviceWatch? WatchDevices()

@@ -53,6 +53,9 @@ public sealed class RecorderdOptions
     /// </summary>
     public long? MinimumFreeSpaceBytes { get; set; }
 
+    /// <summary>Named presets of recorders, by name: sources and options, for CreateRecorder's option <c>profile</c>.</summary>
+    public Dictionary<string, RecorderProfile> Profiles { get; set; } = [];
+
     /// <summary>Where recordings with video go by default; empty for <c>$XDG_VIDEOS_DIR/recorderd</c>.</summary>
     public string? VideosDirectory { get; set; }
 

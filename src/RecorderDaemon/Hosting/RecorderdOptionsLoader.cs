@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using RecorderDaemon.Bus;
 using RecorderDaemon.Media;
 using RecorderDaemon.Recording;
+using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Hosting;
 
@@ -76,6 +78,14 @@ public static class RecorderdOptionsLoader
             yield return Failure(nameof(options.MinimumFreeSpaceBytes), "must be 0 (no check) or more", options.MinimumFreeSpaceBytes);
         }
 
+        foreach (var (name, profile) in options.Profiles)
+        {
+            if (ProfileProblem(name, profile) is { } problem)
+            {
+                yield return $"{RecorderdOptions.Section}:Profiles:{name}: {problem}";
+            }
+        }
+
         foreach (var (codec, factories) in options.VideoEncoders)
         {
             if (RecordingFormats.FindCodec(codec) is not { Kind: TrackKind.Video })
@@ -94,6 +104,24 @@ public static class RecorderdOptionsLoader
             {
                 yield return Failure(key, "must be an absolute path", directory);
             }
+        }
+    }
+
+    /// <summary>What CreateRecorder would say of the profile's options; null when it would take them.</summary>
+    private static string? ProfileProblem(string name, RecorderProfile profile)
+    {
+        try
+        {
+            RecorderOptionsParser.Parse(new Dictionary<string, VariantValue>(profile.ToOptionValues()) { [RecorderProfiles.OptionName] = name });
+            return null;
+        }
+        catch (ArgumentException exception)
+        {
+            return exception.Message;
+        }
+        catch (RecorderException exception)
+        {
+            return exception.Message;
         }
     }
 

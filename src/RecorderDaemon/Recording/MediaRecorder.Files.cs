@@ -35,7 +35,7 @@ public sealed partial class MediaRecorder
             throw RecorderException.NotSupported("SaveReplay needs a recorder created with 'replayBuffer'");
         }
 
-        var output = _outputs.Claim(location, session.Format.Extension, HasVideo, name: "Replay");
+        var output = _outputs.Claim(location, session.Format.Extension, HasVideo, name: "Replay", Options.Profile);
         try
         {
             RequireFreeSpace(output.Handle, $"'{output.Location}'");
@@ -62,7 +62,7 @@ public sealed partial class MediaRecorder
     {
         if (Options.OutputFd is not { } descriptor)
         {
-            var output = _outputs.Claim(Options.Location, extension, hasVideo);
+            var output = _outputs.Claim(Options.Location, extension, hasVideo, profile: Options.Profile);
             try
             {
                 RequireFreeSpace(output.Handle, $"'{output.Location}'");

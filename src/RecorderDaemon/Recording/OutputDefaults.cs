@@ -19,7 +19,7 @@ public sealed class OutputDefaults(string? videosDirectory, string? musicDirecto
         var (videos, music) = videosDirectory is not null && musicDirectory is not null ? (null, null)
             : perAccount ? XdgDirectoriesOf(owner)
             : _daemonUsers.Value;
-        return new OutputLocations(videosDirectory ?? Within(videos), musicDirectory ?? Within(music), owner.Files, clock);
+        return new OutputLocations(videosDirectory ?? Within(videos), musicDirectory ?? Within(music), owner.Home, owner.Files, clock);
     }
 
     /// <summary>The owner's XDG directories from its home and its <c>user-dirs.dirs</c>, read with its rights; none without a home.</summary>

@@ -24,8 +24,11 @@ public sealed record RecorderOptions
     /// <summary>Frames between key frames.</summary>
     public uint? VideoKeyFrameIntervalCount { get; init; }
 
-    /// <summary>Output file path; null for the default location.</summary>
+    /// <summary>Output file path, or a <see cref="LocationTemplate"/>; null for the default location.</summary>
     public string? Location { get; init; }
+
+    /// <summary>The configured profile the options came from (explicit ones winning), for <c>%p</c>; null for none.</summary>
+    public string? Profile { get; init; }
 
     /// <summary>An empty, seekable file the client opened for writing, for the recorder's one recording instead of a path.</summary>
     public SafeFileHandle? OutputFd { get; init; }

@@ -106,12 +106,11 @@ public sealed partial class BadInputTests
         Assert.That(error.ErrorMessage, Does.Contain($"option 'audioTracks' must be 'mix' or 'separate', not '{layout}'"));
     }
 
-    [TestCase("recording.webm")]
-    [TestCase("./recording.webm")]
     [TestCase("")]
     [TestCase("/tmp/")]
+    [TestCase("/tmp/%z.webm")]
     [Order(ErrorPath)]
-    public void ALocationThatIsNotAnAbsoluteFilePathIsInvalidArgs(string location)
+    public void ALocationThatNamesNoFileOrHasABadCodeIsInvalidArgs(string location)
     {
         var error = CreateError(Audio, ("location", location));
         Assert.That(error.ErrorName, Is.EqualTo(InvalidArgs));

@@ -33,6 +33,10 @@ public sealed class ConfigurationTests() : WorkDirectoryFixture("recorderd-confi
     [TestCase("--Recorderd:IdleExitSeconds=-5", "Recorderd:IdleExitSeconds")]
     [TestCase("--Recorderd:MaxRecorderPerClient=2", "MaxRecorderPerClient")]
     [TestCase("--Recorderd:RecordGroup=", "Recorderd:RecordGroup")]
+    [TestCase("--Recorderd:MinimumFreeSpaceBytes=-1", "Recorderd:MinimumFreeSpaceBytes")]
+    [TestCase("--Recorderd:Profiles:talk:Location=%q.webm", "Recorderd:Profiles:talk: option 'location' has an unknown code '%q'")]
+    [TestCase("--Recorderd:Profiles:talk:LevelInterval=5", "Recorderd:Profiles:talk: option 'levelInterval'")]
+    [TestCase("--Recorderd:Profiles:talk:Colour=red", "Colour")]
     public void AnInvalidSettingStopsTheStartNamingTheKey(string setting, string key)
     {
         var exited = Assert.Throws<DaemonExitedException>(() => new DaemonProcess(setting).Dispose())!;
