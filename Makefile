@@ -116,8 +116,11 @@ install: publish
 		ln -sfn $$(realpath -m --relative-to=$(BINDIR) $(LIBDIR)/recorderd/$$program) $(DESTDIR)$(BINDIR)/$$program; \
 	done
 	sed 's|@bindir@|$(BINDIR)|g' packaging/systemd/recorderd.service > $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service
+	sed 's|@bindir@|$(BINDIR)|g' packaging/systemd/recorderd-record@.service > $(DESTDIR)$(LIBDIR)/systemd/user/recorderd-record@.service
+	$(INSTALL) -m 644 packaging/systemd/recorderd-record@.timer $(DESTDIR)$(LIBDIR)/systemd/user/
 	sed 's|@bindir@|$(BINDIR)|g' packaging/dbus/io.github.recorderd.service > $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
-	chmod 644 $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
+	chmod 644 $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service $(DESTDIR)$(LIBDIR)/systemd/user/recorderd-record@.service \
+		$(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
 	$(INSTALL) -m 644 data/dbus/*.xml $(DESTDIR)$(DATADIR)/dbus-1/interfaces/
 	$(INSTALL) -m 644 packaging/dbus/io.github.recorderd.conf $(DESTDIR)$(DATADIR)/dbus-1/system.d/
 	$(INSTALL) -m 644 packaging/polkit/io.github.recorderd.policy $(DESTDIR)$(DATADIR)/polkit-1/actions/
@@ -125,7 +128,8 @@ install: publish
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/recorderd $(DESTDIR)$(BINDIR)/recorderctl
 	rm -rf $(DESTDIR)$(LIBDIR)/recorderd
-	rm -f $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service
+	rm -f $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service $(DESTDIR)$(LIBDIR)/systemd/user/recorderd-record@.service \
+		$(DESTDIR)$(LIBDIR)/systemd/user/recorderd-record@.timer
 	rm -f $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service
 	rm -f $(DESTDIR)$(DATADIR)/dbus-1/system.d/io.github.recorderd.conf
 	rm -f $(DESTDIR)$(DATADIR)/polkit-1/actions/io.github.recorderd.policy

@@ -41,6 +41,14 @@ public sealed class Recorderctl : IDisposable
     /// <summary>Starts recorderctl with <paramref name="args"/> in <paramref name="workingDirectory"/> (default: the test's).</summary>
     public static Recorderctl Start(IEnumerable<string> args, string? workingDirectory = null) => new(args, workingDirectory);
 
+    /// <summary>Makes <paramref name="directory"/> a bin directory with a <c>recorderctl</c> that runs the built one, as <c>make install</c> would put on PATH.</summary>
+    public static string InstallWrapper(string directory)
+    {
+        var bin = Directory.CreateDirectory(directory).FullName;
+        ChildProcess.WriteScript(Path.Combine(bin, "recorderctl"), $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "recorderctl.dll")}' \"$@\"\n");
+        return bin;
+    }
+
     /// <summary>Runs recorderctl with <paramref name="args"/> to its end.</summary>
     public static RecorderctlResult Run(IEnumerable<string> args, string? workingDirectory = null)
     {

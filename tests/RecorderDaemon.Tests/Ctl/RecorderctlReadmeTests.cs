@@ -15,7 +15,7 @@ public sealed class RecorderctlReadmeTests : RecorderctlFixture
         Assert.That(script, Does.Contain("recorderctl start").And.Contain("recorderctl stop"));
 
         var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script + "\nprintf '%s\\n' \"$file\""]) { WorkingDirectory = Daemon.Directory };
-        start.Environment["PATH"] = $"{InstallRecorderctlWrapper()}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["PATH"] = $"{Recorderctl.InstallWrapper(Path.Combine(Daemon.Directory, "bin"))}:{Environment.GetEnvironmentVariable("PATH")}";
         start.Environment["DBUS_SESSION_BUS_ADDRESS"] = Daemon.Address;
         var (exitCode, output, error) = ChildProcess.Run(start, ScriptTimeout);
 
@@ -32,13 +32,5 @@ public sealed class RecorderctlReadmeTests : RecorderctlFixture
         var readme = File.ReadAllText(Path.Combine(ChildProcess.RepositoryRoot, "README.md"));
         var start = readme.IndexOf("```sh\n", readme.IndexOf(marker, StringComparison.Ordinal), StringComparison.Ordinal) + "```sh\n".Length;
         return readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
-    }
-
-    /// <summary>A directory with a <c>recorderctl</c> that runs the built one, as <c>make install</c> would put on PATH.</summary>
-    private string InstallRecorderctlWrapper()
-    {
-        var bin = Directory.CreateDirectory(Path.Combine(Daemon.Directory, "bin")).FullName;
-        ChildProcess.WriteScript(Path.Combine(bin, "recorderctl"), $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "recorderctl.dll")}' \"$@\"\n");
-        return bin;
     }
 }

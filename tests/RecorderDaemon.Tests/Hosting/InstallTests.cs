@@ -20,6 +20,7 @@ public sealed class InstallTests() : WorkDirectoryFixture("recorderd-install-")
         var installed = Installed(
             "usr/bin/recorderd", "usr/lib/recorderd/recorderd", "usr/lib/recorderd/recorderd.dll",
             "usr/bin/recorderctl", "usr/lib/recorderd/recorderctl", "usr/lib/recorderd/recorderctl.dll", "usr/lib/systemd/user/recorderd.service",
+            "usr/lib/systemd/user/recorderd-record@.service", "usr/lib/systemd/user/recorderd-record@.timer",
             "usr/share/dbus-1/services/io.github.recorderd.service", "usr/share/dbus-1/system.d/io.github.recorderd.conf",
             "usr/share/polkit-1/actions/io.github.recorderd.policy",
             "usr/share/dbus-1/interfaces/io.github.recorderd.Manager1.xml", "usr/share/dbus-1/interfaces/io.github.recorderd.MediaRecorder1.xml");
@@ -33,6 +34,8 @@ public sealed class InstallTests() : WorkDirectoryFixture("recorderd-install-")
                 Is.EqualTo("../lib/recorderd/recorderd"), "the bin symlink must be relative so it works under DESTDIR and after it");
             Assert.That(new FileInfo(Path.Combine(DestDir, "usr/bin/recorderctl")).LinkTarget, Is.EqualTo("../lib/recorderd/recorderctl"));
             Assert.That(unit, Does.Contain("\nExecStart=/usr/bin/recorderd --activated\n").And.Not.Contain("@bindir@"));
+            Assert.That(File.ReadAllText(Path.Combine(DestDir, "usr/lib/systemd/user/recorderd-record@.service")),
+                Does.Contain("\nExecStart=/usr/bin/recorderctl record --profile %i\n").And.Not.Contain("@bindir@"));
             Assert.That(unit, Does.Contain("\nType=notify\n").And.Contain("\nBusName=io.github.recorderd\n").And.Contain("\nEnvironment=MALLOC_ARENA_MAX=2\n"));
             Assert.That(activation, Does.Contain("\nName=io.github.recorderd\n").And.Contain("\nExec=/usr/bin/env MALLOC_ARENA_MAX=2 /usr/bin/recorderd --activated\n")
                 .And.Contain("\nSystemdService=recorderd.service\n").And.Not.Contain("@bindir@"));
