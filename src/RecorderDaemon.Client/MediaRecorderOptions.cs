@@ -59,6 +59,9 @@ public sealed record MediaRecorderOptions
     /// <summary>How often <see cref="MediaRecorder.AudioLevels"/> reports the audio's loudness (at least 20 ms); null for never.</summary>
     public TimeSpan? LevelInterval { get; init; }
 
+    /// <summary>Whether the desktop is notified when a recording ends (the daemon's default: true, where it notifies).</summary>
+    public bool? Notify { get; init; }
+
     /// <summary>A profile configured in the daemon: its sources (when the recorder is given none) and options, under these.</summary>
     public string? Profile { get; init; }
 
@@ -85,6 +88,7 @@ public sealed record MediaRecorderOptions
             ("replayBuffer", ReplayBuffer is { } span ? VariantValue.UInt32(checked((uint)Math.Ceiling(span.TotalSeconds))) : default(VariantValue?)),
             ("replayBufferMaxBytes", Box(ReplayBufferMaxBytes)),
             ("levelInterval", Milliseconds(LevelInterval)),
+            ("notify", Box(Notify)),
             ("profile", Box(Profile)),
         ];
         return [.. from entry in entries where entry.Value.HasValue select KeyValuePair.Create(entry.Key, entry.Value!.Value)];

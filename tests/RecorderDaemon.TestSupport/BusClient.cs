@@ -84,6 +84,26 @@ public sealed class BusClient : IDisposable
             },
             emitOnCapturedContext: false).AsTask());
 
+    /// <summary>Emits a signal from this connection, e.g. as the service a test plays would; its arguments are written as <see cref="CallAsync{T}"/>'s.</summary>
+    public void EmitSignal(string path, string iface, string member, IReadOnlyList<VariantValue> arguments)
+    {
+        var writer = Connection.GetMessageWriter();
+        try
+        {
+            writer.WriteSignalHeader(null, path, iface, member, MessageArguments.Signature(arguments));
+            foreach (var argument in arguments)
+            {
+                MessageArguments.Write(ref writer, argument);
+            }
+
+            Connection.TrySendMessage(writer.CreateMessage());
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
     public void Dispose() => Connection.Dispose();
 
     /// <summary>

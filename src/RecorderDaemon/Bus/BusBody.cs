@@ -53,6 +53,34 @@ public sealed record BusBody(string Signature, BodyWriter Write)
         writer.WriteArray(levels.RmsDecibels.ToArray());
     });
 
+    /// <summary>org.freedesktop.Notifications.Notify: app name, replaces id, icon, summary, body, actions, hints, timeout (-1: the server's).</summary>
+    public static BusBody Notification(string application, string summary, string body, string[] actions) => new("susssasa{sv}i", (ref MessageWriter writer) =>
+    {
+        writer.WriteString(application);
+        writer.WriteUInt32(0);
+        writer.WriteString("media-record");
+        writer.WriteString(summary);
+        writer.WriteString(body);
+        writer.WriteArray(actions);
+        writer.WriteDictionaryEnd(writer.WriteDictionaryStart());
+        writer.WriteInt32(-1);
+    });
+
+    /// <summary>org.freedesktop.portal.OpenURI.OpenURI: parent window (none), URI, options (none).</summary>
+    public static BusBody OpenUri(string uri) => new("ssa{sv}", (ref MessageWriter writer) =>
+    {
+        writer.WriteString("");
+        writer.WriteString(uri);
+        writer.WriteDictionaryEnd(writer.WriteDictionaryStart());
+    });
+
+    /// <summary>org.freedesktop.FileManager1.ShowItems: the URIs, a startup id (none).</summary>
+    public static BusBody ShowItems(string uri) => new("ass", (ref MessageWriter writer) =>
+    {
+        writer.WriteArray(new[] { uri });
+        writer.WriteString("");
+    });
+
     public static BusBody ReplaySaved(string path, TimeSpan duration) => new("st", (ref MessageWriter writer) =>
     {
         writer.WriteString(path);

@@ -27,6 +27,7 @@ public static class RecorderOptionsParser
                 "videoKeyFrameIntervalDuration" => parsed with { VideoKeyFrameIntervalDuration = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
                 "videoKeyFrameIntervalCount" => parsed with { VideoKeyFrameIntervalCount = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
                 "location" => parsed with { Location = OptionValue.Read(key, value, VariantValueType.String).GetString() },
+"notify" => parsed with { Notify = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
                 "profile" => parsed with { Profile = OptionValue.Read(key, value, VariantValueType.String).GetString() },
                 "outputFd" => parsed with { OutputFd = OutputDescriptor(OptionValue.Read(key, value, VariantValueType.UnixFd)) },
                 "pipewireRemote" => parsed with { PipeWireRemote = PipeWireConnection(OptionValue.Read(key, value, VariantValueType.UnixFd)) },

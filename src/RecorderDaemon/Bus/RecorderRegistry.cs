@@ -35,6 +35,9 @@ public sealed class RecorderRegistry(
     /// <summary>Raised on the loop thread after a recorder object was added or removed.</summary>
     public event Action? CountChanged;
 
+    /// <summary>Raised on the loop thread when a recorder is created, before any of its events.</summary>
+    public event Action<MediaRecorder>? Added;
+
     public RecorderObject Add(MediaRecorder recorder, Caller owner)
     {
         var path = BusNames.RecorderPathPrefix + ++_lastId;
@@ -43,6 +46,7 @@ public sealed class RecorderRegistry(
         objects.Add(path, recorderObject);
         connection.EmitSignal(BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesAdded", BusBody.InterfacesAdded(recorderObject));
         logger.LogInformation("Recorder {Path} created by {Owner} for {Sources}", path, owner.ToString(), recorder.Sources);
+        Added?.Invoke(recorder);
         CountChanged?.Invoke();
         return recorderObject;
     }

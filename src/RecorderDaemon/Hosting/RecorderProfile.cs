@@ -39,6 +39,8 @@ public sealed class RecorderProfile
 
     public uint? LevelInterval { get; set; }
 
+    public bool? Notify { get; set; }
+
     /// <summary>The options set, as CreateRecorder's <c>a{sv}</c> carries them.</summary>
     public Dictionary<string, VariantValue> ToOptionValues()
     {
@@ -58,6 +60,7 @@ public sealed class RecorderProfile
             ("maxFileDuration", UInt32(MaxFileDuration)),
             ("maxFileSize", UInt64(MaxFileSize)),
             ("levelInterval", UInt32(LevelInterval)),
+            ("notify", Notify is { } notify ? VariantValue.Bool(notify) : default(VariantValue?)),
         ];
         return entries.Where(entry => entry.Value is not null).ToDictionary(entry => entry.Key, entry => entry.Value!.Value);
     }

@@ -31,6 +31,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     private bool _ownsName;
     private IdleExit? _idleExit;
     private DisplayMedia? _displayMedia;
+    private RecordingNotifications? _notifications;
     private GstDeviceWatch? _devices;
     private bool _stopping;
 
@@ -64,6 +65,13 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         var authorization = settings.SystemBus
             ? new RecordAuthorization(_connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
             : null;
+
+        if (settings is { SystemBus: false, Notifications: true })
+        {
+            _notifications = new RecordingNotifications(_connection, loggers.CreateLogger<RecordingNotifications>());
+            await _notifications.StartAsync();
+            _registry.Added += _notifications.Follow;
+        }
 
         if (!settings.SystemBus)
         {
@@ -125,6 +133,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
 
     public void Dispose()
     {
+        _notifications?.Dispose();
         _displayMedia?.Dispose();
         _connection?.Dispose();
     }

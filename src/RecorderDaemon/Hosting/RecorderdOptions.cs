@@ -53,6 +53,12 @@ public sealed class RecorderdOptions
     /// </summary>
     public long? MinimumFreeSpaceBytes { get; set; }
 
+    /// <summary>
+    /// Whether the end of each recording is notified on the desktop (org.freedesktop.Notifications); only on the session bus,
+    /// the system bus having no desktop. A recorder's option <c>notify</c> turns it off for that recorder.
+    /// </summary>
+    public bool Notifications { get; set; } = true;
+
     /// <summary>Named presets of recorders, by name: sources and options, for CreateRecorder's option <c>profile</c>.</summary>
     public Dictionary<string, RecorderProfile> Profiles { get; set; } = [];
 

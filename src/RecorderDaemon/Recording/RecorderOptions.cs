@@ -40,6 +40,9 @@ public sealed record RecorderOptions
 
     public AudioTrackLayout AudioTracks { get; init; } = AudioTrackLayout.Mix;
 
+    /// <summary>Whether the desktop is notified when a recording ends (where the daemon notifies at all).</summary>
+    public bool Notify { get; init; } = true;
+
     /// <summary>How often AudioLevels reports the recorded audio's loudness; null for never.</summary>
     public TimeSpan? LevelInterval { get; init; }
 
