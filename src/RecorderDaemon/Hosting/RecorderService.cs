@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecorderDaemon.Access;
 using RecorderDaemon.Bus;
+using RecorderDaemon.Bus.Desktop;
 using RecorderDaemon.Media;
 using RecorderDaemon.Media.Sources;
 using RecorderDaemon.Native;
@@ -71,6 +72,11 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             _notifications = new RecordingNotifications(_connection, loggers.CreateLogger<RecordingNotifications>());
             await _notifications.StartAsync();
             _registry.Added += _notifications.Follow;
+        }
+
+        if (settings is { SystemBus: false, Indicator: true })
+        {
+            _registry.Added += new RecordingIndicator(loop, _connection, objects, loggers.CreateLogger<RecordingIndicator>()).Follow;
         }
 
         if (!settings.SystemBus)

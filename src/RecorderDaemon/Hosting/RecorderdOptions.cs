@@ -59,6 +59,9 @@ public sealed class RecorderdOptions
     /// </summary>
     public bool Notifications { get; set; } = true;
 
+    /// <summary>Whether a recording indicator (a StatusNotifierItem) is in the desktop's panel while recordings run; only on the session bus.</summary>
+    public bool Indicator { get; set; } = true;
+
     /// <summary>Named presets of recorders, by name: sources and options, for CreateRecorder's option <c>profile</c>.</summary>
     public Dictionary<string, RecorderProfile> Profiles { get; set; } = [];
 

@@ -8,8 +8,8 @@ public sealed record Notification(uint Id, string Application, string Summary, s
 
 /// <summary>
 /// The desktop's side of what recorderd asks of it, on a test connection that owns the names: a notification server
-/// (<c>org.freedesktop.Notifications</c>), a file manager (<c>org.freedesktop.FileManager1</c>) and the portal's OpenURI. It
-/// keeps what it was asked and answers at once, on the connection's receive loop.
+/// (<c>org.freedesktop.Notifications</c>), a file manager (<c>org.freedesktop.FileManager1</c>), the portal's OpenURI and a
+/// panel's StatusNotifierWatcher. It keeps what it was asked and answers at once, on the connection's receive loop.
 /// </summary>
 public sealed class FakeDesktop : IDisposable
 {
@@ -20,6 +20,7 @@ public sealed class FakeDesktop : IDisposable
     private readonly ConcurrentQueue<Notification> _notifications = new();
     private readonly ConcurrentQueue<string> _shown = new();
     private readonly ConcurrentQueue<string> _opened = new();
+    private readonly ConcurrentQueue<string> _registered = new();
     private int _lastId;
 
     private FakeDesktop(BusClient connection) => _connection = connection;
@@ -32,6 +33,12 @@ public sealed class FakeDesktop : IDisposable
     /// <summary>The URIs the portal was asked to open.</summary>
     public IReadOnlyList<string> Opened => [.. _opened];
 
+    /// <summary>The services registered as StatusNotifierItems.</summary>
+    public IReadOnlyList<string> Registered => [.. _registered];
+
+    /// <summary>The connection, to call the items it was given.</summary>
+    public BusClient Connection => _connection;
+
     public static async Task<FakeDesktop> StartAsync(DaemonProcess daemon)
     {
         var desktop = new FakeDesktop(daemon.Connect());
@@ -40,6 +47,8 @@ public sealed class FakeDesktop : IDisposable
             new Handler("/org/freedesktop/FileManager1", "org.freedesktop.FileManager1", "ShowItems", desktop.ShowItems), "org.freedesktop.FileManager1");
         await desktop._connection.ServeAsync(
             new Handler("/org/freedesktop/portal/desktop", "org.freedesktop.portal.OpenURI", "OpenURI", desktop.OpenUri), "org.freedesktop.portal.Desktop");
+        await desktop._connection.ServeAsync(
+            new Handler("/StatusNotifierWatcher", "org.kde.StatusNotifierWatcher", "RegisterStatusNotifierItem", desktop.RegisterItem), "org.kde.StatusNotifierWatcher");
         return desktop;
     }
 
@@ -80,6 +89,13 @@ public sealed class FakeDesktop : IDisposable
         _opened.Enqueue(reader.ReadString());
         using var writer = context.CreateReplyWriter("o");
         writer.WriteObjectPath("/org/freedesktop/portal/desktop/request/1_1/t");
+        context.Reply(writer.CreateMessage());
+    }
+
+    private void RegisterItem(MethodContext context)
+    {
+        _registered.Enqueue(context.Request.GetBodyReader().ReadString());
+        using var writer = context.CreateReplyWriter(null);
         context.Reply(writer.CreateMessage());
     }
 

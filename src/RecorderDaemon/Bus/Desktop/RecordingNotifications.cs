@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using RecorderDaemon.Recording;
 using Tmds.DBus.Protocol;
 
-namespace RecorderDaemon.Bus;
+namespace RecorderDaemon.Bus.Desktop;
 
 /// <summary>
 /// Tells the user when a recording ends, through the desktop's notification server (<c>org.freedesktop.Notifications</c>):

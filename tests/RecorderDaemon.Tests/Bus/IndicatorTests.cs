@@ -1,0 +1,60 @@
+using Tmds.DBus.Protocol;
+
+namespace RecorderDaemon.Tests.Bus;
+
+/// <summary>
+/// The recording indicator: a StatusNotifierItem registered with the panel's watcher while a recording runs, naming it,
+/// whose Activate stops it, gone (its name released) when the recording ends; without a watcher recording goes on.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class IndicatorTests
+{
+    private const string Item = "org.kde.StatusNotifierItem";
+
+    [Test]
+    public async Task ARecordingRegistersAnItemNamingItAndActivateStopsIt()
+    {
+        using var daemon = new DaemonProcess();
+        using var desktop = await FakeDesktop.StartAsync(daemon);
+        var location = Path.Combine(daemon.Directory, "indicated.webm");
+        var path = daemon.CreateRecorder(["test:audio"], ("location", location));
+
+        daemon.CallRecorder(path, "Start", [0u]);
+        Poll.Until(() => desktop.Registered.Count == 1, "the item's registration");
+        var service = desktop.Registered[0];
+        Thread.Sleep(1200);
+
+        Assert.That(service, Does.Match($@"^{Item}-\d+-1$"));
+        Assert.That((await Get(desktop, service, "Title")).GetString(), Is.EqualTo("Recording"));
+        Assert.That((await Get(desktop, service, "Status")).GetString(), Is.EqualTo("Active"));
+        var toolTip = (await Get(desktop, service, "ToolTip")).GetItem(3).GetString();
+        Assert.That(toolTip, Does.Match(@"^indicated\.webm: 0:00:0[1-2]\n"), "the recording and its running time");
+
+        await desktop.Connection.CallAsync(service, "/StatusNotifierItem", Item, "Activate", [0, 0]);
+        Poll.Until(() => daemon.RecorderState(path) == "inactive", "the recording stopped");
+        await Poll.UntilAsync(async () => !await desktop.Connection.NameHasOwnerAsync(service), "the item's name released");
+        Assert.That(RecorderDaemon.Native.GstDiscoverer.Discover(new Uri(location).AbsoluteUri, TimeSpan.FromSeconds(10)).Seekable, Is.True);
+    }
+
+    [Test]
+    public void WithoutAWatcherRecordingGoesOnAndItIsLoggedOnce()
+    {
+        using var daemon = new DaemonProcess();
+
+        for (var i = 0; i < 2; i++)
+        {
+            var path = daemon.CreateRecorder(["test:audio"]);
+            daemon.CallRecorder(path, "Start", [0u]);
+            Thread.Sleep(500);
+            daemon.CallRecorder(path, "Stop");
+            Assert.That(File.Exists(daemon.GetProperty(path, "io.github.recorderd.MediaRecorder1", "Location").GetString()));
+        }
+
+        Poll.Until(() => daemon.Output.Contains("No recording indicator in the panel"), "the log line");
+        Assert.That(daemon.Output.Split("No recording indicator in the panel").Length - 1, Is.EqualTo(1), daemon.Output);
+    }
+
+    private static Task<VariantValue> Get(FakeDesktop desktop, string service, string property) => desktop.Connection.CallAsync(
+        service, "/StatusNotifierItem", "org.freedesktop.DBus.Properties", "Get", [Item, property], static (message, _) => message.GetBodyReader().ReadVariantValue());
+}
