@@ -19,17 +19,19 @@ public sealed class IndicatorTests
         using var desktop = await FakeDesktop.StartAsync(daemon);
         var location = Path.Combine(daemon.Directory, "indicated.webm");
         var path = daemon.CreateRecorder(["test:audio"], ("location", location));
+        using var itemSignals = new SignalLog(daemon, Item, "/StatusNotifierItem");
 
         daemon.CallRecorder(path, "Start", [0u]);
         Poll.Until(() => desktop.Registered.Count == 1, "the item's registration");
         var service = desktop.Registered[0];
-        Thread.Sleep(1200);
+        Thread.Sleep(2200); // Duration is refreshed each second
 
         Assert.That(service, Does.Match($@"^{Item}-\d+-1$"));
         Assert.That((await Get(desktop, service, "Title")).GetString(), Is.EqualTo("Recording"));
         Assert.That((await Get(desktop, service, "Status")).GetString(), Is.EqualTo("Active"));
         var toolTip = (await Get(desktop, service, "ToolTip")).GetItem(3).GetString();
-        Assert.That(toolTip, Does.Match(@"^indicated\.webm: 0:00:0[1-2]\n"), "the recording and its running time");
+        Assert.That(toolTip, Does.Match(@"^indicated\.webm: 0:00:0[1-3]\n"), "the recording and its running time");
+        Assert.That(itemSignals.Members.Count(member => member == "NewToolTip"), Is.GreaterThanOrEqualTo(1), "the running time is announced each second");
 
         await desktop.Connection.CallAsync(service, "/StatusNotifierItem", Item, "Activate", [0, 0]);
         Poll.Until(() => daemon.RecorderState(path) == "inactive", "the recording stopped");

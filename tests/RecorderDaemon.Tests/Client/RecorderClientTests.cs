@@ -153,7 +153,7 @@ public sealed class RecorderClientTests : DaemonClientFixture
     {
         // BitrateMode cannot carry a wrong mode, so the options are sent one level down.
         IReadOnlyList<KeyValuePair<string, VariantValue>> options = key == "location"
-            ? new MediaRecorderOptions { Location = "relative.ogg" }.ToEntries()
+            ? new MediaRecorderOptions { Location = "take %q.ogg" }.ToEntries()
             : [KeyValuePair.Create("audioBitrateMode", VariantValue.String("loud"))];
 
         var error = Assert.ThrowsAsync<RecorderClientException>(() => Client.Manager.CreateRecorderAsync(["test:audio"], options, CancellationToken.None));

@@ -115,7 +115,7 @@ public sealed class ReplayBufferTests
     }
 
     [Test]
-    public void SaveReplayIsNotSupportedWithoutABufferAndTakesAnAbsolutePath()
+    public void SaveReplayIsNotSupportedWithoutABufferAndRefusesAMalformedLocation()
     {
         var plain = _daemon.CreateRecorder(["test:audio"]);
         _daemon.CallRecorder(plain, "Start", [0u]);
@@ -125,7 +125,7 @@ public sealed class ReplayBufferTests
         var replay = _daemon.CreateRecorder(["test:audio"], ("replayBuffer", 5u));
         Assert.That(DaemonProcess.ErrorOf(() => SaveReplay(replay, "")).ErrorName, Is.EqualTo("io.github.recorderd.Error.InvalidStateError"), "inactive");
         _daemon.CallRecorder(replay, "Start", [0u]);
-        Assert.That(DaemonProcess.ErrorOf(() => SaveReplay(replay, "relative.webm")).ErrorName, Is.EqualTo("org.freedesktop.DBus.Error.InvalidArgs"));
+        Assert.That(DaemonProcess.ErrorOf(() => SaveReplay(replay, "take %q.webm")).ErrorName, Is.EqualTo("org.freedesktop.DBus.Error.InvalidArgs"));
         Assert.That(DaemonProcess.ErrorOf(() => _daemon.CallRecorder(replay, "RequestData")).ErrorName, Is.EqualTo("io.github.recorderd.Error.NotSupportedError"));
         _daemon.CallRecorder(replay, "Destroy");
     }

@@ -23,6 +23,7 @@ public sealed class RecordingIndicator(GLibLoop loop, BusConnection connection, 
     private readonly string _name = $"{ItemInterface}-{Environment.ProcessId}-1";
     private readonly List<MediaRecorder> _recording = [];
     private Task _shown = Task.CompletedTask;
+    private GLibSource? _clock;
     private bool _watcherMissing;
 
     public InterfaceDescription Description { get; } = InterfaceDescription.Parse(BusInterfaces.ReadXml(ItemInterface))[ItemInterface];
@@ -80,6 +81,14 @@ public sealed class RecordingIndicator(GLibLoop loop, BusConnection connection, 
         var show = _recording.Count > 0;
         if (show != wasShown)
         {
+            // The tooltip's running times change every second; a panel reads it again on NewToolTip.
+            _clock?.Dispose();
+            _clock = show ? loop.AddTimeout(TimeSpan.FromSeconds(1), () =>
+            {
+                connection.EmitSignal(ItemPath, ItemInterface, "NewToolTip");
+                return true;
+            }) : null;
+
             // One change at a time, in order: a quick start and stop must not release the name before it was owned.
             _shown = _shown.ContinueWith(_ => show ? ShowAsync() : HideAsync(), TaskScheduler.Default).Unwrap();
         }
