@@ -33,6 +33,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     private IdleExit? _idleExit;
     private DisplayMedia? _displayMedia;
     private RecordingNotifications? _notifications;
+    private RecordingIndicator? _indicator;
     private GstDeviceWatch? _devices;
     private bool _stopping;
 
@@ -76,7 +77,9 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
 
         if (settings is { SystemBus: false, Indicator: true })
         {
-            _registry.Added += new RecordingIndicator(loop, _connection, objects, loggers.CreateLogger<RecordingIndicator>()).Follow;
+            _indicator = new RecordingIndicator(loop, _connection, objects, loggers.CreateLogger<RecordingIndicator>());
+            await _indicator.StartAsync();
+            _registry.Added += _indicator.Follow;
         }
 
         if (!settings.SystemBus)
@@ -140,6 +143,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     public void Dispose()
     {
         _notifications?.Dispose();
+        _indicator?.Dispose();
         _displayMedia?.Dispose();
         _connection?.Dispose();
     }

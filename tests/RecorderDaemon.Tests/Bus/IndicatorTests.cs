@@ -40,6 +40,21 @@ public sealed class IndicatorTests
     }
 
     [Test]
+    public async Task AWatcherThatStartsDuringTheRecordingIsRegisteredWith()
+    {
+        using var daemon = new DaemonProcess();
+        var path = daemon.CreateRecorder(["test:audio"]);
+        daemon.CallRecorder(path, "Start", [0u]);
+        Poll.Until(() => daemon.Output.Contains("No recording indicator in the panel"), "the first registration's failure");
+
+        using var desktop = await FakeDesktop.StartAsync(daemon);
+
+        Poll.Until(() => desktop.Registered.Count == 1, "the registration with the panel that came");
+        Assert.That(desktop.Registered[0], Does.Match($@"^{Item}-\d+-1$"));
+        daemon.CallRecorder(path, "Destroy");
+    }
+
+    [Test]
     public void WithoutAWatcherRecordingGoesOnAndItIsLoggedOnce()
     {
         using var daemon = new DaemonProcess();

@@ -11,9 +11,11 @@ namespace RecorderDaemon.Bus.Desktop;
 /// and GNOME's AppIndicator panels) whose title and tooltip name the recordings and their running time; activating it
 /// stops them all. It appears when the first recording starts, by owning <c>org.kde.StatusNotifierItem-PID-1</c> and
 /// registering with <c>org.kde.StatusNotifierWatcher</c>, and goes when the last one ends, by releasing the name, which
-/// the watcher follows. Lives on the loop thread; a missing watcher is logged once.
+/// the watcher follows. A watcher that starts later (a panel restarted) is registered with too. Lives on the loop thread;
+/// a missing watcher is logged once.
 /// </summary>
-public sealed class RecordingIndicator(GLibLoop loop, BusConnection connection, BusObjectTree objects, ILogger<RecordingIndicator> logger) : IBusInterface
+public sealed class RecordingIndicator(GLibLoop loop, BusConnection connection, BusObjectTree objects, ILogger<RecordingIndicator> logger)
+    : IBusInterface, IDisposable
 {
     public const string ItemPath = "/StatusNotifierItem";
     private const string Watcher = "org.kde.StatusNotifierWatcher";
@@ -24,9 +26,33 @@ public sealed class RecordingIndicator(GLibLoop loop, BusConnection connection, 
     private readonly List<MediaRecorder> _recording = [];
     private Task _shown = Task.CompletedTask;
     private GLibSource? _clock;
+    private IDisposable? _watcherStarts;
     private bool _watcherMissing;
 
     public InterfaceDescription Description { get; } = InterfaceDescription.Parse(BusInterfaces.ReadXml(ItemInterface))[ItemInterface];
+
+    /// <summary>Watches for a watcher coming onto the bus, to register with it while recordings run.</summary>
+    public async Task StartAsync() => _watcherStarts = await connection.WatchAsync(
+        new MatchRule { Type = MessageType.Signal, Sender = "org.freedesktop.DBus", Interface = "org.freedesktop.DBus", Member = "NameOwnerChanged" },
+        static (message, _) =>
+        {
+            var reader = message.GetBodyReader();
+            var (name, _, newOwner) = (reader.ReadString(), reader.ReadString(), reader.ReadString());
+            return name == Watcher && newOwner.Length > 0 ? newOwner : null;
+        },
+        _ => loop.Post(() =>
+        {
+            if (_recording.Count > 0)
+            {
+                _shown = _shown.ContinueWith(_ => RegisterAsync(), TaskScheduler.Default).Unwrap();
+            }
+        }));
+
+    public void Dispose()
+    {
+        _watcherStarts?.Dispose();
+        _clock?.Dispose();
+    }
 
     /// <summary>Follows <paramref name="recorder"/>'s state until it is destroyed; on the loop thread.</summary>
     public void Follow(MediaRecorder recorder) => recorder.PropertyChanged += (_, change) => OnStateChanged(recorder, change);
@@ -101,14 +127,28 @@ public sealed class RecordingIndicator(GLibLoop loop, BusConnection connection, 
 
     private async Task ShowAsync()
     {
+        await loop.InvokeAsync(() => objects.Add(ItemPath, this));
         try
         {
-            await loop.InvokeAsync(() => objects.Add(ItemPath, this));
             await connection.OwnNameAsync(_name);
+        }
+        catch (InvalidOperationException exception)
+        {
+            logger.LogWarning("No recording indicator in the panel: {Reason}", exception.Message);
+            return;
+        }
+
+        await RegisterAsync();
+    }
+
+    private async Task RegisterAsync()
+    {
+        try
+        {
             await connection.CallAsync(Watcher, "/StatusNotifierWatcher", Watcher, "RegisterStatusNotifierItem", BusBody.String(_name),
                 static (_, _) => true, CallTimeout);
         }
-        catch (Exception exception) when (exception is DBusErrorReplyException or TimeoutException or InvalidOperationException)
+        catch (Exception exception) when (exception is DBusErrorReplyException or TimeoutException)
         {
             if (!_watcherMissing)
             {
