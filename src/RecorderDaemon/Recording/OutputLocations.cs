@@ -36,25 +36,44 @@ public sealed class OutputLocations(string? videosDirectory, string? musicDirect
         var now = clock.GetLocalNow();
         if (requested is null)
         {
-            return CreateNew(Within(directory, $"{name} {now.ToString("yyyy-MM-dd HH-mm-ss", CultureInfo.InvariantCulture)}.{extension}"));
+            return CreateFirstFree(files, Numbered(Within(directory, $"{name} {now.ToString("yyyy-MM-dd HH-mm-ss", CultureInfo.InvariantCulture)}.{extension}")));
         }
 
-        if (!LocationTemplate.HasCounter(requested))
-        {
-            return CreateNew(Place(LocationTemplate.Expand(requested, now, profile, counter: 0), directory));
-        }
+        return CreateFirstFree(files, LocationTemplate.HasCounter(requested)
+            ? Enumerable.Range(1, MaxSuffix).Select(counter => Place(LocationTemplate.Expand(requested, now, profile, counter), directory))
+            : Numbered(Place(LocationTemplate.Expand(requested, now, profile, counter: 0), directory)));
+    }
 
-        for (var counter = 1; counter <= MaxSuffix; counter++)
+    /// <summary><paramref name="path"/>, then the same with <c> (2)</c>, <c> (3)</c>, … before its extension.</summary>
+    internal static IEnumerable<string> Numbered(string path) =>
+        Enumerable.Range(1, MaxSuffix).Select(suffix => suffix == 1 ? path : WithSuffix(path, $"({suffix})"));
+
+    /// <summary>
+    /// Creates the first of <paramref name="candidates"/> that does not exist yet, exclusively and with <paramref name="files"/>'
+    /// rights, making its missing directories.
+    /// </summary>
+    /// <exception cref="RecorderException">NotAllowedError when a file or directory cannot be created, or every candidate exists</exception>
+    internal static RecordingOutput CreateFirstFree(CallerFiles files, IEnumerable<string> candidates)
+    {
+        string? first = null;
+        foreach (var candidate in candidates)
         {
-            var path = Place(LocationTemplate.Expand(requested, now, profile, counter), directory);
-            CreateDirectoriesFor(path);
-            if (TryCreate(path) is { } created)
+            first ??= candidate;
+            try
             {
-                return created;
+                files.CreateDirectories(Path.GetDirectoryName(candidate)!);
+                if (files.TryCreateNew(candidate) is { } created)
+                {
+                    return RecordingOutput.Created(candidate, created, files);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new RecorderException(DomErrorName.NotAllowedError, $"cannot create the output file '{candidate}': {exception.Message}");
             }
         }
 
-        throw new RecorderException(DomErrorName.NotAllowedError, $"cannot create an output file for '{requested}': its counter reached {MaxSuffix}");
+        throw new RecorderException(DomErrorName.NotAllowedError, $"cannot create the output file '{first}': too many files of that name exist");
     }
 
     /// <summary>An expanded location: <c>~/</c> in the owner's home, a relative path in the default directory.</summary>
@@ -66,59 +85,6 @@ public sealed class OutputLocations(string? videosDirectory, string? musicDirect
     private static string Within(string? directory, string file) => Path.Combine(
         directory ?? throw new RecorderException(DomErrorName.NotAllowedError, "the recorder's owner has no home directory for recordings; give an absolute 'location' or 'outputFd'"),
         file);
-
-    private RecordingOutput CreateNew(string path)
-    {
-        CreateDirectoriesFor(path);
-        return CreateNew(path, files);
-    }
-
-    private void CreateDirectoriesFor(string path)
-    {
-        try
-        {
-            files.CreateDirectories(Path.GetDirectoryName(path)!);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new RecorderException(DomErrorName.NotAllowedError, $"cannot create the output file '{path}': {exception.Message}");
-        }
-    }
-
-    private RecordingOutput? TryCreate(string path)
-    {
-        try
-        {
-            return files.TryCreateNew(path) is { } created ? RecordingOutput.Created(path, created, files) : null;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new RecorderException(DomErrorName.NotAllowedError, $"cannot create the output file '{path}': {exception.Message}");
-        }
-    }
-
-    /// <summary>Creates <paramref name="path"/>, or the first free numbered name after it, exclusively and with <paramref name="files"/>' rights.</summary>
-    /// <exception cref="RecorderException">NotAllowedError when no such file can be created</exception>
-    internal static RecordingOutput CreateNew(string path, CallerFiles files)
-    {
-        try
-        {
-            for (var suffix = 1; suffix <= MaxSuffix; suffix++)
-            {
-                var candidate = suffix == 1 ? path : WithSuffix(path, $"({suffix})");
-                if (files.TryCreateNew(candidate) is { } created)
-                {
-                    return RecordingOutput.Created(candidate, created, files);
-                }
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new RecorderException(DomErrorName.NotAllowedError, $"cannot create the output file '{path}': {exception.Message}");
-        }
-
-        throw new RecorderException(DomErrorName.NotAllowedError, $"cannot create the output file '{path}': too many files of that name exist");
-    }
 
     /// <summary><c>dir/name.ext</c> as <c>dir/name SUFFIX.ext</c>.</summary>
     internal static string WithSuffix(string path, string suffix) =>

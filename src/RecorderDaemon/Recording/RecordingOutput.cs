@@ -24,6 +24,9 @@ public sealed class RecordingOutput : IDisposable
 
     public SafeFileHandle Handle { get; }
 
+    /// <summary>The output as messages name it: its quoted path, or the outputFd.</summary>
+    public string Name => Location.Length > 0 ? $"'{Location}'" : "the outputFd";
+
     /// <summary>Bytes in the output so far; 0 once discarded.</summary>
     public long Length => _discarded ? 0 : RandomAccess.GetLength(Handle);
 
@@ -40,7 +43,7 @@ public sealed class RecordingOutput : IDisposable
     public RecordingOutput CreatePart(string firstLocation, int part) =>
         _creator is null
             ? throw RecorderException.NotSupported("a recording into an outputFd cannot be split into files")
-            : OutputLocations.CreateNew(OutputLocations.WithSuffix(firstLocation, $"(part {part})"), _creator);
+            : OutputLocations.CreateFirstFree(_creator, OutputLocations.Numbered(OutputLocations.WithSuffix(firstLocation, $"(part {part})")));
 
     /// <summary>
     /// Drops what was written: a created file is removed (with its creator's rights, since its directory is the
