@@ -1,5 +1,3 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace RecorderDaemon.Recording;
 
 /// <summary>
@@ -11,9 +9,8 @@ public sealed class FreeSpaceMinimum(long? configuredBytes = null)
 {
     public const long DefaultCeilingBytes = 256L << 20;
 
-    /// <summary>What is wrong with the free space of the file system <paramref name="file"/> is on; null when there is enough.</summary>
-    /// <param name="name">the file as the message names it</param>
-    public string? Shortfall(SafeFileHandle file, string name)
+    /// <summary>What is wrong with the free space of the file system <paramref name="output"/> is on; null when there is enough.</summary>
+    public string? Shortfall(RecordingOutput output)
     {
         if (configuredBytes == 0)
         {
@@ -21,12 +18,12 @@ public sealed class FreeSpaceMinimum(long? configuredBytes = null)
         }
 
         // statvfs of the descriptor's /proc link measures the file system the file is on, whatever its name (or none).
-        var space = new DriveInfo($"/proc/self/fd/{file.DangerousGetHandle()}");
+        var space = new DriveInfo($"/proc/self/fd/{output.Handle.DangerousGetHandle()}");
         var minimum = configuredBytes ?? Math.Min(DefaultCeilingBytes, space.TotalSize / 100);
         var available = space.AvailableFreeSpace;
         return available >= minimum
             ? null
-            : $"{Megabytes(available)} are free on the file system of {name}, and recorderd keeps {Megabytes(minimum)} free (Recorderd:MinimumFreeSpaceBytes)";
+            : $"{Megabytes(available)} are free on the file system of {output.Name}, and recorderd keeps {Megabytes(minimum)} free (Recorderd:MinimumFreeSpaceBytes)";
     }
 
     private static string Megabytes(long bytes) => $"{bytes / 1048576.0:0.#} MiB";

@@ -1,5 +1,3 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace RecorderDaemon.Recording;
 
 /// <summary>Where a recording goes: its file, the files it is split into, or the replay buffer saved on demand.</summary>
@@ -35,10 +33,9 @@ public sealed partial class MediaRecorder
             throw RecorderException.NotSupported("SaveReplay needs a recorder created with 'replayBuffer'");
         }
 
-        var output = _outputs.Claim(location, session.Format.Extension, HasVideo, name: "Replay", Options.Profile);
+        var output = ClaimFile(location, session.Format.Extension, HasVideo, name: "Replay");
         try
         {
-            RequireFreeSpace(output.Handle, $"'{output.Location}'");
             var duration = await session.SaveReplayAsync(output);
             await _context.Loop.InvokeAsync(() => RaiseReplaySaved(output.Location, duration));
             return output.Location;
@@ -62,18 +59,7 @@ public sealed partial class MediaRecorder
     {
         if (Options.OutputFd is not { } descriptor)
         {
-            var output = _outputs.Claim(Options.Location, extension, hasVideo, profile: Options.Profile);
-            try
-            {
-                RequireFreeSpace(output.Handle, $"'{output.Location}'");
-                return output;
-            }
-            catch
-            {
-                output.Discard();
-                output.Dispose();
-                throw;
-            }
+            return ClaimFile(Options.Location, extension, hasVideo);
         }
 
         if (_outputFdUsed)
@@ -81,15 +67,35 @@ public sealed partial class MediaRecorder
             throw RecorderException.InvalidState("the recorder's outputFd holds its first recording already; create another recorder for another recording");
         }
 
-        RequireFreeSpace(descriptor, "the outputFd");
+        // Refused, the descriptor stays the recorder's, for a start when there is room.
+        var passed = RecordingOutput.Passed(descriptor);
+        RequireFreeSpace(passed);
         _outputFdUsed = true;
-        return RecordingOutput.Passed(descriptor);
+        return passed;
     }
 
-    /// <exception cref="RecorderException">QuotaExceededError: the file system is too full to start recording on</exception>
-    private void RequireFreeSpace(SafeFileHandle file, string name)
+    /// <summary>Creates a new file for <paramref name="location"/> (null: the default) on a file system with room; a file refused is removed.</summary>
+    /// <exception cref="RecorderException">NotAllowedError when the file cannot be created; QuotaExceededError when its file system is too full</exception>
+    private RecordingOutput ClaimFile(string? location, string extension, bool hasVideo, string name = "Recording")
     {
-        if (_context.FreeSpace.Shortfall(file, name) is { } shortfall)
+        var output = _outputs.Claim(location, extension, hasVideo, name, Options.Profile);
+        try
+        {
+            RequireFreeSpace(output);
+            return output;
+        }
+        catch
+        {
+            output.Discard();
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <exception cref="RecorderException">QuotaExceededError: the file system is too full to start writing on</exception>
+    private void RequireFreeSpace(RecordingOutput output)
+    {
+        if (_context.FreeSpace.Shortfall(output) is { } shortfall)
         {
             throw new RecorderException(DomErrorName.QuotaExceededError, $"not starting: {shortfall}");
         }

@@ -28,13 +28,7 @@ internal sealed class RecordingLimitCheck(RecorderOptions options, FreeSpaceMini
             return new LimitReached($"the recording reached its size limit (sizeLimit) of {size} bytes and was stopped");
         }
 
-        if (output is null)
-        {
-            return null;
-        }
-
-        var name = output.Location is { Length: > 0 } location ? $"'{location}'" : "the outputFd";
-        return freeSpace.Shortfall(output.Handle, name) is { } shortfall
+        return output is not null && freeSpace.Shortfall(output) is { } shortfall
             ? new LimitReached("", new RecorderError(DomErrorName.QuotaExceededError, $"the recording was ended before the disk filled up: {shortfall}"))
             : null;
     }
