@@ -102,15 +102,20 @@ public sealed class BusConnection : IDisposable
     public Task ReleaseNameAsync(string name) => _connection.ReleaseNameAsync(name);
 
     /// <summary>Calls <paramref name="onLeft"/> with the unique name of each connection that leaves the bus, on the receive loop.</summary>
-    public Task<IDisposable> WatchConnectionsLeavingAsync(Action<string> onLeft) => WatchAsync(
+    public Task<IDisposable> WatchConnectionsLeavingAsync(Action<string> onLeft) =>
+        WatchNameOwnersAsync(change => change.Name.StartsWith(':') && change.NewOwner.Length == 0, change => onLeft(change.Name));
+
+    /// <summary>Calls <paramref name="onChange"/>, on the receive loop, with each change of a name's owner that <paramref name="wanted"/> picks.</summary>
+    public Task<IDisposable> WatchNameOwnersAsync(Func<NameOwnerChange, bool> wanted, Action<NameOwnerChange> onChange) => WatchAsync(
         new MatchRule { Type = MessageType.Signal, Sender = Bus, Path = BusPath, Interface = Bus, Member = "NameOwnerChanged" },
-        static (message, _) =>
+        (message, _) =>
         {
             var reader = message.GetBodyReader();
             var (name, _, newOwner) = (reader.ReadString(), reader.ReadString(), reader.ReadString());
-            return name.StartsWith(':') && newOwner.Length == 0 ? name : null;
+            var change = new NameOwnerChange(name, newOwner);
+            return wanted(change) ? change : null;
         },
-        onLeft);
+        onChange);
 
     /// <summary>
     /// Calls <paramref name="onSignal"/> on the receive loop with what <paramref name="read"/> makes of each signal matching
@@ -146,3 +151,6 @@ public sealed class BusConnection : IDisposable
         }
     }
 }
+
+/// <summary>A name's new owner, the unique name of a connection; empty when nobody owns it now.</summary>
+public sealed record NameOwnerChange(string Name, string NewOwner);

@@ -32,14 +32,8 @@ public sealed class RecordingIndicator(GLibLoop loop, BusConnection connection, 
     public InterfaceDescription Description { get; } = InterfaceDescription.Parse(BusInterfaces.ReadXml(ItemInterface))[ItemInterface];
 
     /// <summary>Watches for a watcher coming onto the bus, to register with it while recordings run.</summary>
-    public async Task StartAsync() => _watcherStarts = await connection.WatchAsync(
-        new MatchRule { Type = MessageType.Signal, Sender = "org.freedesktop.DBus", Interface = "org.freedesktop.DBus", Member = "NameOwnerChanged" },
-        static (message, _) =>
-        {
-            var reader = message.GetBodyReader();
-            var (name, _, newOwner) = (reader.ReadString(), reader.ReadString(), reader.ReadString());
-            return name == Watcher && newOwner.Length > 0 ? newOwner : null;
-        },
+    public async Task StartAsync() => _watcherStarts = await connection.WatchNameOwnersAsync(
+        change => change.Name == Watcher && change.NewOwner.Length > 0,
         _ => loop.Post(() =>
         {
             if (_recording.Count > 0)
