@@ -56,3 +56,35 @@ internal static class RecorderTargets
         return null;
     }
 }
+
+/// <summary>A command's recorders: its PATH argument or its <c>--all</c> option, exactly one of which must be given.</summary>
+internal sealed class RecorderSelection
+{
+    private readonly Argument<string> _path = RecorderTargets.PathArgument(ArgumentArity.ZeroOrOne);
+    private readonly Option<bool> _all;
+
+    /// <param name="allMeans">which recorders --all stands for, for its help</param>
+    public RecorderSelection(Command command, string allMeans)
+    {
+        _all = new Option<bool>("--all") { Description = $"Instead of PATH: {allMeans} of the daemon" };
+        command.Arguments.Add(_path);
+        command.Options.Add(_all);
+        command.Validators.Add(result =>
+        {
+            // Whether PATH was typed, not its value: a malformed PATH is reported by its own parser.
+            if (result.GetResult(_path) is { Tokens.Count: > 0 } == result.GetValue(_all))
+            {
+                result.AddError("give either PATH or --all");
+            }
+        });
+    }
+
+    public bool IsAll(ParseResult parsed) => parsed.GetValue(_all);
+
+    /// <summary>The recorder at PATH, or with --all every recorder of the daemon that <paramref name="appliesTo"/>.</summary>
+    public async Task<IReadOnlyList<MediaRecorder>> OpenAsync(
+        ParseResult parsed, RecorderClient client, Func<MediaRecorder, bool> appliesTo, CancellationToken cancellationToken) =>
+        IsAll(parsed)
+            ? [.. (await RecorderTargets.OpenAllAsync(client, cancellationToken)).Where(appliesTo)]
+            : [await RecorderTargets.OpenExistingAsync(client, parsed.GetValue(_path)!, cancellationToken)];
+}

@@ -21,22 +21,11 @@ internal static class StateCommands
     private static Command Create(
         string name, string description, string allMeans, Func<MediaRecorder, bool> appliesTo, Func<MediaRecorder, CancellationToken, Task> change, bool printsFile = false)
     {
-        var path = RecorderTargets.PathArgument(ArgumentArity.ZeroOrOne);
-        var all = new Option<bool>("--all") { Description = $"Instead of PATH: {allMeans} of the daemon" };
-        var command = new Command(name, description) { path, all };
-        command.Validators.Add(result =>
-        {
-            // Whether PATH was typed, not its value: a malformed PATH is reported by its own parser.
-            if (result.GetResult(path) is { Tokens.Count: > 0 } == result.GetValue(all))
-            {
-                result.AddError("give either PATH or --all");
-            }
-        });
+        var command = new Command(name, description);
+        var selection = new RecorderSelection(command, allMeans);
         return command.WithClientAction(async (parsed, client, cancellationToken) =>
         {
-            IReadOnlyList<MediaRecorder> recorders = parsed.GetValue(all)
-                ? [.. (await RecorderTargets.OpenAllAsync(client, cancellationToken)).Where(appliesTo)]
-                : [await RecorderTargets.OpenExistingAsync(client, parsed.GetValue(path)!, cancellationToken)];
+            var recorders = await selection.OpenAsync(parsed, client, appliesTo, cancellationToken);
             await Task.WhenAll(recorders.Select(recorder => change(recorder, cancellationToken)));
             foreach (var recorder in printsFile ? recorders : [])
             {
