@@ -27,15 +27,15 @@ public static class RecorderOptionsParser
                 "videoKeyFrameIntervalDuration" => parsed with { VideoKeyFrameIntervalDuration = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
                 "videoKeyFrameIntervalCount" => parsed with { VideoKeyFrameIntervalCount = OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() },
                 "location" => parsed with { Location = OptionValue.Read(key, value, VariantValueType.String).GetString() },
-"notify" => parsed with { Notify = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
+                "notify" => parsed with { Notify = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
                 "profile" => parsed with { Profile = OptionValue.Read(key, value, VariantValueType.String).GetString() },
                 "outputFd" => parsed with { OutputFd = OutputDescriptor(OptionValue.Read(key, value, VariantValueType.UnixFd)) },
                 "pipewireRemote" => parsed with { PipeWireRemote = PipeWireConnection(OptionValue.Read(key, value, VariantValueType.UnixFd)) },
                 "stopOnDisconnect" => parsed with { StopOnDisconnect = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
                 "audioTracks" => parsed with { AudioTracks = ParseAudioTracks(OptionValue.Read(key, value, VariantValueType.String).GetString()) },
-                "timeLimit" => parsed with { TimeLimit = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32()) is { } ms ? TimeSpan.FromMilliseconds(ms) : null },
+                "timeLimit" => parsed with { TimeLimit = Milliseconds(key, value) },
                 "sizeLimit" => parsed with { SizeLimit = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt64).GetUInt64()) },
-                "maxFileDuration" => parsed with { MaxFileDuration = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32()) is { } ms ? TimeSpan.FromMilliseconds(ms) : null },
+                "maxFileDuration" => parsed with { MaxFileDuration = Milliseconds(key, value) },
                 "maxFileSize" => parsed with { MaxFileSize = Positive(key, OptionValue.Read(key, value, VariantValueType.UInt64).GetUInt64()) },
                 "splittable" => parsed with { Splittable = OptionValue.Read(key, value, VariantValueType.Bool).GetBool() },
                 "replayBuffer" => parsed with { ReplayBuffer = ReplaySeconds(OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32()) },
@@ -64,6 +64,10 @@ public static class RecorderOptionsParser
     private static TimeSpan ReplaySeconds(uint seconds) => seconds is >= 1 and <= 3600
         ? TimeSpan.FromSeconds(seconds)
         : throw new ArgumentException($"option 'replayBuffer' must be 1 to 3600 seconds, not {seconds}");
+
+    /// <summary>A time limit in milliseconds (u); 0 is none.</summary>
+    private static TimeSpan? Milliseconds(string key, VariantValue value) =>
+        OptionValue.Read(key, value, VariantValueType.UInt32).GetUInt32() is > 0 and var milliseconds ? TimeSpan.FromMilliseconds(milliseconds) : null;
 
     /// <summary>A limit of 0 is none, as if not given; one past <see cref="long.MaxValue"/> could never be reached either.</summary>
     private static long? Positive(string key, ulong value) => value switch

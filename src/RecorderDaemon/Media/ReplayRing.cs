@@ -125,7 +125,11 @@ internal sealed class ReplayRing(ReplayBuffering settings, ContainerFormat conta
         {
             track.Add(new ReplayPacket(buffer, time.Value, IsKey: !buffer.IsDeltaUnit), caps);
             _bytes += buffer.Size;
-            _end = TimeSpan.FromTicks(Math.Max(_end.Ticks, (time.Value + (buffer.Duration ?? TimeSpan.Zero)).Ticks));
+            var end = time.Value + (buffer.Duration ?? TimeSpan.Zero);
+            if (end > _end)
+            {
+                _end = end;
+            }
             Trim();
         }
     }
