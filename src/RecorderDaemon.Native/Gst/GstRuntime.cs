@@ -42,6 +42,30 @@ public static unsafe class GstRuntime
         return true;
     }
 
+    /// <summary>
+    /// Loads the plugins of these element factories now (each a <c>dlopen</c> and the plugin's init), so that the first
+    /// pipeline that makes them does not wait for it; names the registry does not know are skipped.
+    /// </summary>
+    public static void LoadPlugins(IEnumerable<string> factoryNames)
+    {
+        foreach (var name in factoryNames)
+        {
+            var factory = Interop.Gst.gst_element_factory_find(name);
+            if (factory == 0)
+            {
+                continue;
+            }
+
+            var loaded = Interop.Gst.gst_plugin_feature_load(factory);
+            if (loaded != 0)
+            {
+                Interop.Gst.gst_object_unref(loaded);
+            }
+
+            Interop.Gst.gst_object_unref(factory);
+        }
+    }
+
     /// <summary>Makes GLib criticals and warnings abort the process, so tests cannot miss them.</summary>
     public static void MakeWarningsFatal()
     {

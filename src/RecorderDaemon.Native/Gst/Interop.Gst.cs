@@ -17,6 +17,9 @@ internal static partial class Interop
         internal static partial nint gst_element_factory_find(string name);
 
         [LibraryImport(Libraries.Gst)]
+        internal static partial nint gst_plugin_feature_load(nint feature);
+
+        [LibraryImport(Libraries.Gst)]
         internal static partial void gst_object_unref(nint instance);
 
         [LibraryImport(Libraries.Gst)]

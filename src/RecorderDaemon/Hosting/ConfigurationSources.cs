@@ -13,12 +13,11 @@ internal static class ConfigurationSources
 {
     public static string FilePath() => Path.Combine(XdgUserDirs.ConfigHome(), "recorderd", "recorderd.json");
 
-    /// <summary>Replaces the host's default sources (which read <c>appsettings.json</c> from the working directory) with recorderd's.</summary>
+    /// <summary>Adds recorderd's sources, in order, to a builder that has none (a host builder without its defaults).</summary>
     /// <exception cref="InvalidDataException">the JSON file exists but cannot be parsed</exception>
     /// <exception cref="FormatException">the command line is malformed</exception>
-    public static void Replace(IConfigurationBuilder configuration, string[] args)
+    public static void Add(IConfigurationBuilder configuration, string[] args)
     {
-        configuration.Sources.Clear();
         configuration.AddJsonFile(FilePath(), optional: true, reloadOnChange: false);
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(CommandLine.ToConfigurationArgs(args));

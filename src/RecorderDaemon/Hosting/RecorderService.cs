@@ -13,15 +13,17 @@ using RecorderDaemon.Recording;
 namespace RecorderDaemon.Hosting;
 
 /// <summary>
-/// Puts recorderd on the bus: connects, registers the manager, then owns <c>io.github.recorderd</c>,
-/// so the host (and systemd's READY=1) reports started only once clients can reach it. A device
+/// Puts recorderd on the bus: connects while GStreamer initializes, registers the manager, then owns <c>io.github.recorderd</c>,
+/// so the host (and systemd's READY=1) reports started only once clients can reach it. What later calls need (the device
+/// watch, the plugins of a default recording) is set up after that, in the background. The device
 /// monitor turns capture devices appearing or vanishing into Manager1's DevicesChanged. On stop,
 /// every recording is finalized before the name is released, and the device watch is removed on the loop.
 /// Started with <c>--activated</c>, it stops the host after <see cref="RecorderdOptions.IdleExitSeconds"/>
 /// without recorders. Losing the bus stops the host the same way, but as a failure (<see cref="Failure"/>), so
 /// that systemd's <c>Restart=on-failure</c> brings recorderd back: no recording goes on out of every client's reach.
 /// </summary>
-public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+public sealed class RecorderService(
+    GLibLoop loop, IOptions<RecorderdOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers, StartupClock clock)
     : IHostedService, IDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<RecorderService>();
@@ -34,7 +36,7 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     private DisplayMedia? _displayMedia;
     private RecordingNotifications? _notifications;
     private RecordingIndicator? _indicator;
-    private GstDeviceWatch? _devices;
+    private Task<GstDeviceWatch?>? _devices;
     private bool _stopping;
 
     /// <summary>Why the service stopped on its own as a failure, or null.</summary>
@@ -46,13 +48,22 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        GstRuntime.Initialize();
+        LogStep("host built");
+        // The registry loads on the loop thread while the bus connects; calls are dispatched on that thread after it.
+        var gstreamer = loop.InvokeAsync(() =>
+        {
+            GstRuntime.Initialize();
+            LogStep("GStreamer initialized");
+        });
         _connection = await BusConnection.ConnectAsync(settings.BusAddress is { Length: > 0 } address ? address : null, settings.SystemBus);
+        LogStep("connected to the bus");
+        await gstreamer;
 
         var replies = new BusReplies(loggers.CreateLogger<BusReplies>());
         var access = new CallerAccess(loop, _connection, settings.SystemBus);
         var objects = new BusObjectTree(loop, replies);
-        _devices = await Task.Run(WatchDevices, cancellationToken);
+        var devicesStarted = new TaskCompletionSource<GstDeviceWatch?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _devices = devicesStarted.Task;
         var captureDevices = new CaptureDevices(_devices);
         var crashes = EncoderCrashMemory.Load(Path.Combine(XdgUserDirs.StateHome(), "recorderd"), loggers.CreateLogger<EncoderCrashMemory>());
         var pipelines = new GstRecordingPipelineFactory(
@@ -71,14 +82,12 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         if (settings is { SystemBus: false, Notifications: true })
         {
             _notifications = new RecordingNotifications(_connection, loggers.CreateLogger<RecordingNotifications>());
-            await _notifications.StartAsync();
             _registry.Added += _notifications.Follow;
         }
 
         if (settings is { SystemBus: false, Indicator: true })
         {
             _indicator = new RecordingIndicator(loop, _connection, objects, loggers.CreateLogger<RecordingIndicator>());
-            await _indicator.StartAsync();
             _registry.Added += _indicator.Follow;
         }
 
@@ -97,7 +106,8 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         _connectionsLeaving = await _connection.WatchConnectionsLeavingAsync(name => loop.Post(() => registry.OnConnectionLeft(name)));
         await _connection.OwnNameAsync(BusNames.Service);
         _ownsName = true;
-        _logger.LogInformation("recorderd {Version} serving {Name} as {UniqueName}", Version, BusNames.Service, _connection.UniqueName);
+        _logger.LogInformation("recorderd {Version} serving {Name} as {UniqueName}, {Milliseconds:F0} ms after it started",
+            Version, BusNames.Service, _connection.UniqueName, clock.ElapsedMilliseconds);
         _ = _connection.Closed.ContinueWith(_ => OnBusClosed(), TaskScheduler.Default);
 
         if (settings is { Activated: true, IdleExitSeconds: > 0 })
@@ -105,6 +115,16 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             _idleExit = new IdleExit(loop, _registry, TimeSpan.FromSeconds(settings.IdleExitSeconds), lifetime, loggers.CreateLogger<IdleExit>());
             await loop.InvokeAsync(_idleExit.Start);
         }
+
+        // Off the critical path: what only later calls or events need, while the name already answers.
+        _ = Task.Run(() =>
+        {
+            devicesStarted.SetResult(WatchDevices());
+            LogStep("device watch started");
+            GstRecordingPipelineFactory.Preload();
+            LogStep("plugins of the default recording loaded");
+        }, CancellationToken.None);
+        await Task.WhenAll(_notifications?.StartAsync() ?? Task.CompletedTask, _indicator?.StartAsync() ?? Task.CompletedTask);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -136,7 +156,11 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
         }
 
         _connectionsLeaving?.Dispose();
-        await loop.InvokeAsync(() => _devices?.Dispose());
+        if (_devices is not null)
+        {
+            var devices = await _devices;
+            await loop.InvokeAsync(() => devices?.Dispose());
+        }
         _logger.LogInformation("Stopped: name released, device watch removed");
     }
 
@@ -172,6 +196,8 @@ public sealed class RecorderService(GLibLoop loop, IOptions<RecorderdOptions> op
             return null;
         }
     }
+
+    private void LogStep(string step) => _logger.LogDebug("Start-up: {Step} at {Milliseconds:F1} ms", step, clock.ElapsedMilliseconds);
 
     private void OnBusClosed()
     {

@@ -7,8 +7,8 @@ namespace RecorderDaemon.Media;
 /// monitor, since no other monitor may use the started providers (see <see cref="GstDeviceWatch"/>); without a watch
 /// (no provider could be started), probed with a new monitor on each call.
 /// </summary>
-/// <param name="watch">the daemon's device watch, which its owner stops; null when devices are not watched</param>
-public sealed class CaptureDevices(GstDeviceWatch? watch) : IDeviceList
+/// <param name="watch">the daemon's device watch, which its owner starts in the background and stops; a null result when devices are not watched</param>
+public sealed class CaptureDevices(Task<GstDeviceWatch?> watch) : IDeviceList
 {
     /// <summary>Capture devices, outputs (whose monitors <c>desktop-audio:</c> records) and applications' playback streams (<c>app-audio:</c>).</summary>
     private static readonly string[] Classes = ["Audio/Source", "Video/Source", "Audio/Sink", "Stream/Output/Audio"];
@@ -22,5 +22,6 @@ public sealed class CaptureDevices(GstDeviceWatch? watch) : IDeviceList
 
     /// <exception cref="ObjectDisposedException">the watch was stopped: the daemon is shutting down</exception>
     public IReadOnlyList<GstDeviceInfo> Devices(IReadOnlyList<string> propertyNames) =>
-        watch?.Devices(propertyNames) ?? GstDeviceMonitor.List(Classes, propertyNames);
+        // A watch still starting is waited for (at most the providers' probe, once), not probed beside: see GstDeviceWatch.
+        watch.GetAwaiter().GetResult()?.Devices(propertyNames) ?? GstDeviceMonitor.List(Classes, propertyNames);
 }

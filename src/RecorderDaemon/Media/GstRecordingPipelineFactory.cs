@@ -14,6 +14,13 @@ public sealed class GstRecordingPipelineFactory(GLibLoop loop, TimeSpan stopTime
     /// <summary>The documented default: a pipeline that has not drained after this long on stop is torn down.</summary>
     public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>What every recording makes besides its sources, encoders and muxer; PipeWire is the usual source.</summary>
+    private static readonly string[] CommonElements = ["queue", "capsfilter", "identity", "fdsink", "videoconvert", "audioconvert", "audioresample", "pipewiresrc"];
+
+    /// <summary>Loads the plugins of a recording of the default type, so that a fresh daemon's first Start does not wait for them.</summary>
+    public static void Preload() =>
+        GstRuntime.LoadPlugins([.. CommonElements, .. TypeSupport.Resolve("", hasAudio: true, hasVideo: true).RequiredElements]);
+
     public IRecordingPipeline Create(RecordingPlan plan, IRecordingPipelineObserver observer)
     {
         var candidates = plan.Format is RecordingFormat { Video: { } video } ? encoders.For(video) : [];

@@ -89,7 +89,7 @@ internal sealed class RecorderHarness : IDisposable
     public static Caller Owner { get; } = new(":test", UnixUsers.EffectiveUid, null, [], CallerFiles.OfDaemonUser, IsSandboxed: false);
 
     /// <summary>Devices as the daemon lists them without a watch; no test in this process watches devices.</summary>
-    public static IDeviceList ProbedDevices { get; } = new CaptureDevices(watch: null);
+    public static IDeviceList ProbedDevices { get; } = new CaptureDevices(Task.FromResult<GstDeviceWatch?>(null));
 
     public static TrackSource Resolve(string uri)
     {
