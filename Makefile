@@ -12,7 +12,6 @@ RESULTS_DIR  := artifacts/test-results
 BENCH_PROJECT := bench/RecorderDaemon.Bench
 DAEMON_PROJECT := src/RecorderDaemon/RecorderDaemon.csproj
 CTL_PROJECT  := src/RecorderDaemon.Ctl/RecorderDaemon.Ctl.csproj
-BUILD_OUTPUT  = bin/$(CONFIG)/net10.0
 
 # The NativeAOT executables (PublishAot in both projects), for the machine's own architecture (the SDK's
 # runtime identifier, e.g. linux-x64 or linux-arm64). Each is published again only when a file of its
