@@ -12,8 +12,16 @@ RESULTS_DIR  := artifacts/test-results
 BENCH_PROJECT := bench/RecorderDaemon.Bench
 DAEMON_PROJECT := src/RecorderDaemon/RecorderDaemon.csproj
 CTL_PROJECT  := src/RecorderDaemon.Ctl/RecorderDaemon.Ctl.csproj
-BUILD_OUTPUT  = bin/$(CONFIG)/net10.0
-PUBLISH_DIR  := artifacts/publish/recorderd
+
+# The NativeAOT executables (PublishAot in both projects), for the machine's own architecture (the SDK's
+# runtime identifier, e.g. linux-x64 or linux-arm64). Each is published again only when a file of its
+# projects, the D-Bus XML or a build setting changed; ILC's warnings fail the publish as the compiler's do
+# (IlcTreatWarningsAsErrors follows TreatWarningsAsErrors).
+AOT_DIR      := artifacts/aot
+RECORDERD    := $(AOT_DIR)/recorderd
+RECORDERCTL  := $(AOT_DIR)/recorderctl
+BUILD_SETTINGS := Directory.Build.props Directory.Packages.props global.json
+project_files = $(shell find $(1) -type f -not -path '*/bin/*' -not -path '*/obj/*')
 
 # make install / uninstall (GNU conventions; DESTDIR for staged installs).
 PREFIX       ?= /usr/local
@@ -25,6 +33,7 @@ INSTALL      ?= install
 # Runtime and test dependencies (names checked against Debian 12 "bookworm").
 #   gstreamer1.0-plugins-base-apps: gst-discoverer-1.0 (used by the demo)
 #   systemd: busctl (D-Bus inspection in tests); already there on most systems
+#   clang, zlib1g-dev: NativeAOT's publish links recorderd and recorderctl with clang against libz
 DEB_PACKAGES := \
 	gstreamer1.0-tools \
 	gstreamer1.0-plugins-base \
@@ -41,7 +50,9 @@ DEB_PACKAGES := \
 	dbus-daemon \
 	dbus-bin \
 	libglib2.0-bin \
-	systemd
+	systemd \
+	clang \
+	zlib1g-dev
 
 # sudo only when not already root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -52,6 +63,9 @@ export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
 .PHONY: deps build test demo bench publish install uninstall clean
+
+# One dotnet at a time: the build and the two publishes share the projects' obj directories.
+.NOTPARALLEL:
 
 deps:
 	@missing=(); \
@@ -77,10 +91,13 @@ deps:
 
 build: deps
 	dotnet build $(SOLUTION) -c $(CONFIG) --no-restore
+	$(MAKE) publish
 
-test: deps
+# The tests run the NativeAOT recorderd and recorderctl (TestSupport's BuiltProgram reads these variables).
+test: build
 	rm -rf $(RESULTS_DIR)
-	dotnet test $(SOLUTION) -c $(CONFIG) --no-restore \
+	RECORDERD_EXECUTABLE=$(abspath $(RECORDERD)) RECORDERCTL_EXECUTABLE=$(abspath $(RECORDERCTL)) \
+	dotnet test $(SOLUTION) -c $(CONFIG) --no-build \
 		--logger "trx;LogFileName=results.trx" \
 		--logger "console;verbosity=normal" \
 		--blame-hang-timeout 5m \
@@ -88,33 +105,34 @@ test: deps
 		--results-directory $(RESULTS_DIR)
 
 demo: build
-	scripts/demo.sh src/RecorderDaemon/$(BUILD_OUTPUT)/recorderd.dll src/RecorderDaemon.Ctl/$(BUILD_OUTPUT)/recorderctl.dll
+	scripts/demo.sh $(RECORDERD) $(RECORDERCTL)
 
-# A private session bus (dbus-run-session, from dbus-daemon), on which the bench starts its own daemons.
+# A private session bus (dbus-run-session, from dbus-daemon), on which the bench starts its own (NativeAOT) daemons.
 bench: build
+	RECORDERD_EXECUTABLE=$(abspath $(RECORDERD)) \
 	dbus-run-session -- dotnet run -c $(CONFIG) --no-build --project $(BENCH_PROJECT)
 
-# Framework-dependent: needs the .NET 10 runtime on the target. The daemon and recorderctl share one
-# directory (and their common assemblies). No build servers, so nothing keeps running (possibly as
-# root, under sudo make install) afterwards.
-publish:
-	rm -rf $(PUBLISH_DIR)
-	for project in $(DAEMON_PROJECT) $(CTL_PROJECT); do \
-		dotnet publish "$$project" -c $(CONFIG) --self-contained false \
-			--disable-build-servers -p:UseAppHost=true -o $(PUBLISH_DIR); \
-	done
+publish: $(RECORDERD) $(RECORDERCTL)
 
-# Both programs go to $(LIBDIR)/recorderd with symlinks in $(BINDIR); the systemd user unit, the D-Bus
-# activation file (both with @bindir@ replaced), the introspection XML, the system bus policy and the
-# polkit action go where systemd, dbus-daemon and polkitd look for them.
+# Self-contained native executables: the target needs no .NET runtime. The publish restores for the
+# runtime identifier itself. No build servers, so nothing keeps running (possibly as root, under sudo
+# make install) afterwards. The symbols ILC strips into NAME.dbg stay here.
+$(RECORDERD): $(call project_files,src/RecorderDaemon src/RecorderDaemon.Native data/dbus) $(BUILD_SETTINGS)
+	dotnet publish $(DAEMON_PROJECT) -c $(CONFIG) --use-current-runtime --disable-build-servers -o $(AOT_DIR)
+	touch $@
+
+$(RECORDERCTL): $(call project_files,src/RecorderDaemon.Ctl src/RecorderDaemon.Client) $(BUILD_SETTINGS)
+	dotnet publish $(CTL_PROJECT) -c $(CONFIG) --use-current-runtime --disable-build-servers -o $(AOT_DIR)
+	touch $@
+
+# Both programs go to $(BINDIR); the systemd user unit, the D-Bus activation file (both with @bindir@
+# replaced), the introspection XML, the system bus policy and the polkit action go where systemd,
+# dbus-daemon and polkitd look for them.
 install: publish
-	$(INSTALL) -d $(DESTDIR)$(LIBDIR)/recorderd $(DESTDIR)$(BINDIR) \
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) \
 		$(DESTDIR)$(LIBDIR)/systemd/user $(DESTDIR)$(DATADIR)/dbus-1/services $(DESTDIR)$(DATADIR)/dbus-1/interfaces \
 		$(DESTDIR)$(DATADIR)/dbus-1/system.d $(DESTDIR)$(DATADIR)/polkit-1/actions
-	cp -R --no-preserve=ownership $(PUBLISH_DIR)/. $(DESTDIR)$(LIBDIR)/recorderd/
-	for program in recorderd recorderctl; do \
-		ln -sfn $$(realpath -m --relative-to=$(BINDIR) $(LIBDIR)/recorderd/$$program) $(DESTDIR)$(BINDIR)/$$program; \
-	done
+	$(INSTALL) -m 755 $(RECORDERD) $(RECORDERCTL) $(DESTDIR)$(BINDIR)/
 	sed 's|@bindir@|$(BINDIR)|g' packaging/systemd/recorderd.service > $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service
 	sed 's|@bindir@|$(BINDIR)|g' packaging/systemd/recorderd-record@.service > $(DESTDIR)$(LIBDIR)/systemd/user/recorderd-record@.service
 	$(INSTALL) -m 644 packaging/systemd/recorderd-record@.timer $(DESTDIR)$(LIBDIR)/systemd/user/
@@ -127,7 +145,6 @@ install: publish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/recorderd $(DESTDIR)$(BINDIR)/recorderctl
-	rm -rf $(DESTDIR)$(LIBDIR)/recorderd
 	rm -f $(DESTDIR)$(LIBDIR)/systemd/user/recorderd.service $(DESTDIR)$(LIBDIR)/systemd/user/recorderd-record@.service \
 		$(DESTDIR)$(LIBDIR)/systemd/user/recorderd-record@.timer
 	rm -f $(DESTDIR)$(DATADIR)/dbus-1/services/io.github.recorderd.service

@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
 # `make demo`: recorderd on the session bus (or on a private bus where there is none, as on a fresh SSH
 # or CI machine), a few seconds recorded with recorderctl, and what the recorded file contains.
-#   scripts/demo.sh RECORDERD_DLL RECORDERCTL_DLL [SECONDS]
+#   scripts/demo.sh RECORDERD RECORDERCTL [SECONDS]
+# RECORDERD and RECORDERCTL are the executables (make demo: the NativeAOT ones in artifacts/aot) or
+# assemblies, NAME.dll, which dotnet runs (as the tests do after a plain dotnet build).
 set -euo pipefail
 
-recorderd_dll=$(realpath "$1")
-recorderctl_dll=$(realpath "$2")
+# command_of ARRAY PROGRAM: sets ARRAY to the command that runs PROGRAM.
+command_of() {
+    local -n command=$1
+    command=("$(realpath "$2")")
+    if [[ ${command[0]} == *.dll ]]; then
+        command=(dotnet "${command[0]}")
+    fi
+}
+command_of recorderd_command "$1"
+command_of recorderctl_command "$2"
 seconds=${3:-5}
 
-recorderctl() { dotnet "$recorderctl_dll" "$@"; }
+recorderctl() { "${recorderctl_command[@]}" "$@"; }
 
 bus_call() {
     gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus --method "org.freedesktop.DBus.$1" "${@:2}"
@@ -30,7 +40,7 @@ if daemon_on_bus; then
 else
     log=$(mktemp -t recorderd-demo.XXXXXX.log)
     echo "demo: starting recorderd on the session bus (log: $log)"
-    dotnet "$recorderd_dll" >"$log" 2>&1 &
+    "${recorderd_command[@]}" >"$log" 2>&1 &
     daemon=$!
     # SIGTERM, as systemd would send: recorderd finalizes whatever it still records, then exits.
     trap 'kill -TERM "$daemon" 2>/dev/null && wait "$daemon" || true' EXIT

@@ -4,7 +4,7 @@ using System.Text;
 namespace RecorderDaemon.TestSupport;
 
 /// <summary>
-/// A <c>recorderd</c> process as a user runs it (<c>dotnet recorderd.dll --bus-address …</c>, from the caller's output directory),
+/// A <c>recorderd</c> process as a user runs it (<c>recorderd --bus-address …</c>, the <see cref="BuiltProgram.Recorderd"/>),
 /// writing into a temp directory of its own, with its output captured. Disposing kills it and removes the directory.
 /// </summary>
 public sealed class RecorderdProcess : IDisposable
@@ -20,15 +20,12 @@ public sealed class RecorderdProcess : IDisposable
     private RecorderdProcess(string busAddress, IReadOnlyDictionary<string, string?>? environment, IEnumerable<string> settings)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("recorderd-daemon-").FullName;
-        var start = new ProcessStartInfo("dotnet",
+        var start = BuiltProgram.Recorderd.StartInfo(
         [
-            Path.Combine(AppContext.BaseDirectory, "recorderd.dll"), "--bus-address", busAddress,
-            $"--Recorderd:VideosDirectory={Directory}", $"--Recorderd:MusicDirectory={Directory}", .. settings,
-        ])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+            "--bus-address", busAddress, $"--Recorderd:VideosDirectory={Directory}", $"--Recorderd:MusicDirectory={Directory}", .. settings,
+        ]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         // A missing directory, so that a developer's own recorderd.json never leaks in; and state of its own.
         start.Environment["XDG_CONFIG_HOME"] = Path.Combine(Directory, "no-config");
         start.Environment["XDG_STATE_HOME"] = Path.Combine(Directory, "state");

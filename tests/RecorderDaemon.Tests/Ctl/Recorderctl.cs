@@ -11,7 +11,7 @@ public sealed record RecorderctlResult(int ExitCode, IReadOnlyList<string> Outpu
 }
 
 /// <summary>
-/// recorderctl as a user runs it, <c>dotnet recorderctl.dll ARGS</c>, in its own process with stdout and
+/// recorderctl as a user runs it, <c>recorderctl ARGS</c> (the <see cref="BuiltProgram.Recorderctl"/>), in its own process with stdout and
 /// stderr captured line by line; killed on Dispose if it still runs.
 /// </summary>
 public sealed class Recorderctl : IDisposable
@@ -25,12 +25,10 @@ public sealed class Recorderctl : IDisposable
     {
         // Started by .NET's Process, it gets the default action for every signal, SIGINT included (a shell's
         // background job would have SIGINT ignored), so a SIGINT here is what Ctrl+C in a terminal is.
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "recorderctl.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? "",
-        };
+        var start = BuiltProgram.Recorderctl.StartInfo(args);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = workingDirectory ?? "";
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, line) => _output.Add(line.Data);
         _process.ErrorDataReceived += (_, line) => _error.Add(line.Data);
@@ -45,7 +43,7 @@ public sealed class Recorderctl : IDisposable
     public static string InstallWrapper(string directory)
     {
         var bin = Directory.CreateDirectory(directory).FullName;
-        ChildProcess.WriteScript(Path.Combine(bin, "recorderctl"), $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "recorderctl.dll")}' \"$@\"\n");
+        ChildProcess.WriteScript(Path.Combine(bin, "recorderctl"), $"#!/bin/sh\nexec {BuiltProgram.Recorderctl.ShellCommand} \"$@\"\n");
         return bin;
     }
 

@@ -25,6 +25,9 @@ public sealed class RecorderctlControlTests : RecorderctlFixture
     public void StatusShowsTheRecorderByNumberAndByPath()
     {
         var (path, file) = StartRecording("--audio", "test:audio", "-o", OutputFile("status.webm"));
+        // start returns with Start's reply; the full type is the recorder's only from its start event on, which
+        // may come after a fast status (as with the NativeAOT recorderctl, which needs no JIT warm-up).
+        Poll.Until(() => Run("status", path).Output.Contains("Type:      audio/webm;codecs=opus"), "the recorder's start event to set its type");
 
         var byNumber = Run("status", path.Split('/')[^1]);
         var byPath = Run("status", path);

@@ -77,9 +77,8 @@ public sealed class RecorderctlFilesTests : RecorderctlFixture
     public void OnATerminalRecordShowsALevelMeter()
     {
         // script(1) gives recorderctl a terminal, as a user's shell would, and copies what it shows.
-        var recorderctl = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "recorderctl.dll"),
-            "--bus-address", Daemon.Address, "record", "--audio", "test:audio?volume=0.25", "--duration", "1.5", "-o", OutputFile("metered.webm") }
-            .Select(argument => $"'{argument}'"));
+        var recorderctl = string.Join(' ', new[] { "--bus-address", Daemon.Address, "record", "--audio", "test:audio?volume=0.25", "--duration", "1.5",
+            "-o", OutputFile("metered.webm") }.Select(BuiltProgram.ShellQuote).Prepend(BuiltProgram.Recorderctl.ShellCommand));
         var (exitCode, shown, _) = ChildProcess.Run(new ProcessStartInfo("script", ["-qefc", recorderctl, "/dev/null"]), TimeSpan.FromSeconds(30));
 
         Assert.That(exitCode, Is.Zero, shown);

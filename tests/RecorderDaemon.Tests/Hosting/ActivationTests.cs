@@ -40,7 +40,7 @@ public sealed class ActivationTests() : WorkDirectoryFixture("recorderd-activati
             echo started >> '{WorkDirectory}/activations'
             echo "$MALLOC_ARENA_MAX" > '{WorkDirectory}/malloc-arena-max'
             export XDG_CONFIG_HOME='{WorkDirectory}/no-config'
-            exec dotnet '{Path.Combine(AppContext.BaseDirectory, "recorderd.dll")}' "$@" --Recorderd:IdleExitSeconds={idleExitSeconds} --Recorderd:VideosDirectory='{WorkDirectory}' --Recorderd:MusicDirectory='{WorkDirectory}'
+            exec {BuiltProgram.Recorderd.ShellCommand} "$@" --Recorderd:IdleExitSeconds={idleExitSeconds} --Recorderd:VideosDirectory='{WorkDirectory}' --Recorderd:MusicDirectory='{WorkDirectory}'
 
             """);
         var template = File.ReadAllText(Path.Combine(ChildProcess.RepositoryRoot, "packaging", "dbus", "io.github.recorderd.service"));

@@ -46,7 +46,7 @@ public sealed class DemoTests() : WorkDirectoryFixture("recorderd-demo-home-")
     private ProcessStartInfo Demo()
     {
         var start = new ProcessStartInfo(Path.Combine(ChildProcess.RepositoryRoot, "scripts", "demo.sh"),
-            [Path.Combine(AppContext.BaseDirectory, "recorderd.dll"), Path.Combine(AppContext.BaseDirectory, "recorderctl.dll"), "1"]);
+            [BuiltProgram.Recorderd.Path, BuiltProgram.Recorderctl.Path, "1"]);
         start.Environment["HOME"] = WorkDirectory;
         start.Environment["XDG_CONFIG_HOME"] = Path.Combine(WorkDirectory, ".config");
         start.Environment.Remove("XDG_VIDEOS_DIR");
