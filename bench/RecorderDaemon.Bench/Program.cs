@@ -23,7 +23,7 @@ try
     figures.AddRange(await AudioCycleMeasurement.RunAsync(bus));
 
     Console.WriteLine();
-    Console.WriteLine($"recorderd on {Environment.ProcessorCount} cores (CLK_TCK {DaemonUnderTest.ClockTicksPerSecond}), {DateTime.Now:yyyy-MM-dd}");
+    Console.WriteLine($"recorderd on {Environment.ProcessorCount} cores (CLK_TCK {ProcessStatistics.ClockTicksPerSecond}), {DateTime.Now:yyyy-MM-dd}");
     FigureTable.Print(Console.Out, figures);
     return 0;
 }
