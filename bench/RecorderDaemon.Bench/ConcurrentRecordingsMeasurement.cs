@@ -5,7 +5,7 @@ namespace RecorderDaemon.Bench;
 
 /// <summary>
 /// Many recordings at once, in one daemon allowed 64: <see cref="Recordings"/> small A/V recordings started in bursts of
-/// <see cref="Burst"/> simultaneous Starts, while a second client reads a property over and over; then they record a while, all
+/// <see cref="Burst"/> simultaneous Starts, while a second client reads a property every few milliseconds; then they record a while, all
 /// stop at once, and their files are decoded for missing frames. The daemon's memory is read before and after.
 /// A recording that fails counts as an incomplete file (and is said on standard error), not as a failure of the bench.
 /// </summary>
@@ -19,6 +19,7 @@ internal static class ConcurrentRecordingsMeasurement
 
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RecordingLength = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(5);
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(BusClient bus)
     {
@@ -62,21 +63,34 @@ internal static class ConcurrentRecordingsMeasurement
                 $"per file: (last frame's time - first's) x {Framerate} + 1 - frames decoded (gst-launch-1.0 decodebin), summed"),
             new Figure($"Property Get during bursts of {Burst} Starts", "ms", Statistics.Percentile(getLatencies, 99), $"p99 of {getLatencies.Count}",
                 getLatencies, Goal.AtMost(10, "ms"),
-                $"a second client's Get(Manager1.Version), one after the other, while {Burst} Starts run at once until all are Started; both bursts"),
+                $"a second client's Get(Manager1.Version), one every {ProbeInterval.TotalMilliseconds} ms whether or not the last was answered, while {Burst} Starts run at once until all are Started; both bursts"),
             Figure.Single($"RSS after {Recordings} recordings ran at once and ended", "MiB", Units.MiB(rssAfter), Goal.AtMostFloorPlus(10, "MiB"),
                 $"VmRSS {Settle.TotalSeconds} s after all were stopped and destroyed")
             with { Floor = new("VmRSS of the same daemon before (idle)", Units.MiB(idleRss), "one reading", [Units.MiB(idleRss)]) },
         ];
     }
 
+    /// <summary>
+    /// Calls Get every <see cref="ProbeInterval"/> until <paramref name="stop"/>, without waiting for the answers in between, and
+    /// times each: a daemon that answers nothing for a second then gives a second's worth of slow samples, not one.
+    /// </summary>
     private static async Task ProbeAsync(RecorderClient client, List<double> latencies, CancellationToken stop)
     {
+        var calls = new List<Task<double>>();
         while (!stop.IsCancellationRequested)
         {
-            var clock = Stopwatch.StartNew();
-            await client.GetVersionAsync(CancellationToken.None);
-            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            calls.Add(TimeGetAsync(client));
+            await Task.Delay(ProbeInterval, CancellationToken.None);
         }
+
+        latencies.AddRange(await Task.WhenAll(calls));
+    }
+
+    private static async Task<double> TimeGetAsync(RecorderClient client)
+    {
+        var clock = Stopwatch.StartNew();
+        await client.GetVersionAsync(CancellationToken.None);
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>Whether <paramref name="step"/> of <paramref name="recording"/> succeeded; why not goes to standard error.</summary>

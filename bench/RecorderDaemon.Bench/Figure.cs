@@ -46,7 +46,8 @@ internal sealed record Goal(string Text, Func<Figure, bool> IsMet)
     public static Goal EveryRunAtMostTimesFloor(double factor) =>
         new($"≤ {factor}× floor, every run", figure => figure.RunRatios is { Count: > 0 } ratios && ratios.All(ratio => ratio <= factor));
 
-    public static Goal AtMostFloorPlus(double margin, string unit) => new($"≤ floor + {margin} {unit}", figure => figure.Value <= figure.Floor?.Value + margin);
+    public static Goal AtMostFloorPlus(double margin, string unit) =>
+        new(margin == 0 ? "≤ floor" : $"≤ floor + {margin} {unit}", figure => figure.Value <= figure.Floor?.Value + margin);
 }
 
 internal static class Statistics
