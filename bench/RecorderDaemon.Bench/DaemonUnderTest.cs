@@ -1,11 +1,10 @@
-using System.Globalization;
 using RecorderDaemon.Client;
 
 namespace RecorderDaemon.Bench;
 
 /// <summary>
 /// One fresh <see cref="RecorderdProcess"/> on the bench's bus, in the environment the service has, with a client connected
-/// to it and its memory and CPU time read from <c>/proc</c>. Disposing kills it.
+/// to it and its memory and CPU time read from <c>/proc</c> (<see cref="ProcessStatistics"/>). Disposing kills it.
 /// </summary>
 internal sealed class DaemonUnderTest : IAsyncDisposable
 {
@@ -17,9 +16,6 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         Client = client;
     }
 
-    /// <summary>The kernel's clock ticks per second (<c>getconf CLK_TCK</c>), the unit of CPU times in <c>/proc/PID/stat</c>.</summary>
-    public static long ClockTicksPerSecond { get; } = long.Parse(ChildProcess.Succeed("getconf", "CLK_TCK").Trim(), CultureInfo.InvariantCulture);
-
     /// <inheritdoc cref="RecorderdProcess.StartLatency"/>
     public TimeSpan StartLatency => _process.StartLatency;
 
@@ -29,8 +25,9 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
     public RecorderClient Client { get; }
 
     /// <param name="serviceAllocator">run with the allocator setting of the service (<c>MALLOC_ARENA_MAX=2</c>), or glibc's default</param>
+    /// <param name="settings">configuration switches, e.g. <c>--Recorderd:MaxConcurrentRecordings=64</c></param>
     /// <exception cref="BenchmarkFailedException">the daemon exited or did not come onto the bus in time</exception>
-    public static async Task<DaemonUnderTest> StartAsync(BusClient bus, bool serviceAllocator = true)
+    public static async Task<DaemonUnderTest> StartAsync(BusClient bus, bool serviceAllocator = true, IEnumerable<string>? settings = null)
     {
         // As the systemd unit and the activation file run it (see packaging/).
         var environment = new Dictionary<string, string?> { ["MALLOC_ARENA_MAX"] = serviceAllocator ? "2" : null };
@@ -39,7 +36,7 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         {
             // The previous daemon was killed, but the bus may not have dropped its name yet.
             await Poll.UntilAsync(async () => !await bus.NameHasOwnerAsync(RecorderdProcess.BusName), "io.github.recorderd to have no owner before the start");
-            process = await RecorderdProcess.StartAsync(bus, environment);
+            process = await RecorderdProcess.StartAsync(bus, environment, settings);
         }
         catch (Exception failure) when (failure is TimeoutException or DaemonExitedException)
         {
@@ -57,28 +54,14 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>Resident memory: <c>VmRSS</c> of <c>/proc/PID/status</c>.</summary>
-    public long ReadRssBytes()
-    {
-        const string Field = "VmRSS:";
-        var line = ReadProcFile("status").Split('\n').Single(line => line.StartsWith(Field, StringComparison.Ordinal));
-        var kibibytes = line[Field.Length..].Trim().Split(' ')[0]; // "VmRSS:	  123456 kB"
-        return long.Parse(kibibytes, CultureInfo.InvariantCulture) * 1024;
-    }
+    /// <inheritdoc cref="ProcessStatistics.ReadRssBytes"/>
+    public long ReadRssBytes() => ReadProc(ProcessStatistics.ReadRssBytes);
 
-    /// <summary>How many file descriptors the daemon has open: the entries of <c>/proc/PID/fd</c>.</summary>
-    public int ReadOpenFileCount() => ReadProc(() => System.IO.Directory.GetFileSystemEntries($"/proc/{_process.Id}/fd").Length);
+    /// <inheritdoc cref="ProcessStatistics.ReadOpenFileCount"/>
+    public int ReadOpenFileCount() => ReadProc(ProcessStatistics.ReadOpenFileCount);
 
-    /// <summary>CPU time of all the daemon's threads so far: <c>utime + stime</c> of <c>/proc/PID/stat</c>.</summary>
-    public TimeSpan ReadCpuTime()
-    {
-        var stat = ReadProcFile("stat");
-        // Field 2, the command name, is in parentheses and may hold spaces; the fields after it do not. Counting
-        // from field 3 after it, utime (field 14) and stime (field 15) are at 11 and 12.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds((double)ticks / ClockTicksPerSecond);
-    }
+    /// <inheritdoc cref="ProcessStatistics.ReadCpuTime"/>
+    public TimeSpan ReadCpuTime() => ReadProc(ProcessStatistics.ReadCpuTime);
 
     /// <summary>A failure of <paramref name="what"/>, with the daemon's output so far.</summary>
     public BenchmarkFailedException Failure(string what) => new($"{what}; recorderd's output:\n{_process.Output}");
@@ -89,8 +72,6 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         _process.Dispose();
     }
 
-    private string ReadProcFile(string name) => ReadProc(() => File.ReadAllText($"/proc/{_process.Id}/{name}"));
-
-    private T ReadProc<T>(Func<T> read) =>
-        _process.HasExited ? throw Failure($"recorderd exited with code {_process.ExitCode} during the bench") : read();
+    private T ReadProc<T>(Func<int, T> read) =>
+        _process.HasExited ? throw Failure($"recorderd exited with code {_process.ExitCode} during the bench") : read(_process.Id);
 }

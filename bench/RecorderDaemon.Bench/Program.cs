@@ -1,6 +1,23 @@
+using System.Diagnostics;
 using RecorderDaemon.Bench;
 
 // `make bench` runs this under dbus-run-session: the daemons it starts serve on that private bus.
+// Exit codes: 0 every goal met, 3 a goal missed (figures printed and written), 1 the bench failed (no figures), 2 usage.
+// Arguments name parts to run alone (e.g. `cold concurrent`), for work on one of them; none runs them all.
+const int GoalMissed = 3;
+(string Name, string Doing, Func<BusClient, Task<IReadOnlyList<Figure>>> RunAsync)[] parts =
+[
+    ("cold", "Starting fresh daemons and gst-launch-1.0...", ColdStartMeasurement.RunAsync),
+    ("cost", "Measuring a running recording and gst-launch-1.0...", RecordingCostMeasurement.RunAsync),
+    ("concurrent", "Running 32 recordings at once...", ConcurrentRecordingsMeasurement.RunAsync),
+    ("cycles", "Recording audio 1000 times...", AudioCycleMeasurement.RunAsync),
+];
+if (args.Except(parts.Select(part => part.Name)).FirstOrDefault() is { } unknown)
+{
+    Console.Error.WriteLine($"bench: no part '{unknown}' (parts: {string.Join(", ", parts.Select(part => part.Name))})");
+    return 2;
+}
+
 var busAddress = Environment.GetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
 if (string.IsNullOrEmpty(busAddress))
 {
@@ -10,22 +27,20 @@ if (string.IsNullOrEmpty(busAddress))
 
 try
 {
+    var clock = Stopwatch.StartNew();
     using var bus = await BusClient.ConnectAsync(busAddress);
-    Console.WriteLine("Starting fresh daemons...");
-    var figures = new List<Figure>(await FreshDaemonMeasurement.RunAsync(bus));
-    Console.WriteLine("Measuring running recordings...");
-    figures.AddRange(await RecordingLoadMeasurement.RunAsync(bus));
-    Console.WriteLine("Measuring each video codec...");
-    figures.AddRange(await CodecCostMeasurement.RunAsync(bus));
-    Console.WriteLine("Recording repeatedly...");
-    figures.AddRange(await RepeatedRecordingMeasurement.RunAsync(bus));
-    Console.WriteLine("Recording audio 1000 times...");
-    figures.AddRange(await AudioCycleMeasurement.RunAsync(bus));
+    var figures = new List<Figure>();
+    foreach (var part in parts.Where(part => args.Length == 0 || args.Contains(part.Name)))
+    {
+        Console.WriteLine(part.Doing);
+        figures.AddRange(await part.RunAsync(bus));
+    }
 
     Console.WriteLine();
-    Console.WriteLine($"recorderd on {Environment.ProcessorCount} cores (CLK_TCK {DaemonUnderTest.ClockTicksPerSecond}), {DateTime.Now:yyyy-MM-dd}");
+    Console.WriteLine($"recorderd on {Environment.ProcessorCount} cores (CLK_TCK {ProcessStatistics.ClockTicksPerSecond}), {DateTime.Now:yyyy-MM-dd}, bench took {clock.Elapsed:m\\:ss}");
     FigureTable.Print(Console.Out, figures);
-    return 0;
+    Console.WriteLine($"Written to {ResultsFile.Write(figures, clock.Elapsed)}");
+    return figures.All(figure => figure.Met) ? 0 : GoalMissed;
 }
 catch (Exception failure)
 {

@@ -32,8 +32,16 @@ internal sealed class TestRecording
         recorder.Error += (_, error) => _error ??= error;
     }
 
-    /// <summary>From calling CreateRecorder until the Started signal, which the daemon sends once the file has its header.</summary>
+    /// <summary>From calling Start until the Started signal, which the daemon sends once the file has its header.</summary>
     public TimeSpan StartLatency { get; private set; }
+
+    /// <summary>From calling CreateRecorder until the Started signal: what a client waits for before it records.</summary>
+    public TimeSpan CreateAndStartLatency { get; private set; }
+
+    /// <summary>From calling Stop until its reply, which the daemon sends once the file is final.</summary>
+    public TimeSpan StopLatency { get; private set; }
+
+    public string Location => _location;
 
     public static Task<TestRecording> StartAsync(DaemonUnderTest daemon, string location, bool audioOnly = false) =>
         audioOnly ? StartAsync(daemon, location, AudioSources, AudioMimeType) : StartAsync(daemon, location, Sources, MimeType);
@@ -42,22 +50,36 @@ internal sealed class TestRecording
     public static async Task<TestRecording> StartAsync(DaemonUnderTest daemon, string location, string[] sources, string mimeType)
     {
         var clock = Stopwatch.StartNew();
+        var recording = await CreateAsync(daemon, location, sources, mimeType);
+        await recording.StartAsync();
+        recording.CreateAndStartLatency = clock.Elapsed;
+        return recording;
+    }
+
+    /// <summary>Creates a recorder of <paramref name="sources"/> as <paramref name="mimeType"/> into <paramref name="location"/>, not started.</summary>
+    public static async Task<TestRecording> CreateAsync(DaemonUnderTest daemon, string location, string[] sources, string mimeType)
+    {
         var recorder = await daemon.Client.CreateRecorderAsync(sources, new MediaRecorderOptions { MimeType = mimeType, Location = location });
-        var recording = new TestRecording(daemon, recorder, location);
+        return new TestRecording(daemon, recorder, location);
+    }
+
+    /// <summary>Starts the recording; returns once it raised Started.</summary>
+    public async Task StartAsync()
+    {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        recorder.Started += (_, _) => started.TrySetResult();
-        await recorder.StartAsync();
+        _recorder.Started += (_, _) => started.TrySetResult();
+        var clock = Stopwatch.StartNew();
+        await _recorder.StartAsync();
         try
         {
             await started.Task.WaitAsync(StartedTimeout);
         }
         catch (TimeoutException)
         {
-            throw daemon.Failure($"recording {location} did not raise Started within {StartedTimeout.TotalSeconds} s");
+            throw _daemon.Failure($"recording {_location} did not raise Started within {StartedTimeout.TotalSeconds} s");
         }
 
-        recording.StartLatency = clock.Elapsed;
-        return recording;
+        StartLatency = clock.Elapsed;
     }
 
     /// <summary>
@@ -66,7 +88,9 @@ internal sealed class TestRecording
     /// </summary>
     public async Task FinishAsync()
     {
+        var clock = Stopwatch.StartNew();
         await _recorder.StopAsync();
+        StopLatency = clock.Elapsed;
         if (_error is { } error)
         {
             throw _daemon.Failure($"recording {_location} raised Error {error.Name}: {error.Message}");
