@@ -7,7 +7,8 @@ namespace RecorderDaemon.Bus;
 /// Every object recorderd serves, behind one handler for all paths. Calls are handed to the loop thread in
 /// the order they arrive, checked there against the objects' introspection XML, and dispatched; the standard
 /// Properties and Introspectable interfaces are answered here. The errors follow GDBus's, which served the
-/// contract first.
+/// contract first. A call that finishes off the loop may hold its object's later calls (<see cref="HoldCalls"/>), so that
+/// each object sees its calls in the order they came.
 /// </summary>
 public sealed class BusObjectTree(GLibLoop loop, BusReplies replies) : IPathMethodHandler
 {
@@ -19,6 +20,7 @@ public sealed class BusObjectTree(GLibLoop loop, BusReplies replies) : IPathMeth
         new Dictionary<string, string> { ["Get"] = "ss", ["GetAll"] = "s", ["Set"] = "ssv" };
 
     private readonly Dictionary<string, IReadOnlyList<IBusInterface>> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<BusCall>> _held = new(StringComparer.Ordinal);
 
     public string Path => "/";
 
@@ -46,8 +48,41 @@ public sealed class BusObjectTree(GLibLoop loop, BusReplies replies) : IPathMeth
         _objects.Remove(path);
     }
 
+    /// <summary>
+    /// Calls to <paramref name="path"/> that arrive from now on wait, in order, until <paramref name="until"/> completes; on
+    /// the loop thread, by a call that completes off the loop (a recorder's Start), while it is dispatched.
+    /// </summary>
+    public void HoldCalls(string path, Task until)
+    {
+        loop.AssertLoopThread();
+        _held.Add(path, new Queue<BusCall>());
+        until.ContinueWith(_ => loop.Post(() => Release(path)), TaskScheduler.Default);
+    }
+
+    /// <summary>Dispatches the held calls in order, until one of them holds the object's calls again; the rest then wait for that.</summary>
+    private void Release(string path)
+    {
+        var waiting = _held[path];
+        _held.Remove(path);
+        while (!_held.ContainsKey(path) && waiting.TryDequeue(out var call))
+        {
+            Dispatch(call);
+        }
+
+        if (_held.ContainsKey(path))
+        {
+            _held[path] = waiting;
+        }
+    }
+
     private void Dispatch(BusCall call)
     {
+        if (_held.TryGetValue(call.Path, out var waiting))
+        {
+            waiting.Enqueue(call);
+            return;
+        }
+
         try
         {
             if (call is { Interface: IntrospectableInterface, Member: "Introspect" })

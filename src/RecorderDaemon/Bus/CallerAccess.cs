@@ -1,5 +1,6 @@
 using RecorderDaemon.Access;
 using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
 using Tmds.DBus.Protocol;
 
 namespace RecorderDaemon.Bus;
@@ -90,7 +91,7 @@ public sealed class CallerAccess(GLibLoop loop, BusConnection connection, bool s
         var groups = fields.TryGetValue("UnixGroupIDs", out var groupIds) ? groupIds.GetArray<uint>() : null;
 
         // Account look-ups may ask NSS services (LDAP, …), so they run off the loop.
-        return await Task.Run(() => Identify(sender, uid, pid, groups));
+        return await BlockingWork.Run(() => Identify(sender, uid, pid, groups));
     }
 
     /// <param name="busGroups">the groups the bus saw the process have, which beat the account's: they are what the caller really holds</param>

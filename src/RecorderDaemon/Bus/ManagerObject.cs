@@ -39,7 +39,7 @@ public sealed class ManagerObject(
                     : await displayMedia.GetAsync(options));
                 break;
             case "EnumerateDevices":
-                replies.RunAsync(call, async () => BusBody.Devices(await Task.Run(() => MediaDevices.Enumerate(registry.Devices))));
+                replies.RunAsync(call, async () => BusBody.Devices(await BlockingWork.Run(() => MediaDevices.Enumerate(registry.Devices))));
                 break;
         }
     }

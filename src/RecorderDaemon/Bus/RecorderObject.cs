@@ -8,16 +8,18 @@ namespace RecorderDaemon.Bus;
 
 /// <summary>
 /// One recorder on the bus (<c>io.github.recorderd.MediaRecorder1</c>): methods call the
-/// <see cref="MediaRecorder"/> on the loop thread and reply at once (Stop and Destroy once the file
-/// is final); its events become signals and its property changes PropertiesChanged, in order.
+/// <see cref="MediaRecorder"/> on the loop thread and reply at once (Start once the recording began, Stop and Destroy once
+/// the file is final); its events become signals and its property changes PropertiesChanged, in order.
 /// </summary>
 public sealed class RecorderObject : IBusInterface
 {
     private readonly BusConnection _connection;
     private readonly RecorderRegistry _registry;
+    private readonly BusObjectTree _objects;
     private readonly BusReplies _replies;
 
-    public RecorderObject(string path, Caller owner, MediaRecorder recorder, BusConnection connection, RecorderRegistry registry, BusReplies replies)
+    public RecorderObject(
+        string path, Caller owner, MediaRecorder recorder, BusConnection connection, RecorderRegistry registry, BusObjectTree objects, BusReplies replies)
     {
         Path = path;
         Owner = owner.BusName;
@@ -25,6 +27,7 @@ public sealed class RecorderObject : IBusInterface
         Recorder = recorder;
         _connection = connection;
         _registry = registry;
+        _objects = objects;
         _replies = replies;
         recorder.PropertyChanged += OnPropertyChanged;
         recorder.Started += () => Emit("Started");
@@ -79,7 +82,14 @@ public sealed class RecorderObject : IBusInterface
         {
             case "Start":
                 var timeslice = call.Arguments().ReadUInt32();
-                _replies.Run(call, () => _registry.Recorders.Start(Recorder, timeslice));
+                _replies.RunAsync(call, async () =>
+                {
+                    var starting = _registry.Recorders.StartAsync(Recorder, timeslice);
+                    // Start finishes off the loop: a client that calls on without waiting for the reply still sees its calls in order.
+                    _objects.HoldCalls(Path, starting);
+                    await starting;
+                    return null;
+                });
                 break;
             case "Stop":
                 _replies.RunAsync(call, async () =>

@@ -41,7 +41,7 @@ public sealed class RecorderRegistry(
     public RecorderObject Add(MediaRecorder recorder, Caller owner)
     {
         var path = BusNames.RecorderPathPrefix + ++_lastId;
-        var recorderObject = new RecorderObject(path, owner, recorder, connection, this, replies);
+        var recorderObject = new RecorderObject(path, owner, recorder, connection, this, objects, replies);
         _objects[path] = recorderObject;
         objects.Add(path, recorderObject);
         connection.EmitSignal(BusNames.ManagerPath, BusNames.ObjectManager, "InterfacesAdded", BusBody.InterfacesAdded(recorderObject));

@@ -117,13 +117,13 @@ public sealed class RecorderService(
         }
 
         // Off the critical path: what only later calls or events need, while the name already answers.
-        _ = Task.Run(() =>
+        _ = BlockingWork.Run(() =>
         {
             devicesStarted.SetResult(WatchDevices());
             LogStep("device watch started");
             GstRecordingPipelineFactory.Preload();
             LogStep("plugins of the default recording loaded");
-        }, CancellationToken.None);
+        });
         await Task.WhenAll(_notifications?.StartAsync() ?? Task.CompletedTask, _indicator?.StartAsync() ?? Task.CompletedTask);
     }
 

@@ -28,6 +28,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     private readonly IRecordingPipelineObserver _observer;
     private readonly TimeSpan _stopTimeout;
     private readonly GLibSource _busWatch;
+    private Task _toPlaying = Task.CompletedTask;
     private GLibSource? _outputPoll;
     private GLibSource? _stopDeadline;
     private Action? _onFinished;
@@ -78,7 +79,9 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
             _observer.OnOutputStarted();
             return false;
         });
-        _pipeline.SetState(GstState.Playing);
+        // The state change may block (a source opening its device, elements taking locks streaming threads hold), so it
+        // runs off the loop; a failure comes as an error message on the bus. The teardown waits for it.
+        _toPlaying = BlockingWork.Run(() => _pipeline.SetState(GstState.Playing));
         _sinceStart.Start();
     }
 
@@ -215,7 +218,8 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
     }
 
     /// <summary>
-    /// Stops everything; the state change to NULL may block on streaming threads, so it runs off the loop. Whatever
+    /// Stops everything; the state change to NULL may block on streaming threads, so it runs off the loop, after the change
+    /// to PLAYING. Whatever
     /// fails here, the session hears of the end (its Stop and Destroy replies wait for it), after a warning saying what failed.
     /// </summary>
     private void TearDown()
@@ -237,7 +241,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         finally
         {
             _tornDown = true;
-            Task.Run(ShutDown);
+            _toPlaying.ContinueWith(_ => ShutDown(), CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
         }
 
         void ShutDown()

@@ -70,7 +70,7 @@ internal sealed class ReplayRing(ReplayBuffering settings, ContainerFormat conta
     public Task<TimeSpan> SaveAsync(RecordingOutput output)
     {
         var snapshot = Snapshot();
-        return Task.Run(() =>
+        return BlockingWork.Run(() =>
         {
             using (snapshot)
             {

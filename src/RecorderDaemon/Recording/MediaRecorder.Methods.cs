@@ -2,55 +2,85 @@ namespace RecorderDaemon.Recording;
 
 public sealed partial class MediaRecorder
 {
-    /// <summary>The spec's <c>start(timeslice)</c>; 0 means no timeslice.</summary>
+    /// <summary>
+    /// The spec's <c>start(timeslice)</c>; 0 means no timeslice. The recorder's state is checked at once, on the loop; the
+    /// format, the file and the pipeline are made off it (registry lookups, the file system and element construction may
+    /// block); then the recording begins on the loop and the task completes. Until then the recorder is starting
+    /// (<see cref="HoldsRecordingSlot"/>): another start() is refused, and stop() and destroy wait for it.
+    /// </summary>
     /// <exception cref="RecorderException">InvalidStateError unless inactive; NotSupportedError when the stream cannot be recorded as configured</exception>
-    public void Start(uint timesliceMs)
+    public Task StartAsync(uint timesliceMs)
     {
-        if (State != RecordingState.Inactive)
+        if (State != RecordingState.Inactive || _starting is not null)
         {
-            throw RecorderException.InvalidState($"start() needs an inactive recorder, but it is {State.Name()}");
+            throw RecorderException.InvalidState($"start() needs an inactive recorder, but it is {(_starting is null ? State.Name() : "starting")}");
         }
 
-        var kinds = _sources.SelectMany(source => source.Kinds).ToHashSet();
+        var sources = _sources.ToList();
+        var kinds = sources.SelectMany(source => source.Kinds).ToHashSet();
         if (kinds.Count == 0)
         {
             throw RecorderException.NotSupported("the stream has no tracks to record");
         }
 
-        bool hasAudio = kinds.Contains(TrackKind.Audio), hasVideo = HasVideo;
+        bool hasAudio = kinds.Contains(TrackKind.Audio), hasVideo = kinds.Contains(TrackKind.Video);
+        var bitrates = BitrateSettings.ForStart(_bitrates, Options.BitsPerSecond, hasAudio, hasVideo);
+        var prepared = BlockingWork.RunInTurn(() => Prepare(sources, hasAudio, hasVideo, bitrates, Timeslice(timesliceMs)));
+        var started = prepared.ContinueWith(_ => _context.Loop.InvokeAsync(() => Begin(prepared)), TaskScheduler.Default).Unwrap();
+        _starting = started;
+        return started;
+    }
+
+    /// <summary>The part of start() that may block, off the loop: it reads only what a start in progress keeps unchanged.</summary>
+    private (RecordingSession Session, RecordingPlan Plan) Prepare(List<IStreamSource> sources, bool hasAudio, bool hasVideo, BitrateSettings bitrates, TimeSpan? timeslice)
+    {
         var format = _context.Formats.Resolve(Options.MimeType, hasAudio, hasVideo);
-        RequireRoomForAudioTracks(format);
+        RequireRoomForAudioTracks(sources, format);
         if (Options.Splitting is not null && !format.CanBeSplit)
         {
             throw RecorderException.NotSupported($"a '{format.MimeType}' recording cannot be split into files; use a WebM, Matroska or MP4 type");
         }
 
-        if (Options.Replay is not null && timesliceMs > 0)
+        if (Options.Replay is not null && timeslice is not null)
         {
             throw RecorderException.NotSupported("a replay buffer writes no file while it records, so it has no timeslices; start it with 0");
         }
 
-        var bitrates = BitrateSettings.ForStart(_bitrates, Options.BitsPerSecond, hasAudio, hasVideo);
         var output = Options.Replay is null ? ClaimOutput(format.Extension, hasVideo) : null;
         var plan = new RecordingPlan(
-            [.. _sources], format, bitrates, Options.AudioBitrateMode, KeyFrames, Options.AudioTracks, output, Options.Splitting, Options.Replay,
+            sources, format, bitrates, Options.AudioBitrateMode, KeyFrames, Options.AudioTracks, output, Options.Splitting, Options.Replay,
             hasAudio ? Options.LevelInterval : null);
-        var session = new RecordingSession(this, _context, plan, Timeslice(timesliceMs));
+        return (new RecordingSession(this, _context, plan, timeslice), plan);
+    }
 
+    /// <summary>The end of start(), on the loop: the recording begins, or what <see cref="Prepare"/> threw is thrown.</summary>
+    private void Begin(Task<(RecordingSession Session, RecordingPlan Plan)> prepared)
+    {
+        _starting = null;
+        var (session, plan) = prepared.GetAwaiter().GetResult();
         _session = session;
         Finalized = session.Completion;
-        SetBitrates(bitrates);
-        Location = output?.Location ?? "";
+        SetBitrates(plan.Bitrates);
+        Location = plan.Output?.Location ?? "";
         Duration = TimeSpan.Zero;
         BytesWritten = 0;
         State = RecordingState.Recording;
         session.Begin();
+        if (!_sources.SequenceEqual(plan.Sources))
+        {
+            // A source was added or removed while the recording started: as if just after.
+            EndBySession(session, TrackSetChanged);
+        }
     }
 
+    /// <summary>What waits for a start() in progress: <paramref name="then"/> runs on the loop once it succeeded or failed.</summary>
+    private Task AfterStart(Task starting, Func<Task> then) =>
+        starting.ContinueWith(_ => _context.Loop.InvokeAsync(then), TaskScheduler.Default).Unwrap().Unwrap();
+
     /// <exception cref="RecorderException">NotSupportedError: one track per audio source was asked for, and the format holds one</exception>
-    private void RequireRoomForAudioTracks(IRecordingFormat format)
+    private void RequireRoomForAudioTracks(IEnumerable<IStreamSource> sources, IRecordingFormat format)
     {
-        var audioSources = _sources.Count(source => source.Kinds.Contains(TrackKind.Audio));
+        var audioSources = sources.Count(source => source.Kinds.Contains(TrackKind.Audio));
         if (Options.AudioTracks == AudioTrackLayout.Separate && audioSources > 1 && !format.HoldsSeveralAudioTracks)
         {
             throw RecorderException.NotSupported(
@@ -66,6 +96,11 @@ public sealed partial class MediaRecorder
     /// </summary>
     public Task Stop()
     {
+        if (_starting is { } starting)
+        {
+            return AfterStart(starting, Stop);
+        }
+
         if (_session is not { } session)
         {
             return Finalized;
@@ -140,6 +175,12 @@ public sealed partial class MediaRecorder
     public Task Destroy()
     {
         _destroyed = true;
+        if (_starting is { } starting)
+        {
+            // The start's file and descriptor are the recording's, finalized as any other.
+            return AfterStart(starting, Destroy);
+        }
+
         if (!_outputFdUsed)
         {
             Options.OutputFd?.Dispose();
@@ -154,7 +195,7 @@ public sealed partial class MediaRecorder
         if (_session is { } session)
         {
             Inactivate();
-            session.End(new RecorderError(DomErrorName.InvalidModificationError, "the stream's track set changed while recording"));
+            session.End(TrackSetChanged);
         }
     }
 
@@ -169,6 +210,8 @@ public sealed partial class MediaRecorder
         Inactivate();
         session.End(error);
     }
+
+    private static RecorderError TrackSetChanged => new(DomErrorName.InvalidModificationError, "the stream's track set changed while recording");
 
     private bool HasVideo => _sources.Any(source => source.Kinds.Contains(TrackKind.Video));
 

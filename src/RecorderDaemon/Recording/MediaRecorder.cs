@@ -16,6 +16,7 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     private readonly OutputLocations _outputs;
     private bool _outputFdUsed;
     private RecordingSession? _session;
+    private Task? _starting;
     private RecordingState _state;
     private string _mimeType;
     private BitrateSettings _bitrates;
@@ -74,6 +75,9 @@ public sealed partial class MediaRecorder : INotifyPropertyChanged
     public RecorderOptions Options { get; }
 
     public RecordingState State { get => _state; private set => Set(ref _state, value); }
+
+    /// <summary>Recording, paused, or starting: what counts against the limits on recordings at once.</summary>
+    public bool HoldsRecordingSlot => State != RecordingState.Inactive || _starting is not null;
 
     public string MimeType { get => _mimeType; private set => Set(ref _mimeType, value); }
 

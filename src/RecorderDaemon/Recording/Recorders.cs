@@ -21,7 +21,7 @@ public sealed class Recorders(RecorderContext context, ISourceResolver sources, 
     {
         // Checked before the probing too, so that a client at its limit does not get devices probed for nothing.
         await context.Loop.InvokeAsync(() => RequireRecorderSlot(owner));
-        await Task.Run(() =>
+        await BlockingWork.Run(() =>
         {
             foreach (var source in streamSources)
             {
@@ -40,7 +40,7 @@ public sealed class Recorders(RecorderContext context, ISourceResolver sources, 
     /// <summary><see cref="MediaRecorder.AddSource"/> of a source resolved with <paramref name="caller"/>'s rights.</summary>
     public async Task AddSourceAsync(MediaRecorder recorder, IStreamSource source, Caller caller)
     {
-        await Task.Run(() => sources.Resolve(source, caller.Files));
+        await BlockingWork.Run(() => sources.Resolve(source, caller.Files));
         await context.Loop.InvokeAsync(() => recorder.AddSource(source));
     }
 
@@ -48,16 +48,16 @@ public sealed class Recorders(RecorderContext context, ISourceResolver sources, 
     public Task<bool> AnyRecordsFromAsync(string uriPrefix) =>
         context.Loop.InvokeAsync(() => _owners.Keys.Any(recorder => recorder.Sources.Any(uri => uri.StartsWith(uriPrefix, StringComparison.Ordinal))));
 
-    /// <summary><see cref="MediaRecorder.Start"/> within the limit on recordings at once; on the loop thread.</summary>
-    public void Start(MediaRecorder recorder, uint timeslice)
+    /// <summary><see cref="MediaRecorder.StartAsync"/> within the limit on recordings at once; on the loop thread.</summary>
+    public Task StartAsync(MediaRecorder recorder, uint timeslice)
     {
-        // An active recorder already holds a slot; its start() fails the spec's state check first (InvalidStateError).
-        if (recorder.State == RecordingState.Inactive)
+        // An active or starting recorder already holds a slot; its start() fails the spec's state check first (InvalidStateError).
+        if (!recorder.HoldsRecordingSlot)
         {
             RequireRecordingSlot(_owners[recorder]);
         }
 
-        recorder.Start(timeslice);
+        return recorder.StartAsync(timeslice);
     }
 
     /// <summary>Finalizes any recording without further events, forgets the recorder and closes the PipeWire connection it was given.</summary>
@@ -77,13 +77,8 @@ public sealed class Recorders(RecorderContext context, ISourceResolver sources, 
         var (active, finalized) = await context.Loop.InvokeAsync(() =>
         {
             _closed = true;
-            var active = _owners.Keys.Count(recorder => recorder.State != RecordingState.Inactive);
-            foreach (var recorder in _owners.Keys)
-            {
-                recorder.Stop();
-            }
-
-            return (active, _owners.Keys.Select(recorder => recorder.Finalized).ToList());
+            var active = _owners.Keys.Count(recorder => recorder.HoldsRecordingSlot);
+            return (active, _owners.Keys.Select(recorder => recorder.Stop()).ToList());
         });
         await Task.WhenAll(finalized);
         return active;
@@ -107,7 +102,7 @@ public sealed class Recorders(RecorderContext context, ISourceResolver sources, 
     private void RequireRecordingSlot(Caller owner)
     {
         RequireOpen();
-        var active = _owners.Where(entry => entry.Key.State != RecordingState.Inactive).Select(entry => entry.Value).ToList();
+        var active = _owners.Where(entry => entry.Key.HoldsRecordingSlot).Select(entry => entry.Value).ToList();
         if (active.Count >= limits.MaxConcurrentRecordings)
         {
             throw new RecorderException(DomErrorName.QuotaExceededError, $"{limits.MaxConcurrentRecordings} recordings are already running, the most this daemon runs at once");

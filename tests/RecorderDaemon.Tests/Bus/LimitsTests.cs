@@ -1,3 +1,5 @@
+using Tmds.DBus.Protocol;
+
 namespace RecorderDaemon.Tests.Bus;
 
 /// <summary>
@@ -85,6 +87,37 @@ public sealed class LimitsTests
         Start(second);
         Assert.That(_daemon.RecorderState(second), Is.EqualTo("recording"), "a destroyed recorder gives its slot back");
         _daemon.CallRecorder(second, "Destroy");
+    }
+
+    [Test]
+    public void OfTwoStartsSentAtOnceOneRecordsAndTheOtherIsQuotaExceeded()
+    {
+        using var client = _daemon.Connect();
+        var recorders = new[] { Create(client), Create(client) };
+
+        var starts = recorders.Select(path => client.CallAsync(RecorderdProcess.BusName, path, Recorder, "Start", [0u])).ToList();
+        var outcomes = starts.Select(Outcome).ToList();
+
+        Assert.That(outcomes, Is.EquivalentTo(new[] { "started", QuotaExceeded }), "a starting recording holds its slot");
+        Assert.That(recorders.Select(_daemon.RecorderState), Is.EquivalentTo(new[] { "recording", "inactive" }));
+        foreach (var path in recorders)
+        {
+            _daemon.CallRecorder(path, "Stop", client: client);
+            _daemon.CallRecorder(path, "Destroy", client: client);
+        }
+    }
+
+    private static string Outcome(Task call)
+    {
+        try
+        {
+            call.GetAwaiter().GetResult();
+            return "started";
+        }
+        catch (DBusErrorReplyException error)
+        {
+            return error.ErrorName;
+        }
     }
 
     private string Create(BusClient client) => _daemon.CreateRecorder(client, Audio);

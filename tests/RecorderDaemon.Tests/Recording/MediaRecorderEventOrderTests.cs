@@ -33,7 +33,7 @@ public sealed class MediaRecorderEventOrderTests
 
         var stop = harness.OnLoop(() =>
         {
-            harness.Recorder.Start(0);
+            _ = harness.Recorder.StartAsync(0);
             return harness.Recorder.Stop();
         });
         FinishPipeline(harness, pipelines);
@@ -50,11 +50,8 @@ public sealed class MediaRecorderEventOrderTests
         var pipelines = new FakeRecordingPipelines();
         using var harness = RecorderHarness.WithFakes(pipelines, new RecorderOptions { MimeType = "audio/webm" });
 
-        var afterStartReturned = harness.OnLoop(() =>
-        {
-            harness.Recorder.Start(0);
-            return harness.Recorder.MimeType;
-        });
+        harness.Start();
+        var afterStartReturned = harness.OnLoop(() => harness.Recorder.MimeType);
         harness.OnLoop(() => pipelines.Last.Write(10));
         var whileRecording = harness.OnLoop(() => harness.Recorder.MimeType);
         Finish(harness, pipelines);

@@ -27,7 +27,7 @@ public sealed class MediaRecorderEventTests
         using var harness = new RecorderHarness(AudioVideo);
         harness.OnLoop(() =>
         {
-            harness.Recorder.Start(0);
+            _ = harness.Recorder.StartAsync(0);
             _ = harness.Recorder.Stop();
         });
         harness.WaitForStopped();
@@ -55,11 +55,8 @@ public sealed class MediaRecorderEventTests
     public void MimeTypeIsTheConstrainedValueUntilStartedThenTheFullType()
     {
         using var harness = new RecorderHarness(AudioVideo);
-        var afterStartReturned = harness.OnLoop(() =>
-        {
-            harness.Recorder.Start(0);
-            return harness.Recorder.MimeType;
-        });
+        harness.Start();
+        var afterStartReturned = harness.OnLoop(() => harness.Recorder.MimeType);
         harness.WaitForEvent("start");
         harness.Stop();
 
@@ -148,7 +145,7 @@ public sealed class MediaRecorderEventTests
         using var harness = new RecorderHarness(AudioVideo);
         harness.OnLoop(() =>
         {
-            harness.Recorder.Start(0);
+            _ = harness.Recorder.StartAsync(0);
             harness.Recorder.RemoveSource("test:audio");
         });
         harness.WaitForStopped();

@@ -58,11 +58,8 @@ public sealed class MediaRecorderFailureTests
         var pipelines = new FakeRecordingPipelines { NextStartFailure = new InvalidOperationException("the pipeline would not go to PLAYING") };
         using var harness = RecorderHarness.WithFakes(pipelines);
 
-        var afterStart = harness.OnLoop(() =>
-        {
-            harness.Recorder.Start(0);
-            return harness.Recorder.State;
-        });
+        harness.Start();
+        var afterStart = harness.OnLoop(() => harness.Recorder.State);
         FinishPipeline(harness, pipelines);
 
         Assert.That(harness.Recorder.Finalized.Wait(Timeout), Is.True, "the recording was finalized");

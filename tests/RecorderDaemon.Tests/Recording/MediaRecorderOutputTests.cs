@@ -272,7 +272,7 @@ public sealed class MediaRecorderOutputTests
 
         var stopped = harness.OnLoop(() =>
         {
-            harness.Recorder.Start(0);
+            _ = harness.Recorder.StartAsync(0);
             return harness.Recorder.Stop();
         });
 

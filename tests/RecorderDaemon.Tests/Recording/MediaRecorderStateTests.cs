@@ -154,7 +154,7 @@ public sealed class MediaRecorderStateTests
     }
 
     /// <summary>
-    /// The spec's methods in each state: what the call does at once (the state it leaves, or the error it throws) and
+    /// The spec's methods in each state: what the call does (the state it leaves, or the error it throws) and
     /// the events it brings, once the loop has run them and a finishing pipeline is done.
     /// </summary>
     [TestCase(RecordingState.Inactive, "start", "recording", "start")]
@@ -190,18 +190,16 @@ public sealed class MediaRecorderStateTests
         harness.OnLoop(() => { });
         harness.ClearEvents();
 
-        var after = harness.OnLoop(() =>
+        string after;
+        try
         {
-            try
-            {
-                Call(harness.Recorder, method);
-                return harness.Recorder.State.Name();
-            }
-            catch (RecorderException exception)
-            {
-                return exception.Name.Spelled();
-            }
-        });
+            harness.OnLoop(() => Call(harness.Recorder, method)).GetAwaiter().GetResult();
+            after = harness.OnLoop(() => harness.Recorder.State.Name());
+        }
+        catch (RecorderException exception)
+        {
+            after = exception.Name.Spelled();
+        }
         if (pipelines.Count > 0 && pipelines.Last.BytesWritten == 0)
         {
             harness.OnLoop(() => pipelines.Last.Write(10));
@@ -216,13 +214,13 @@ public sealed class MediaRecorderStateTests
         FinishPipeline(harness, pipelines);
     }
 
-    private static void Call(MediaRecorder recorder, string method)
+    /// <summary>Calls the method on the loop; the task is start()'s, which completes once the recording began.</summary>
+    private static Task Call(MediaRecorder recorder, string method)
     {
         switch (method)
         {
             case "start":
-                recorder.Start(0);
-                break;
+                return recorder.StartAsync(0);
             case "stop":
                 _ = recorder.Stop();
                 break;
@@ -236,5 +234,7 @@ public sealed class MediaRecorderStateTests
                 recorder.RequestData();
                 break;
         }
+
+        return Task.CompletedTask;
     }
 }

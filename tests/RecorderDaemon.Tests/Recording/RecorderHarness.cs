@@ -120,7 +120,7 @@ internal sealed class RecorderHarness : IDisposable
     /// <summary>Queues <paramref name="action"/> on the loop behind what is queued already, without waiting.</summary>
     public void Post(Action action) => _ = _invoke(action);
 
-    public void Start(uint timeslice = 0) => OnLoop(() => Recorder.Start(timeslice));
+    public void Start(uint timeslice = 0) => OnLoop(() => Recorder.StartAsync(timeslice)).WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
 
     /// <summary>Calls stop() and waits for the file to be final and Stopped raised.</summary>
     public void Stop() => OnLoop(Recorder.Stop).WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();

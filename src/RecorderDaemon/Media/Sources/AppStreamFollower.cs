@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
 
 namespace RecorderDaemon.Media.Sources;
 
@@ -43,7 +44,7 @@ internal sealed class AppStreamFollower(SourceTarget target, GstElement mixer, F
         }
 
         _listing = true;
-        Task.Run(() =>
+        BlockingWork.Run(() =>
         {
             IReadOnlySet<string>? playing = null;
             ExceptionDispatchInfo? failure = null;
