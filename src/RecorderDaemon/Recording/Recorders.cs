@@ -44,6 +44,9 @@ public sealed class Recorders(RecorderContext context, ISourceResolver sources, 
         await context.Loop.InvokeAsync(() => recorder.AddSource(source));
     }
 
+    /// <summary>Whether any recorder is recording, paused or starting; on the loop thread.</summary>
+    public bool AnyRecording => _owners.Keys.Any(recorder => recorder.HoldsRecordingSlot);
+
     /// <summary>Whether a recorder has a source whose URI starts with <paramref name="uriPrefix"/>.</summary>
     public Task<bool> AnyRecordsFromAsync(string uriPrefix) =>
         context.Loop.InvokeAsync(() => _owners.Keys.Any(recorder => recorder.Sources.Any(uri => uri.StartsWith(uriPrefix, StringComparison.Ordinal))));

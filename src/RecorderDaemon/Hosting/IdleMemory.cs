@@ -1,0 +1,29 @@
+using System.Runtime;
+using RecorderDaemon.Native;
+using RecorderDaemon.Recording;
+
+namespace RecorderDaemon.Hosting;
+
+/// <summary>
+/// Gives memory back once no recording is left: a compacting collection of the managed heap and a trim of the C heap.
+/// Finished pipelines free their buffers, but glibc keeps freed pages in its arenas and the GC keeps its budgets: after
+/// 32 recordings at once had ended, RSS stayed 57-139 MB above idle (make bench). Lives on the loop thread.
+/// </summary>
+internal sealed class IdleMemory(Recorders recorders)
+{
+    /// <summary>Trims when this recorder's recording ends and none other is recording.</summary>
+    public void Follow(MediaRecorder recorder) => recorder.Stopped += () =>
+    {
+        if (!recorders.AnyRecording)
+        {
+            BlockingWork.Run(Trim);
+        }
+    };
+
+    private static void Trim()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
+    }
+}
