@@ -24,13 +24,17 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
 
     public RecorderClient Client { get; }
 
-    /// <param name="serviceAllocator">run with the allocator setting of the service (<c>MALLOC_ARENA_MAX=2</c>), or glibc's default</param>
+    /// <param name="serviceAllocator">run with the allocator settings of the service (<c>MALLOC_ARENA_MAX=2</c>, <c>G_SLICE=always-malloc</c>), or the default ones</param>
     /// <param name="settings">configuration switches, e.g. <c>--Recorderd:MaxConcurrentRecordings=64</c></param>
     /// <exception cref="BenchmarkFailedException">the daemon exited or did not come onto the bus in time</exception>
     public static async Task<DaemonUnderTest> StartAsync(BusClient bus, bool serviceAllocator = true, IEnumerable<string>? settings = null)
     {
         // As the systemd unit and the activation file run it (see packaging/).
-        var environment = new Dictionary<string, string?> { ["MALLOC_ARENA_MAX"] = serviceAllocator ? "2" : null };
+        var environment = new Dictionary<string, string?>
+        {
+            ["MALLOC_ARENA_MAX"] = serviceAllocator ? "2" : null,
+            ["G_SLICE"] = serviceAllocator ? "always-malloc" : null,
+        };
         RecorderdProcess process;
         try
         {
