@@ -5,7 +5,7 @@ namespace RecorderDaemon.Bench;
 
 /// <summary>
 /// The floors: <c>gst-launch-1.0</c> doing a recording's work without recorderd, in the daemon's environment
-/// (<c>MALLOC_ARENA_MAX=2</c>), with its memory and CPU time read from <c>/proc</c>. Disposing kills it if it still runs.
+/// (<c>MALLOC_ARENA_MAX=2</c>, <c>G_SLICE=always-malloc</c>), with its memory and CPU time read from <c>/proc</c>. Disposing kills it if it still runs.
 /// </summary>
 internal sealed class GstLaunch : IDisposable
 {
@@ -23,6 +23,7 @@ internal sealed class GstLaunch : IDisposable
     {
         var start = new ProcessStartInfo("gst-launch-1.0", ["-e", "-q", .. pipeline]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["MALLOC_ARENA_MAX"] = "2";
+        start.Environment["G_SLICE"] = "always-malloc";
         _sinceSpawn = Stopwatch.StartNew();
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, line) => Append(line.Data);

@@ -43,8 +43,8 @@ public sealed class InstallTests() : WorkDirectoryFixture("recorderd-install-")
             Assert.That(unit, Does.Contain("\nExecStart=/usr/bin/recorderd --activated\n").And.Not.Contain("@bindir@"));
             Assert.That(File.ReadAllText(Path.Combine(DestDir, "usr/lib/systemd/user/recorderd-record@.service")),
                 Does.Contain("\nExecStart=/usr/bin/recorderctl record --profile %i\n").And.Not.Contain("@bindir@"));
-            Assert.That(unit, Does.Contain("\nType=notify\n").And.Contain("\nBusName=io.github.recorderd\n").And.Contain("\nEnvironment=MALLOC_ARENA_MAX=2\n"));
-            Assert.That(activation, Does.Contain("\nName=io.github.recorderd\n").And.Contain("\nExec=/usr/bin/env MALLOC_ARENA_MAX=2 /usr/bin/recorderd --activated\n")
+            Assert.That(unit, Does.Contain("\nType=notify\n").And.Contain("\nBusName=io.github.recorderd\n").And.Contain("\nEnvironment=MALLOC_ARENA_MAX=2\n").And.Contain("\nEnvironment=G_SLICE=always-malloc\n"));
+            Assert.That(activation, Does.Contain("\nName=io.github.recorderd\n").And.Contain("\nExec=/usr/bin/env MALLOC_ARENA_MAX=2 G_SLICE=always-malloc /usr/bin/recorderd --activated\n")
                 .And.Contain("\nSystemdService=recorderd.service\n").And.Not.Contain("@bindir@"));
             Assert.That(File.ReadAllText(Path.Combine(DestDir, "usr/share/dbus-1/interfaces/io.github.recorderd.Manager1.xml")),
                 Is.EqualTo(File.ReadAllText(Path.Combine(RepositoryRoot, "data/dbus/io.github.recorderd.Manager1.xml"))));
