@@ -184,14 +184,17 @@ public sealed class RecorderService(
     private static RecorderProfiles Profiles(RecorderdOptions settings) =>
         new(settings.Profiles.ToDictionary(profile => profile.Key, profile => new RecorderProfileOptions(profile.Value.Sources, profile.Value.ToOptionValues())));
 
-    /// <summary>Starts the device monitor (off the loop: providers probe while starting); without one, DevicesChanged is never emitted.</summary>
+    /// <summary>
+    /// Starts the device monitor (off the loop: providers probe while starting); without one, DevicesChanged is never emitted.
+    /// Whatever fails is logged, not thrown: it runs in the background, and device lists and shutdown wait for its result.
+    /// </summary>
     private GstDeviceWatch? WatchDevices()
     {
         try
         {
             return CaptureDevices.Watch(loop, OnDeviceChanged);
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception)
         {
             _logger.LogWarning("Not watching capture devices, DevicesChanged will not be emitted: {Reason}", exception.Message);
             return null;

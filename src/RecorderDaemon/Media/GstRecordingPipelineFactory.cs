@@ -17,9 +17,16 @@ public sealed class GstRecordingPipelineFactory(GLibLoop loop, TimeSpan stopTime
     /// <summary>What every recording makes besides its sources, encoders and muxer; PipeWire is the usual source.</summary>
     private static readonly string[] CommonElements = ["queue", "capsfilter", "identity", "fdsink", "videoconvert", "audioconvert", "audioresample", "pipewiresrc"];
 
-    /// <summary>Loads the plugins of a recording of the default type, so that a fresh daemon's first Start does not wait for them.</summary>
-    public static void Preload() =>
-        GstRuntime.LoadPlugins([.. CommonElements, .. TypeSupport.Resolve("", hasAudio: true, hasVideo: true).RequiredElements]);
+    /// <summary>
+    /// Loads the plugins of a recording of the default type (WebM with its default codecs), so that a fresh daemon's first
+    /// Start does not wait for them; what is not installed is skipped.
+    /// </summary>
+    public static void Preload()
+    {
+        var webm = RecordingFormats.WebM;
+        var codecs = new[] { webm.DefaultVideo, webm.DefaultAudio }.Select(RecordingFormats.FindCodec).OfType<CodecFormat>();
+        GstRuntime.LoadPlugins([.. CommonElements, webm.Muxer, .. codecs.SelectMany(codec => new[] { codec.Encoder, codec.Parser }).OfType<string>()]);
+    }
 
     public IRecordingPipeline Create(RecordingPlan plan, IRecordingPipelineObserver observer)
     {
