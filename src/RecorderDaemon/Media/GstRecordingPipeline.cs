@@ -241,7 +241,7 @@ internal sealed class GstRecordingPipeline : IRecordingPipeline
         finally
         {
             _tornDown = true;
-            _toPlaying.ContinueWith(_ => ShutDown(), CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
+            _toPlaying.ContinueWith(_ => BlockingWork.Run(ShutDown), TaskScheduler.Default);
         }
 
         void ShutDown()

@@ -24,8 +24,8 @@ public sealed class GstRecordingPipelineFactory(GLibLoop loop, TimeSpan stopTime
     public static void Preload()
     {
         var webm = RecordingFormats.WebM;
-        var codecs = new[] { webm.DefaultVideo, webm.DefaultAudio }.Select(RecordingFormats.FindCodec).OfType<CodecFormat>();
-        GstRuntime.LoadPlugins([.. CommonElements, webm.Muxer, .. codecs.SelectMany(codec => new[] { codec.Encoder, codec.Parser }).OfType<string>()]);
+        var format = RecordingFormat.Compose("video", webm, RecordingFormats.FindCodec(webm.DefaultAudio), RecordingFormats.FindCodec(webm.DefaultVideo));
+        GstRuntime.LoadPlugins([.. CommonElements, .. format.RequiredElements]);
     }
 
     public IRecordingPipeline Create(RecordingPlan plan, IRecordingPipelineObserver observer)
