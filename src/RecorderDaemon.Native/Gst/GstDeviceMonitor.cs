@@ -8,17 +8,41 @@ public sealed record GstDeviceInfo(string DisplayName, string DeviceClass, IRead
 /// <summary>Lists capture devices with <c>GstDeviceMonitor</c>. Probing may block, so never call it on a loop thread.</summary>
 public static unsafe class GstDeviceMonitor
 {
-    /// <param name="deviceClasses">a class filter such as <c>Audio/Source</c></param>
+    /// <param name="deviceClasses">class filters such as <c>Audio/Source</c></param>
+    /// <param name="providers">the device provider factories to use (see <see cref="New"/>)</param>
     /// <param name="propertyNames">which provider properties to copy into each result</param>
-    public static IReadOnlyList<GstDeviceInfo> List(IEnumerable<string> deviceClasses, IReadOnlyList<string> propertyNames)
+    public static IReadOnlyList<GstDeviceInfo> List(IEnumerable<string> deviceClasses, IReadOnlySet<string> providers, IReadOnlyList<string> propertyNames)
     {
-        using var monitor = GObjectHandle.TakeFull(Interop.Gst.gst_device_monitor_new());
+        using var monitor = New(deviceClasses, providers);
+        return List(monitor, propertyNames);
+    }
+
+    /// <summary>
+    /// A monitor of these classes that uses only these device provider factories. Every other provider factory is
+    /// lowered to rank NONE first, below what a monitor takes, so its plugin and libraries are never loaded; the
+    /// ranks are process-wide, like the providers.
+    /// </summary>
+    internal static GObjectHandle New(IEnumerable<string> deviceClasses, IReadOnlySet<string> providers)
+    {
+        const uint GST_RANK_NONE = 0;
+        var factories = Interop.Gst.gst_device_provider_factory_list_get_device_providers(GST_RANK_NONE);
+        for (var node = factories; node != null; node = node->Next)
+        {
+            if (!providers.Contains(Utf8.TakeOwned(Interop.Gst.gst_object_get_name(node->Data)) ?? ""))
+            {
+                Interop.Gst.gst_plugin_feature_set_rank(node->Data, GST_RANK_NONE);
+            }
+        }
+
+        Interop.Gst.gst_plugin_feature_list_free(factories);
+
+        var monitor = GObjectHandle.TakeFull(Interop.Gst.gst_device_monitor_new());
         foreach (var deviceClass in deviceClasses)
         {
             Interop.Gst.gst_device_monitor_add_filter(monitor, deviceClass, 0);
         }
 
-        return List(monitor, propertyNames);
+        return monitor;
     }
 
     /// <summary>The devices of a monitor: probed when it is not started, the providers' current lists when it is.</summary>

@@ -32,9 +32,10 @@ public sealed class GstDeviceWatch : IDisposable
     /// then watches the monitor's bus. The devices found while starting are not reported as changes.
     /// </summary>
     /// <param name="deviceClasses">class filters such as <c>Audio/Source</c></param>
+    /// <param name="providers">the device provider factories to use (see <see cref="GstDeviceMonitor.New"/>)</param>
     /// <param name="onChange">called on the loop thread with <see cref="GstMessageKind.DeviceAdded"/> or <see cref="GstMessageKind.DeviceRemoved"/></param>
     /// <exception cref="InvalidOperationException">called on the loop thread, or no device provider could be started</exception>
-    public static GstDeviceWatch Start(GLibLoop loop, IEnumerable<string> deviceClasses, Action<GstMessageKind> onChange)
+    public static GstDeviceWatch Start(GLibLoop loop, IEnumerable<string> deviceClasses, IReadOnlySet<string> providers, Action<GstMessageKind> onChange)
     {
         ArgumentNullException.ThrowIfNull(onChange);
         if (loop.IsLoopThread)
@@ -42,15 +43,10 @@ public sealed class GstDeviceWatch : IDisposable
             throw new InvalidOperationException("GstDeviceWatch.Start probes devices and must not run on the GLib loop thread");
         }
 
-        var monitor = GObjectHandle.TakeFull(Interop.Gst.gst_device_monitor_new());
+        var monitor = GstDeviceMonitor.New(deviceClasses, providers);
         var started = false;
         try
         {
-            foreach (var deviceClass in deviceClasses)
-            {
-                Interop.Gst.gst_device_monitor_add_filter(monitor, deviceClass, 0);
-            }
-
             if (!Interop.Gst.gst_device_monitor_start(monitor))
             {
                 throw new InvalidOperationException("no GStreamer device provider could be started to watch for devices");

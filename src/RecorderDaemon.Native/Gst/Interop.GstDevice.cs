@@ -27,6 +27,16 @@ internal static partial class Interop
         [LibraryImport(Libraries.Gst)]
         internal static partial nint gst_device_monitor_get_bus(SafeHandle monitor);
 
+        /// <summary>Transfer full: free with <see cref="gst_plugin_feature_list_free"/>.</summary>
+        [LibraryImport(Libraries.Gst)]
+        internal static partial GLib.GList* gst_device_provider_factory_list_get_device_providers(uint minRank);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial void gst_plugin_feature_list_free(GLib.GList* list);
+
+        [LibraryImport(Libraries.Gst)]
+        internal static partial void gst_plugin_feature_set_rank(nint feature, uint rank);
+
         [LibraryImport(Libraries.Gst)]
         internal static partial nint gst_device_get_display_name(nint device);
 

@@ -36,6 +36,19 @@ public sealed class DevicesChangedTests : HeadlessPipeWireFixture
         Assert.That(daemon.ExitCode, Is.Zero, $"recorderd after SIGTERM: {daemon.Output}");
     }
 
+    [Test]
+    public void OnlyTheDeviceProvidersWhoseDevicesSourceUrisNameAreLoaded()
+    {
+        using var daemon = new DaemonProcess(Variables.ToDictionary(variable => variable.Key, variable => (string?)variable.Value));
+        Assert.That(AudioInputs(daemon), Does.Contain($"pipewire:{ToneNode}"), "the watch started and lists PipeWire's nodes");
+
+        var mapped = File.ReadLines($"/proc/{daemon.ProcessId}/maps")
+            .Select(line => Path.GetFileName(line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(5)))
+            .ToHashSet();
+        Assert.That(mapped, Is.SupersetOf(new[] { "libgstpipewire.so", "libgstvideo4linux2.so" }));
+        Assert.That(mapped, Has.No.Member("libgstdecklink.so").And.No.Member("libgstpulseaudio.so"), "device providers whose devices no source URI names");
+    }
+
     /// <summary>deviceIds of the <c>audioinput</c> devices EnumerateDevices lists.</summary>
     private static List<string> AudioInputs(DaemonProcess daemon)
     {
