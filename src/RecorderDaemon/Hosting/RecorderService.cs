@@ -124,6 +124,7 @@ public sealed class RecorderService(
             LogStep("device watch started");
             GstRecordingPipelineFactory.Preload();
             LogStep("plugins of the default recording loaded");
+            IdleMemory.GiveBack();
         });
         await Task.WhenAll(_notifications?.StartAsync() ?? Task.CompletedTask, _indicator?.StartAsync() ?? Task.CompletedTask);
     }
