@@ -10,16 +10,19 @@ namespace RecorderDaemon.Hosting;
 /// GC keeps its budgets: after 32 recordings at once had ended, RSS stayed 57-139 MB above idle (make bench); start-up's
 /// garbage kept 2.5 MB. <see cref="Follow"/> lives on the loop thread.
 /// </summary>
-internal sealed class IdleMemory(Recorders recorders)
+internal sealed class IdleMemory(GLibLoop loop, Recorders recorders)
 {
-    /// <summary>Trims when this recorder's recording ends and none other is recording.</summary>
-    public void Follow(MediaRecorder recorder) => recorder.Stopped += () =>
+    /// <summary>
+    /// Gives back when this recorder's recording has ended and no other records or is still finishing: another recorder,
+    /// inactive since its stop(), may still be shutting its pipeline down. Posted, to run once the session has completed.
+    /// </summary>
+    public void Follow(MediaRecorder recorder) => recorder.Stopped += () => loop.Post(() =>
     {
-        if (!recorders.AnyRecording)
+        if (!recorders.AnyBusy)
         {
             BlockingWork.Run(GiveBack);
         }
-    };
+    });
 
     /// <summary>Blocks while the whole managed heap is collected.</summary>
     public static void GiveBack()

@@ -75,7 +75,7 @@ public sealed class RecorderService(
         var screens = new ScreenSessions();
         _recorders = new Recorders(context, new SourceResolver(captureDevices, screens), limits);
         _registry = new RecorderRegistry(loop, _connection, objects, replies, access, _recorders, captureDevices, loggers.CreateLogger<RecorderRegistry>());
-        _registry.Added += new IdleMemory(_recorders).Follow;
+        _registry.Added += new IdleMemory(loop, _recorders).Follow;
         var authorization = settings.SystemBus
             ? new RecordAuthorization(_connection, settings.RecordGroup, loggers.CreateLogger<RecordAuthorization>())
             : null;

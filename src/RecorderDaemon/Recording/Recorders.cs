@@ -44,8 +44,8 @@ public sealed class Recorders(RecorderContext context, ISourceResolver sources, 
         await context.Loop.InvokeAsync(() => recorder.AddSource(source));
     }
 
-    /// <summary>Whether any recorder is recording, paused or starting; on the loop thread.</summary>
-    public bool AnyRecording => _owners.Keys.Any(recorder => recorder.HoldsRecordingSlot);
+    /// <summary>Whether any recorder is recording, paused, starting, or still finishing a file; on the loop thread.</summary>
+    public bool AnyBusy => _owners.Keys.Any(recorder => recorder.HoldsRecordingSlot || !recorder.Finalized.IsCompleted);
 
     /// <summary>Whether a recorder has a source whose URI starts with <paramref name="uriPrefix"/>.</summary>
     public Task<bool> AnyRecordsFromAsync(string uriPrefix) =>
