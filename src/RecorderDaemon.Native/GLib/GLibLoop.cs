@@ -13,11 +13,13 @@ public sealed class GLibLoop : IDisposable
     private readonly MainLoopHandle _loop;
     private readonly Thread _thread;
     private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly PostedActions _posted;
 
     public GLibLoop(string name = "glib-main")
     {
         Context = Interop.GLib.g_main_context_new();
         _loop = Interop.GLib.g_main_loop_new(Context, isRunning: false);
+        _posted = new PostedActions(this);
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _thread.Start();
         _running.Task.Wait();
@@ -28,7 +30,7 @@ public sealed class GLibLoop : IDisposable
     public bool IsLoopThread => Environment.CurrentManagedThreadId == _thread.ManagedThreadId;
 
     /// <summary>Queues <paramref name="action"/> to run on the loop thread, always later, in FIFO order.</summary>
-    public void Post(Action action) => GLibSource.AttachOneShot(this, action);
+    public void Post(Action action) => _posted.Post(action);
 
     public Task InvokeAsync(Action action) => InvokeAsync(() =>
     {
@@ -79,6 +81,7 @@ public sealed class GLibLoop : IDisposable
 
         Interop.GLib.g_main_loop_quit(_loop);
         _thread.Join();
+        _posted.Dispose();
         _loop.Dispose();
         Context.Dispose();
     }

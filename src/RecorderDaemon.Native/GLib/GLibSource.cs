@@ -40,17 +40,6 @@ public sealed class GLibSource : IDisposable
         return Attach(loop, source);
     }
 
-    /// <summary>Attaches a one-shot callback and keeps no handle: the context holds the only reference.</summary>
-    internal static void AttachOneShot(GLibLoop loop, Action action)
-    {
-        using var source = CreateTimeout(TimeSpan.Zero, () =>
-        {
-            action();
-            return false;
-        });
-        Interop.GLib.g_source_attach(source, loop.Context);
-    }
-
     private static unsafe SourceHandle CreateTimeout(TimeSpan interval, Func<bool> onTick)
     {
         var source = Interop.GLib.g_timeout_source_new((uint)Math.Max(0, interval.TotalMilliseconds));
@@ -62,6 +51,14 @@ public sealed class GLibSource : IDisposable
     {
         Interop.GLib.g_source_set_callback_bus(busSource, &OnBusMessage, GCHandle.ToIntPtr(GCHandle.Alloc(onMessage)), &FreeState);
         return Attach(loop, busSource);
+    }
+
+    /// <summary>Calls <paramref name="onReadable"/> on the loop thread whenever <paramref name="fd"/> can be read, until disposed.</summary>
+    internal static unsafe GLibSource AttachReadWatch(GLibLoop loop, SafeHandle fd, Action onReadable)
+    {
+        var source = Interop.GLib.g_unix_fd_source_new(fd, Interop.GLib.G_IO_IN);
+        Interop.GLib.g_source_set_callback_fd(source, &OnReadable, GCHandle.ToIntPtr(GCHandle.Alloc(onReadable)), &FreeState);
+        return Attach(loop, source);
     }
 
     private static GLibSource Attach(GLibLoop loop, SourceHandle source)
@@ -91,6 +88,21 @@ public sealed class GLibSource : IDisposable
             NativeCallbackErrors.Report(exception);
             return 0;
         }
+    }
+
+    [UnmanagedCallersOnly]
+    private static int OnReadable(int fd, uint condition, nint state)
+    {
+        try
+        {
+            ((Action)GCHandle.FromIntPtr(state).Target!)();
+        }
+        catch (Exception exception)
+        {
+            NativeCallbackErrors.Report(exception);
+        }
+
+        return 1;
     }
 
     [UnmanagedCallersOnly]

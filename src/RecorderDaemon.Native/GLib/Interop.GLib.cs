@@ -8,6 +8,7 @@ internal static partial class Interop
     {
         internal const int G_PRIORITY_HIGH = -100;
         internal const int G_PRIORITY_DEFAULT = 0;
+        internal const uint G_IO_IN = 1;
 
         /// <summary>The public part of <c>GError</c>; checked by NativeLayoutTests.</summary>
         [StructLayout(LayoutKind.Sequential)]
@@ -84,6 +85,17 @@ internal static partial class Interop
             delegate* unmanaged<nint, nint, nint, int> function,
             nint data,
             delegate* unmanaged<nint, void> notify);
+
+        /// <summary>The same function for <c>g_unix_fd_source_new</c> sources (GUnixFDSourceFunc).</summary>
+        [LibraryImport(Libraries.GLib, EntryPoint = "g_source_set_callback")]
+        internal static partial void g_source_set_callback_fd(
+            SourceHandle source,
+            delegate* unmanaged<int, uint, nint, int> function,
+            nint data,
+            delegate* unmanaged<nint, void> notify);
+
+        [LibraryImport(Libraries.GLib)]
+        internal static partial SourceHandle g_unix_fd_source_new(SafeHandle fd, uint condition);
 
         [LibraryImport(Libraries.GLib)]
         internal static partial void g_source_set_priority(SourceHandle source, int priority);

@@ -25,6 +25,45 @@ public sealed class GLibLoopTests
     }
 
     [Test]
+    public void WorkPostedFromManyThreadsAtOnceAllRunsEachThreadsInOrder()
+    {
+        const int Threads = 8, PostsPerThread = 500;
+        using var loop = new GLibLoop();
+        var seen = new List<(int Thread, int Post)>();
+        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, thread =>
+        {
+            for (var post = 0; post < PostsPerThread; post++)
+            {
+                var item = (thread, post);
+                loop.Post(() => seen.Add(item));
+            }
+        });
+        loop.InvokeAsync(() => { }).Wait();
+
+        Assert.That(seen, Has.Count.EqualTo(Threads * PostsPerThread));
+        Assert.That(seen.GroupBy(item => item.Thread).Select(posts => posts.Select(item => item.Post)), Has.All.Ordered);
+    }
+
+    [Test]
+    public void PostedWorkThatFailsIsReportedAndTheWorkAfterItRuns()
+    {
+        using var loop = new GLibLoop();
+        var reported = new List<Exception>();
+        NativeCallbackErrors.Unhandled += reported.Add;
+        try
+        {
+            loop.Post(() => throw new InvalidOperationException("posted work failed"));
+            Assert.That(loop.InvokeAsync(() => 42).Wait(TimeSpan.FromSeconds(5)), Is.True, "work posted after the failure ran");
+        }
+        finally
+        {
+            NativeCallbackErrors.Unhandled -= reported.Add;
+        }
+
+        Assert.That(reported.Select(exception => exception.Message), Is.EqualTo(new[] { "posted work failed" }));
+    }
+
+    [Test]
     public void AnExceptionOnTheLoopFaultsTheInvokingTask()
     {
         using var loop = new GLibLoop();
