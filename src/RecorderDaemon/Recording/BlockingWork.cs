@@ -1,19 +1,41 @@
+using System.Collections.Concurrent;
+
 namespace RecorderDaemon.Recording;
 
 /// <summary>
 /// Runs work that may block (the file system, device probes, name service lookups, GStreamer element construction and
 /// state changes) on a thread of its own rather than the thread pool's. The bus connection reads and writes on the pool:
 /// a burst of blocked work items there held every reply up for hundreds of milliseconds (16 Starts at once on 2 cores).
+/// The threads are started by a starter thread, not the caller: starting a thread waits until it runs, and the loop
+/// waited up to 46 ms for each when the cores were full.
 /// </summary>
 public static class BlockingWork
 {
     private static readonly SemaphoreSlim OneAtATime = new(1);
+    private static readonly BlockingCollection<Action> ToStart = Starter();
 
-    public static Task<T> Run<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    public static Task<T> Run<T>(Func<T> work)
+    {
+        var completion = new TaskCompletionSource<T>();
+        ToStart.Add(() =>
+        {
+            try
+            {
+                completion.SetResult(work());
+            }
+            catch (Exception exception)
+            {
+                completion.SetException(exception);
+            }
+        });
+        return completion.Task;
+    }
 
-    public static Task Run(Action work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    public static Task Run(Action work) => Run(() =>
+    {
+        work();
+        return true;
+    });
 
     /// <summary>
     /// As <see cref="Run{T}"/>, one such work item at a time: work that mostly computes (building a pipeline) then shares the
@@ -32,4 +54,18 @@ public static class BlockingWork
             OneAtATime.Release();
         }
     });
+
+    private static BlockingCollection<Action> Starter()
+    {
+        var toStart = new BlockingCollection<Action>();
+        new Thread(() =>
+        {
+            foreach (var work in toStart.GetConsumingEnumerable())
+            {
+                new Thread(() => work()) { IsBackground = true, Name = "blocking work" }.Start();
+            }
+        })
+        { IsBackground = true, Name = "blocking starter" }.Start();
+        return toStart;
+    }
 }
