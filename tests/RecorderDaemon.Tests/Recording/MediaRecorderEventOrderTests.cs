@@ -31,11 +31,9 @@ public sealed class MediaRecorderEventOrderTests
         var pipelines = new FakeRecordingPipelines();
         using var harness = RecorderHarness.WithFakes(pipelines, sources: [FakeSource.Audio, FakeSource.Video]);
 
-        var stop = harness.OnLoop(() =>
-        {
-            _ = harness.Recorder.StartAsync(0);
-            return harness.Recorder.Stop();
-        });
+        var (start, stop) = harness.OnLoop(() => (harness.Recorder.StartAsync(0), harness.Recorder.Stop()));
+        // The pipeline is made off the loop: finish it once the start has made it.
+        Assert.That(start.Wait(TimeSpan.FromSeconds(5)), Is.True);
         FinishPipeline(harness, pipelines);
 
         Assert.That(stop.Wait(TimeSpan.FromSeconds(5)), Is.True);
