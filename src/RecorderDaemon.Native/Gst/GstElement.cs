@@ -128,6 +128,10 @@ public partial class GstElement : IDisposable
 
     public bool SendEndOfStream() => Interop.Gst.gst_element_send_event(Handle, Interop.Gst.gst_event_new_eos());
 
+    /// <summary>Whether the element is PLAYING with no state change under way; does not wait.</summary>
+    public bool IsPlaying =>
+        Interop.Gst.gst_element_get_state(Handle, out var state, out _, 0) == Interop.Gst.GST_STATE_CHANGE_SUCCESS && state == (int)GstState.Playing;
+
     /// <summary>Waits up to <paramref name="timeout"/> for a state change (or a flushing seek) to complete; true when it succeeded.</summary>
     public bool WaitForState(TimeSpan timeout) =>
         Interop.Gst.gst_element_get_state(Handle, out _, out _, (ulong)(timeout.Ticks * 100)) == Interop.Gst.GST_STATE_CHANGE_SUCCESS;

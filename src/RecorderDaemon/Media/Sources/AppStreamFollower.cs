@@ -15,9 +15,12 @@ internal sealed class AppStreamFollower(SourceTarget target, GstElement mixer, F
 {
     internal static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
+    private static readonly TimeSpan NotYetPlayingRetry = TimeSpan.FromMilliseconds(10);
+
     private readonly GstPipeline _pipeline = target.Pipeline;
     private readonly Dictionary<string, GstElement[]> _branches = [];
     private GLibSource? _timer;
+    private GLibSource? _retry;
     private bool _stopped;
     private bool _listing;
 
@@ -82,6 +85,7 @@ internal sealed class AppStreamFollower(SourceTarget target, GstElement mixer, F
 
         _stopped = true;
         _timer?.Dispose();
+        _retry?.Dispose();
         foreach (var branch in _branches.Values.SelectMany(elements => elements))
         {
             branch.Dispose();
@@ -96,6 +100,15 @@ internal sealed class AppStreamFollower(SourceTarget target, GstElement mixer, F
         foreach (var serial in _branches.Keys.Where(serial => !playing.Contains(serial)).ToList())
         {
             Remove(serial);
+        }
+
+        // A branch added while the pipeline was still changing to PLAYING on another thread could miss the pipeline's base
+        // time and stamp its audio with the clock's absolute time (files 1600 s long): new streams wait until it plays.
+        if (!_pipeline.IsPlaying)
+        {
+            _retry?.Dispose();
+            _retry = target.Loop.AddDeadline(NotYetPlayingRetry, () => Update(playing));
+            return;
         }
 
         foreach (var serial in playing.Where(serial => !_branches.ContainsKey(serial)))
