@@ -12,30 +12,11 @@ namespace RecorderDaemon.Recording;
 public static class BlockingWork
 {
     private static readonly SemaphoreSlim OneAtATime = new(1);
-    private static readonly BlockingCollection<Action> ToStart = Starter();
+    private static readonly BlockingCollection<Task> ToStart = Starter();
 
-    public static Task<T> Run<T>(Func<T> work)
-    {
-        var completion = new TaskCompletionSource<T>();
-        ToStart.Add(() =>
-        {
-            try
-            {
-                completion.SetResult(work());
-            }
-            catch (Exception exception)
-            {
-                completion.SetException(exception);
-            }
-        });
-        return completion.Task;
-    }
+    public static Task<T> Run<T>(Func<T> work) => Queue(new Task<T>(work));
 
-    public static Task Run(Action work) => Run(() =>
-    {
-        work();
-        return true;
-    });
+    public static Task Run(Action work) => Queue(new Task(work));
 
     /// <summary>
     /// As <see cref="Run{T}"/>, one such work item at a time: work that mostly computes (building a pipeline) then shares the
@@ -55,14 +36,21 @@ public static class BlockingWork
         }
     });
 
-    private static BlockingCollection<Action> Starter()
+    private static TTask Queue<TTask>(TTask work)
+        where TTask : Task
     {
-        var toStart = new BlockingCollection<Action>();
+        ToStart.Add(work);
+        return work;
+    }
+
+    private static BlockingCollection<Task> Starter()
+    {
+        var toStart = new BlockingCollection<Task>();
         new Thread(() =>
         {
             foreach (var work in toStart.GetConsumingEnumerable())
             {
-                new Thread(() => work()) { IsBackground = true, Name = "blocking work" }.Start();
+                new Thread(work.RunSynchronously) { IsBackground = true, Name = "blocking work" }.Start();
             }
         })
         { IsBackground = true, Name = "blocking starter" }.Start();
