@@ -84,6 +84,20 @@ public partial class GstElement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Links the element's <c>src</c> pad to <paramref name="downstream"/>'s <c>sink</c> pad, checking only that the pads' templates
+    /// fit. <see cref="LinkTo"/> asks both pads which caps they could take, a query that runs through every element linked behind
+    /// them; use this to join a chain to one that is linked already, where caps negotiation checks the fit when the data flows.
+    /// </summary>
+    public void LinkByTemplates(GstElement downstream)
+    {
+        const int checks = Interop.Gst.GST_PAD_LINK_CHECK_HIERARCHY | Interop.Gst.GST_PAD_LINK_CHECK_TEMPLATE_CAPS;
+        if (!Interop.Gst.gst_element_link_pads_full(Handle, "src", downstream.Handle, "sink", checks))
+        {
+            throw new InvalidOperationException($"could not link GStreamer element '{FactoryName}' to '{downstream.FactoryName}': their pads' templates do not fit");
+        }
+    }
+
     /// <summary>The element's always-present pad of this name.</summary>
     public GstPad StaticPad(string name)
     {

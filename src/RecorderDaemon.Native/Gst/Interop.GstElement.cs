@@ -39,6 +39,10 @@ internal static partial class Interop
         [return: MarshalAs(UnmanagedType.Bool)]
         internal static partial bool gst_element_link(SafeHandle source, SafeHandle destination);
 
+        [LibraryImport(Libraries.Gst, StringMarshalling = StringMarshalling.Utf8)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static partial bool gst_element_link_pads_full(SafeHandle source, string sourcePad, SafeHandle destination, string destinationPad, int checks);
+
         [LibraryImport(Libraries.Gst)]
         internal static partial int gst_element_set_state(SafeHandle element, int state);
 

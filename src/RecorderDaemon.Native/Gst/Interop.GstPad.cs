@@ -7,6 +7,9 @@ internal static partial class Interop
     internal static unsafe partial class Gst
     {
         internal const int GST_PAD_LINK_OK = 0;
+
+        internal const int GST_PAD_LINK_CHECK_HIERARCHY = 1 << 0;
+        internal const int GST_PAD_LINK_CHECK_TEMPLATE_CAPS = 1 << 1;
         internal const int GST_FLOW_OK = 0;
 
         [LibraryImport(Libraries.Gst)]

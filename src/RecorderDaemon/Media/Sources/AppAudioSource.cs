@@ -34,7 +34,7 @@ public sealed class AppAudioSource(string uri, string application, IDeviceList d
         silence.LinkTo(silenceFormat);
         silenceFormat.LinkTo(mixer);
         mixer.LinkTo(mixedFormat);
-        mixedFormat.LinkTo(target.InputOf(TrackKind.Audio));
+        target.LinkToInput(mixedFormat, TrackKind.Audio);
         target.UntilTearDown(new AppStreamFollower(target, mixer, PlayingStreams)).Start();
     }
 

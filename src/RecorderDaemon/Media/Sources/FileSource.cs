@@ -84,7 +84,7 @@ public sealed class FileSource(string uri, string path) : TrackSource(uri)
     private static GstPad PacedInput(SourceTarget target, TrackKind kind)
     {
         var pacer = target.Make("clocksync");
-        pacer.LinkTo(target.InputOf(kind));
+        target.LinkToInput(pacer, kind);
         return target.Hold(pacer.StaticPad("sink"));
     }
 

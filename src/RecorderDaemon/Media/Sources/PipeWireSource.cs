@@ -145,11 +145,11 @@ public sealed class PipeWireSource(string uri, string? node, IDeviceList devices
         {
             var stereo = StereoFilter(target.Make("capsfilter"));
             watchdog.LinkTo(stereo);
-            stereo.LinkTo(target.InputOf(kind));
+            target.LinkToInput(stereo, kind);
         }
         else
         {
-            watchdog.LinkTo(target.InputOf(kind));
+            target.LinkToInput(watchdog, kind);
         }
     }
 }

@@ -28,6 +28,6 @@ public sealed class TestAudioSource(string uri, string wave, double frequency, T
         using var caps = GstCaps.Create("audio/x-raw").With("rate", SampleRate).With("channels", 2);
         var filter = target.Make("capsfilter").Set("caps", caps);
         source.LinkTo(filter);
-        filter.LinkTo(target.InputOf(TrackKind.Audio));
+        target.LinkToInput(filter, TrackKind.Audio);
     }
 }

@@ -25,6 +25,6 @@ public sealed class TestVideoSource(string uri, string pattern, int width, int h
         using var caps = GstCaps.Create("video/x-raw").With("width", width).With("height", height).WithFraction("framerate", framerate, 1);
         var filter = target.Make("capsfilter").Set("caps", caps);
         source.LinkTo(filter);
-        filter.LinkTo(target.InputOf(TrackKind.Video));
+        target.LinkToInput(filter, TrackKind.Video);
     }
 }

@@ -17,7 +17,7 @@ public sealed class V4l2Source(string uri, string devicePath) : TrackSource(uri)
     public override void Resolve(CallerFiles files) => _realPath = RequireReadWrite(files, devicePath, $"V4L2 device '{devicePath}'");
 
     public override void Build(SourceTarget target) =>
-        target.Make("v4l2src")
-            .Set("device", _realPath ?? throw new InvalidOperationException($"{Uri} was built before it was resolved"))
-            .LinkTo(target.InputOf(TrackKind.Video));
+        target.LinkToInput(
+            target.Make("v4l2src").Set("device", _realPath ?? throw new InvalidOperationException($"{Uri} was built before it was resolved")),
+            TrackKind.Video);
 }

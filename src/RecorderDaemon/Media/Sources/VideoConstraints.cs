@@ -65,9 +65,9 @@ public sealed record VideoConstraints(int? Width, int? Height, int? Framerate)
             target.Make("videoconvert"),
             target.Make("videoscale").Set("add-borders", true),
             target.Make("capsfilter").Set("caps", caps),
-            next,
         ];
         GstElements.LinkInOrder(chain);
+        chain[^1].LinkByTemplates(next); // next is linked up to the muxer already: see SourceTarget.LinkToInput
 
         return chain[0];
     }
