@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace RecorderDaemon.Bench;
 
 /// <summary>
@@ -27,7 +25,7 @@ internal static class AudioCycleMeasurement
             var recording = await TestRecording.StartAsync(daemon, location, audioOnly: true);
             await recording.FinishAsync();
             File.Delete(location);
-            var roundTrip = await TimeBusRoundTripAsync(bus);
+            var roundTrip = await BusRoundTrip.TimeAsync(bus);
             if (i == WarmUp)
             {
                 rssAfterWarmUp = daemon.ReadRssBytes();
@@ -52,7 +50,7 @@ internal static class AudioCycleMeasurement
             // shared cores; 10 ms is still far below what a user notices, and a regression to a blocked loop shows as 10s of ms.
             Figure.Median("Stop → reply, audio", "ms", stopLatencies, Goal.AtMost(10, "ms"),
                 $"from calling Stop until its reply (file final); {warm}")
-            with { Floor = Floor.Median("a bare bus round trip: org.freedesktop.DBus.GetId, after each cycle", busRoundTrips) },
+            with { Floor = Floor.Median($"{BusRoundTrip.What}, after each cycle", busRoundTrips) },
             Figure.Single($"RSS after {Cycles} audio cycles", "MiB", Units.MiB(rssAtEnd), Goal.AtMostFloorPlus(2, "MiB"),
                 $"VmRSS after cycle {Cycles}, glibc's default allocator: what {Cycles - WarmUp} further recordings kept above the floor")
             with { Floor = new($"VmRSS after cycle {WarmUp}", Units.MiB(rssAfterWarmUp), "one reading", [Units.MiB(rssAfterWarmUp)]) },
@@ -60,12 +58,5 @@ internal static class AudioCycleMeasurement
                 "entries of /proc/PID/fd: as many as after the warm-up, when every recording closes what it opened")
             with { Floor = new($"open descriptors after cycle {WarmUp}", filesAfterWarmUp, "one reading", [filesAfterWarmUp]) },
         ];
-    }
-
-    private static async Task<TimeSpan> TimeBusRoundTripAsync(BusClient bus)
-    {
-        var clock = Stopwatch.StartNew();
-        await bus.CallAsync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetId", [], Replies.String);
-        return clock.Elapsed;
     }
 }

@@ -37,13 +37,14 @@ internal static class ConcurrentRecordingsMeasurement
         }
 
         var getLatencies = new List<double>();
+        var busRoundTrips = new List<double>();
         var running = new List<TestRecording>();
         await using (var prober = await RecorderClient.ConnectAsync(bus.Address))
         {
             foreach (var burst in recordings.Chunk(Burst))
             {
                 using var stop = new CancellationTokenSource();
-                var probe = ProbeAsync(prober, getLatencies, stop.Token);
+                var probe = ProbeAsync(prober, bus, getLatencies, busRoundTrips, stop.Token);
                 var started = await Task.WhenAll(burst.Select(recording => SucceedsAsync(recording, recording.StartAsync)));
                 await stop.CancelAsync();
                 await probe;
@@ -66,7 +67,8 @@ internal static class ConcurrentRecordingsMeasurement
                 $"per file: (last frame's time - first's) x {Framerate} + 1 - frames decoded (gst-launch-1.0 decodebin), summed"),
             new Figure($"Property Get during bursts of {Burst} Starts", "ms", Statistics.Percentile(getLatencies, 99), $"p99 of {getLatencies.Count}",
                 getLatencies, Goal.AtMost(10, "ms"),
-                $"a second client's Get(Manager1.Version), one every {ProbeInterval.TotalMilliseconds} ms whether or not the last was answered, while {Burst} Starts run at once until all are Started; both bursts"),
+                $"a second client's Get(Manager1.Version), one every {ProbeInterval.TotalMilliseconds} ms whether or not the last was answered, while {Burst} Starts run at once until all are Started; both bursts")
+            with { Floor = new($"{BusRoundTrip.What}, called beside each Get", Statistics.Percentile(busRoundTrips, 99), $"p99 of {busRoundTrips.Count}", busRoundTrips) },
             Figure.Single($"RSS after {Recordings} recordings ran at once and ended", "MiB", Units.MiB(rssAfter), Goal.AtMostFloorPlus(10, "MiB"),
                 $"VmRSS {SettleAfterEnd.TotalSeconds} s after all were stopped and destroyed")
             with { Floor = new("VmRSS of the same daemon before (idle)", Units.MiB(idleRss), "one reading", [Units.MiB(idleRss)]) },
@@ -75,18 +77,22 @@ internal static class ConcurrentRecordingsMeasurement
 
     /// <summary>
     /// Calls Get every <see cref="ProbeInterval"/> until <paramref name="stop"/>, without waiting for the answers in between, and
-    /// times each: a daemon that answers nothing for a second then gives a second's worth of slow samples, not one.
+    /// times each: a daemon that answers nothing for a second then gives a second's worth of slow samples, not one. Beside each
+    /// Get, the bus daemon's own GetId is timed: what the bus, the client and the scheduler cost on the same cores at that time.
     /// </summary>
-    private static async Task ProbeAsync(RecorderClient client, List<double> latencies, CancellationToken stop)
+    private static async Task ProbeAsync(RecorderClient client, BusClient bus, List<double> latencies, List<double> busRoundTrips, CancellationToken stop)
     {
         var calls = new List<Task<double>>();
+        var roundTrips = new List<Task<TimeSpan>>();
         while (!stop.IsCancellationRequested)
         {
             calls.Add(TimeGetAsync(client));
+            roundTrips.Add(BusRoundTrip.TimeAsync(bus));
             await Task.Delay(ProbeInterval, CancellationToken.None);
         }
 
         latencies.AddRange(await Task.WhenAll(calls));
+        busRoundTrips.AddRange((await Task.WhenAll(roundTrips)).Select(roundTrip => roundTrip.TotalMilliseconds));
     }
 
     private static async Task<double> TimeGetAsync(RecorderClient client)
