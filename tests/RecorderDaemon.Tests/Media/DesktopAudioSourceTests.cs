@@ -74,7 +74,9 @@ public sealed class DesktopAudioSourceTests : HeadlessPipeWireFixture
         Assert.That(harness.Discover().AudioTypes, Is.EqualTo(new[] { "audio/x-opus" }));
         Assert.That(right, Has.Count.GreaterThanOrEqualTo(5), "most of the recording measured, in a second channel");
         Assert.That(right.Min(level => level.RmsDecibels), Is.GreaterThan(MediaProbe.AudibleDecibels), "the 660 Hz tone on the right");
-        Assert.That(left.Max(level => level.RmsDecibels), Is.LessThan(MediaProbe.SilentDecibels), "nothing of it on the left");
+        // Measured against the right rather than against silence: Opus's stereo coding leaves a trace of the tone on the left,
+        // -62 to -63 dB in most runs and -59.7 dB in one, with the right at -7 dB; a mono mix would put both at one level.
+        Assert.That(left.Max(level => level.RmsDecibels), Is.LessThan(right.Min(level => level.RmsDecibels) - 40), "nothing of it on the left");
     }
 
     [Test]
