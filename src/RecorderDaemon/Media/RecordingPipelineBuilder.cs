@@ -87,7 +87,9 @@ internal static class RecordingPipelineBuilder
             else
             {
                 var muxer = format.Container.Configure(target.Make(format.Container.Muxer));
-                muxer.LinkTo(target.Make("fdsink").Set("fd", Output(plan).Handle));
+                // Not waiting for a first buffer to play (async): a recording paused straight after its start passes no data to the
+                // muxer, and a pipeline whose sink waited to preroll never reached PLAYING, so its stop never drained it.
+                muxer.LinkTo(target.Make("fdsink").Set("fd", Output(plan).Handle).Set("async", false));
                 linkToOutput = (last, _) => last.LinkTo(muxer);
             }
 
