@@ -7,10 +7,10 @@ internal static partial class Interop
     internal static unsafe partial class Gst
     {
         internal const int GST_PAD_LINK_OK = 0;
+        internal const int GST_FLOW_OK = 0;
 
         internal const int GST_PAD_LINK_CHECK_HIERARCHY = 1 << 0;
         internal const int GST_PAD_LINK_CHECK_TEMPLATE_CAPS = 1 << 1;
-        internal const int GST_FLOW_OK = 0;
 
         [LibraryImport(Libraries.Gst)]
         internal static partial int gst_pad_link(SafeHandle source, SafeHandle sink);

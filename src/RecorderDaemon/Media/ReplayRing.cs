@@ -57,9 +57,8 @@ internal sealed class ReplayRing(ReplayBuffering settings, ContainerFormat conta
         }
 
         var sink = target.Hold(GstAppSink.Create());
-        // Not synchronized to the clock: packets are kept as soon as they are encoded; and not waiting for a first packet to
-        // play, as a file's sink (see RecordingPipelineBuilder).
-        sink.Set("sync", false).Set("async", false);
+        // Not synchronized to the clock: packets are kept as soon as they are encoded.
+        sink.Set("sync", false);
         target.Add(sink);
         last.LinkTo(sink);
         sink.OnNewSample((buffer, caps, runningTime) => Add(track, buffer, caps, runningTime));

@@ -37,6 +37,21 @@ public sealed class CallOrderTests
         _daemon.CallRecorder(path, "Destroy");
     }
 
+    [TestCase("maxFileDuration", 3000u, new[] { "Started", "Paused", "DataAvailable", "Stopped" }, TestName = "{m}(split into files)")]
+    [TestCase("replayBuffer", 5u, new[] { "Started", "Paused", "Stopped" }, TestName = "{m}(replay buffer)")]
+    public void ARecordingPausedStraightAfterItsStartStopsWithoutAWarning(string option, uint value, string[] expectedSignals)
+    {
+        var path = _daemon.CreateRecorder(["test:audio"], (option, value));
+        using var signals = new RecorderSignalLog(_daemon, path);
+
+        var calls = new[] { Call(path, "Start", 0u), Call(path, "Pause"), Call(path, "Stop") };
+
+        Assert.That(Task.WhenAll(calls).Wait(TimeSpan.FromSeconds(30)), Is.True, "Start, Pause and Stop were answered, none with an error");
+        signals.WaitFor("Stopped");
+        Assert.That(signals.Members, Is.EqualTo(expectedSignals), "no Warning that the pipeline was torn down undrained: it played, though its sink had no data");
+        _daemon.CallRecorder(path, "Destroy");
+    }
+
     private Task Call(string path, string method, params VariantValue[] arguments) =>
         _daemon.Client.CallAsync(RecorderdProcess.BusName, path, Recorder, method, arguments);
 
